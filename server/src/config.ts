@@ -1,0 +1,70 @@
+import { TimezoneSchema } from '@customer-chair/shared/schemas/common';
+import { z } from 'zod';
+
+/** Treats an empty variable as unset, as shells and .env files often produce them. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/** The environment the server reads at start-up, and nowhere else. */
+export const EnvSchema = z.object({
+  PORT: optional(int(0, 65_535)).default(8787),
+  HOST: optional(z.string().min(1)).default('127.0.0.1'),
+  DATABASE_PATH: optional(z.string().min(1)).default('./data/customer-chair.db'),
+  ADMIN_TOKEN: optional(z.string().min(16, 'must be at least 16 characters').max(256)),
+  ENROLLMENT_KEY: optional(z.string().min(8, 'must be at least 8 characters').max(256)),
+  MIN_GROUP_SIZE: optional(int(1, 1000)).default(5),
+  RETENTION_DAYS: optional(int(1, 3650)).default(90),
+  TIMEZONE: optional(TimezoneSchema).default('UTC'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  databasePath: string;
+  /** Set from the environment; otherwise tokens live only as hashes in the database. */
+  adminToken?: string;
+  /** When set, extensions must present it to read content and send events. */
+  enrollmentKey?: string;
+  minGroupSize: number;
+  retentionDays: number;
+  timezone: string;
+};
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+
+/** Reads the configuration from an environment; every problem names its variable. */
+export function loadConfig(env: Record<string, string | undefined>): ConfigResult {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0]);
+        return `${name}=${JSON.stringify(env[name] ?? '')}: ${issue.message}`;
+      }),
+    };
+  }
+  const e = parsed.data;
+  return {
+    ok: true,
+    config: {
+      port: e.PORT,
+      host: e.HOST,
+      databasePath: e.DATABASE_PATH,
+      adminToken: e.ADMIN_TOKEN,
+      enrollmentKey: e.ENROLLMENT_KEY,
+      minGroupSize: e.MIN_GROUP_SIZE,
+      retentionDays: e.RETENTION_DAYS,
+      timezone: e.TIMEZONE,
+    },
+  };
+}
+
+/** Defaults for tests and embedding: everything `loadConfig({})` would give. */
+export function defaultConfig(overrides: Partial<Config> = {}): Config {
+  const result = loadConfig({});
+  if (!result.ok) throw new Error(result.problems.join('; '));
+  return { ...result.config, ...overrides };
+}

@@ -1,0 +1,116 @@
+-- Content: edited by CX leads, served to every extension as one versioned bundle.
+CREATE TABLE content_meta (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  version INTEGER NOT NULL,
+  updated_at TEXT NOT NULL
+);
+
+CREATE TABLE stories (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  customer TEXT NOT NULL,
+  quote TEXT,
+  body TEXT NOT NULL,
+  impact TEXT,
+  source TEXT,
+  tags TEXT NOT NULL DEFAULT '[]',   -- JSON array of strings
+  roles TEXT,                        -- JSON array of role ids, NULL = everyone
+  publish_on TEXT,                   -- YYYY-MM-DD
+  archived INTEGER NOT NULL DEFAULT 0,
+  position INTEGER NOT NULL,
+  revision INTEGER NOT NULL DEFAULT 1,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+
+CREATE TABLE prompts (
+  id TEXT PRIMARY KEY,
+  text TEXT NOT NULL,
+  place TEXT NOT NULL CHECK (place IN ('meeting', 'newtab', 'both')),
+  position INTEGER NOT NULL,
+  revision INTEGER NOT NULL DEFAULT 1
+);
+
+CREATE TABLE roles (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  position INTEGER NOT NULL
+);
+
+CREATE TABLE role_actions (
+  id TEXT PRIMARY KEY,
+  role TEXT NOT NULL REFERENCES roles (id),
+  text TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  revision INTEGER NOT NULL DEFAULT 1
+);
+
+CREATE TABLE departments (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  headcount INTEGER,
+  position INTEGER NOT NULL
+);
+
+CREATE TABLE schedule (
+  day TEXT PRIMARY KEY,              -- YYYY-MM-DD in the company's time zone
+  story_id TEXT NOT NULL REFERENCES stories (id)
+);
+
+-- CX leads' tokens: only a SHA-256 hash is kept.
+CREATE TABLE admin_tokens (
+  id INTEGER PRIMARY KEY,
+  label TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL,
+  revoked_at TEXT
+);
+
+-- Raw usage events, pruned after RETENTION_DAYS. The client-made id makes replays harmless.
+CREATE TABLE events (
+  id TEXT PRIMARY KEY,
+  install_id TEXT NOT NULL,
+  type TEXT NOT NULL,
+  department TEXT NOT NULL,
+  role TEXT NOT NULL,
+  surface TEXT NOT NULL,
+  at TEXT NOT NULL,
+  day TEXT NOT NULL,
+  story_id TEXT,
+  prompt_id TEXT,
+  action_id TEXT,
+  received_at TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX events_by_at ON events (at);
+
+-- Roll-ups, kept forever and updated in the ingest transaction: stats read only these.
+CREATE TABLE daily_counts (
+  day TEXT NOT NULL,
+  week TEXT NOT NULL,                -- the Monday of the day's week
+  department TEXT NOT NULL,
+  role TEXT NOT NULL,
+  type TEXT NOT NULL,
+  surface TEXT NOT NULL,
+  count INTEGER NOT NULL,
+  PRIMARY KEY (day, department, role, type, surface)
+) WITHOUT ROWID;
+
+-- One row per install per day it was active (per department and role), for distinct counts.
+CREATE TABLE install_days (
+  day TEXT NOT NULL,
+  week TEXT NOT NULL,
+  department TEXT NOT NULL,
+  role TEXT NOT NULL,
+  install_id TEXT NOT NULL,
+  PRIMARY KEY (day, department, role, install_id)
+) WITHOUT ROWID;
+
+-- Engagement per content item (which stories and actions draw people in).
+CREATE TABLE daily_item_counts (
+  day TEXT NOT NULL,
+  department TEXT NOT NULL,
+  type TEXT NOT NULL,
+  item_id TEXT NOT NULL,
+  count INTEGER NOT NULL,
+  PRIMARY KEY (day, department, type, item_id)
+) WITHOUT ROWID;

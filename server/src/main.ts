@@ -1,0 +1,58 @@
+import { serve } from '@hono/node-server';
+import { createApp } from './app';
+import { bootstrap } from './bootstrap';
+import { systemClock } from './clock';
+import { loadConfig } from './config';
+import { openDatabase } from './db/open-database';
+import { pruneEvents } from './queries/prune-events';
+
+/** The only place that reads the environment, opens the database and listens. */
+const loaded = loadConfig(process.env);
+if (!loaded.ok) {
+  console.error(`Customer Chair server: the configuration is not valid:\n  ${loaded.problems.join('\n  ')}`);
+  process.exit(1);
+}
+const config = loaded.config;
+const clock = systemClock;
+const db = openDatabase(config.databasePath);
+const started = bootstrap(db, config, clock);
+
+if (started.seededDemoContent) console.log('Seeded the demo content into the empty database.');
+if (started.generatedAdminToken) {
+  console.log(
+    `\nNo ADMIN_TOKEN was set, so one was made. It is shown only this once (only its hash is stored):\n\n  ${started.generatedAdminToken}\n`,
+  );
+}
+
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
+function prune() {
+  const removed = pruneEvents(db, new Date(clock.now().getTime() - config.retentionDays * 86_400_000));
+  if (removed) console.log(`Pruned ${removed} raw events older than ${config.retentionDays} days (roll-ups kept).`);
+}
+prune();
+const pruneTimer = setInterval(prune, PRUNE_EVERY_MS);
+pruneTimer.unref();
+
+const app = createApp({ db, clock, config });
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  console.log(`Customer Chair server listening on http://${info.address}:${info.port}`);
+});
+
+let stopping = false;
+function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: finishing requests in flight, then closing the database.`);
+  clearInterval(pruneTimer);
+  server.close(() => {
+    db.close();
+    process.exit(0);
+  });
+  // Keep-alive connections can hold close() open; don't wait for them forever.
+  setTimeout(() => {
+    db.close();
+    process.exit(0);
+  }, 10_000).unref();
+}
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));

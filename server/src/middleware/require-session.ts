@@ -1,0 +1,31 @@
+import type { Database } from 'better-sqlite3';
+import type { MiddlewareHandler } from 'hono';
+import { readSessionCookie } from '../auth/session-cookie';
+import { hashToken, secretsEqual } from '../auth/tokens';
+import type { Clock } from '../clock';
+import { apiError } from '../http/api-error';
+import { findSession, type Session } from '../queries/find-session';
+
+export type SessionVariables = { session: Session };
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Dashboard routes need a signed-in session cookie; requests that change
+ * state must also carry the session's CSRF token in `X-CSRF-Token`.
+ */
+export function requireSession(db: Database, clock: Clock): MiddlewareHandler<{ Variables: SessionVariables }> {
+  return async function requireSession(c, next) {
+    const id = readSessionCookie(c);
+    const session = id === undefined ? undefined : findSession(db, hashToken(id), clock.now());
+    if (!session) return apiError(c, 401, 'unauthorized', 'Sign in to the dashboard first (the session is missing or has expired).');
+    if (!SAFE_METHODS.has(c.req.method)) {
+      const presented = c.req.header('X-CSRF-Token');
+      if (presented === undefined || !secretsEqual(presented, session.csrfToken)) {
+        return apiError(c, 403, 'forbidden', 'This request is missing the dashboard CSRF token (X-CSRF-Token).');
+      }
+    }
+    c.set('session', session);
+    return next();
+  };
+}

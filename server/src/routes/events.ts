@@ -1,0 +1,51 @@
+import { checkEventTimes } from '@customer-chair/shared/domain/check-event-times';
+import { toApiIssues } from '@customer-chair/shared/schemas/api-error';
+import { LIMITS } from '@customer-chair/shared/schemas/limits';
+import { EventBatchSchema, type EventBatchResult } from '@customer-chair/shared/schemas/usage-event';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppDeps } from '../app';
+import { apiError } from '../http/api-error';
+import { insertEvents } from '../queries/insert-events';
+
+/**
+ * `POST /api/v1/events`: stores a batch of usage events. The answer is sent
+ * only after the transaction commits; a refused batch changes nothing.
+ */
+export function eventRoutes({ db, clock, config }: AppDeps) {
+  return new Hono().post(
+    '/',
+    bodyLimit({
+      maxSize: LIMITS.eventsBodyBytes,
+      onError: (c) =>
+        apiError(c, 413, 'payload_too_large', `The request body is larger than ${LIMITS.eventsBodyBytes / 1024} KB; send fewer events per batch.`),
+    }),
+    async (c) => {
+      const contentType = c.req.header('Content-Type') ?? '';
+      if (!/^application\/json\s*(;|$)/i.test(contentType)) {
+        return apiError(c, 415, 'unsupported_media_type', 'Send the batch as JSON with "Content-Type: application/json".');
+      }
+      let body: unknown;
+      try {
+        body = JSON.parse(await c.req.text());
+      } catch {
+        return apiError(c, 400, 'invalid_json', 'The request body is not valid JSON.');
+      }
+      const parsed = EventBatchSchema.safeParse(body);
+      if (!parsed.success) {
+        const issues = toApiIssues(parsed.error);
+        return apiError(c, 400, 'invalid_request', describe(issues.length), issues);
+      }
+      const now = clock.now();
+      const timeIssues = checkEventTimes(parsed.data.events, now, config.retentionDays);
+      if (timeIssues.length) return apiError(c, 400, 'invalid_request', describe(timeIssues.length), timeIssues);
+
+      const result: EventBatchResult = insertEvents(db, parsed.data.events, config.timezone, now);
+      return c.json(result, 200);
+    },
+  );
+}
+
+function describe(problems: number): string {
+  return `The batch was refused (nothing was stored): ${problems} problem${problems === 1 ? '' : 's'}, listed in "issues".`;
+}

@@ -1,0 +1,41 @@
+import { buildStats } from '@customer-chair/shared/domain/build-stats';
+import { statsToCsv } from '@customer-chair/shared/domain/stats-to-csv';
+import type { Stats } from '@customer-chair/shared/schemas/stats';
+import { Hono, type Context } from 'hono';
+import type { AppDeps } from '../app';
+import { apiError } from '../http/api-error';
+import { readRange } from '../http/read-range';
+import { requireAdmin } from '../middleware/require-admin';
+import { getStatsInput } from '../queries/get-stats-input';
+
+/**
+ * `GET /api/v1/stats` and `/api/v1/stats.csv` (admin): adoption by
+ * department for a range of company-local days, small groups folded.
+ */
+export function statsRoutes({ db, clock, config }: AppDeps) {
+  function answer(c: Context): Stats | Response {
+    const range = readRange(c, clock, config.timezone);
+    if (range instanceof Response) return range;
+    return buildStats(getStatsInput(db, range, { timezone: config.timezone, minGroupSize: config.minGroupSize }));
+  }
+
+  const admin = requireAdmin(db, clock);
+  return new Hono()
+    .get('/stats', admin, (c) => {
+      const stats = answer(c);
+      return stats instanceof Response ? stats : c.json(stats);
+    })
+    .get('/stats.csv', admin, (c) => {
+      const view = c.req.query('view') ?? 'departments';
+      if (view !== 'departments' && view !== 'weekly') {
+        return apiError(c, 400, 'invalid_request', 'view must be "departments" or "weekly".', [
+          { path: 'view', message: 'must be "departments" or "weekly"' },
+        ]);
+      }
+      const stats = answer(c);
+      if (stats instanceof Response) return stats;
+      c.header('Content-Type', 'text/csv; charset=utf-8');
+      c.header('Content-Disposition', `attachment; filename="customer-chair-${view}-${stats.from}-to-${stats.to}.csv"`);
+      return c.body(statsToCsv(stats, view));
+    });
+}

@@ -1,0 +1,40 @@
+import type { EventType, Surface, UsageEvent } from '../schemas/usage-event';
+import { localDay, weekStart } from './local-day';
+
+/** Where one event counts in the roll-ups. */
+export type EventRollUp = {
+  /** The company-local day of the event, and the Monday of its week. */
+  day: string;
+  week: string;
+  department: string;
+  role: string;
+  type: EventType;
+  surface: Surface;
+  installId: string;
+  /** The story, prompt or action the event is about. */
+  itemId: string | undefined;
+};
+
+const ITEM_FIELD = {
+  story_viewed: 'storyId',
+  prompt_shown: 'promptId',
+  prompt_inserted: 'promptId',
+  story_inserted: 'storyId',
+  story_shared: 'storyId',
+  action_taken: 'actionId',
+} as const satisfies Record<EventType, 'storyId' | 'promptId' | 'actionId'>;
+
+/** The roll-up cells one event adds to, with its day taken in the company's time zone. */
+export function rollUpEvent(event: UsageEvent, timezone: string): EventRollUp {
+  const day = localDay(new Date(event.at), timezone);
+  return {
+    day,
+    week: weekStart(day),
+    department: event.department,
+    role: event.role,
+    type: event.type,
+    surface: event.surface,
+    installId: event.installId,
+    itemId: event[ITEM_FIELD[event.type]],
+  };
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { IdSchema, IsoDateSchema, TimezoneSchema, UtcInstantSchema } from './common';
+import { DepartmentSchema } from './department';
+import { PromptSchema } from './prompt';
+import { RoleActionSchema } from './role-action';
+import { RoleSchema } from './role';
+import { StorySchema } from './story';
+
+/**
+ * Everything the extension shows, in one versioned document
+ * (`GET /api/v1/content`). The extension keeps the last good one.
+ */
+export const ContentBundleSchema = z
+  .object({
+    /** Goes up by one with every content change. */
+    version: z.number().int().positive(),
+    generatedAt: UtcInstantSchema,
+    /** The company's time zone: "today" is decided in it, for everyone. */
+    timezone: TimezoneSchema,
+    stories: z.array(StorySchema).max(5000),
+    prompts: z.array(PromptSchema).max(1000),
+    actions: z.array(RoleActionSchema).max(2000),
+    roles: z.array(RoleSchema).max(200),
+    departments: z.array(DepartmentSchema).max(500),
+    /** Local day → story id; days not listed follow the rotation. */
+    schedule: z.record(IsoDateSchema, IdSchema),
+  })
+  .superRefine((bundle, ctx) => {
+    const storyIds = new Set(bundle.stories.map((s) => s.id));
+    for (const [day, storyId] of Object.entries(bundle.schedule)) {
+      if (!storyIds.has(storyId)) {
+        ctx.addIssue({ code: 'custom', path: ['schedule', day], message: `unknown story "${storyId}"` });
+      }
+    }
+    const roleIds = new Set(bundle.roles.map((r) => r.id));
+    bundle.actions.forEach((action, i) => {
+      if (!roleIds.has(action.role)) {
+        ctx.addIssue({ code: 'custom', path: ['actions', i, 'role'], message: `unknown role "${action.role}"` });
+      }
+    });
+  });
+export type ContentBundle = z.infer<typeof ContentBundleSchema>;

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { IdSchema, IsoDateSchema, text } from './common';
+import { LIMITS } from './limits';
+
+/** A customer story: plain text only, never HTML, wherever it is shown. */
+export const StorySchema = z.object({
+  id: IdSchema,
+  title: text(LIMITS.storyTitle),
+  customer: text(LIMITS.customer),
+  quote: text(LIMITS.quote).optional(),
+  /** Plain text; paragraphs separated by blank lines. */
+  body: text(LIMITS.body),
+  /** What changed for the customer, ideally with a before and after. */
+  impact: text(LIMITS.impact).optional(),
+  /** Where the story came from: survey verbatim, support ticket, account team… */
+  source: text(LIMITS.source).optional(),
+  tags: z.array(text(LIMITS.tag)).max(LIMITS.tags).default([]),
+  /** Role ids this story speaks to most; absent means everyone. */
+  roles: z.array(IdSchema).max(50).optional(),
+  /** Not shown by the rotation before this local day. */
+  publishOn: IsoDateSchema.optional(),
+  archived: z.boolean().default(false),
+});
+export type Story = z.infer<typeof StorySchema>;

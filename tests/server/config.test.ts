@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../server/src/config';
+
+describe('loadConfig', () => {
+  it('has the documented defaults', () => {
+    expect(loadConfig({})).toEqual({
+      ok: true,
+      config: {
+        port: 8787,
+        host: '127.0.0.1',
+        databasePath: './data/customer-chair.db',
+        adminToken: undefined,
+        enrollmentKey: undefined,
+        minGroupSize: 5,
+        retentionDays: 90,
+        timezone: 'UTC',
+      },
+    });
+  });
+
+  it('reads every variable', () => {
+    const result = loadConfig({
+      PORT: '9000',
+      HOST: '0.0.0.0',
+      DATABASE_PATH: '/var/lib/cc.db',
+      ADMIN_TOKEN: 'a-long-admin-token-123',
+      ENROLLMENT_KEY: 'enrol-me-please',
+      MIN_GROUP_SIZE: '3',
+      RETENTION_DAYS: '30',
+      TIMEZONE: 'Europe/Berlin',
+    });
+    expect(result).toEqual({
+      ok: true,
+      config: {
+        port: 9000,
+        host: '0.0.0.0',
+        databasePath: '/var/lib/cc.db',
+        adminToken: 'a-long-admin-token-123',
+        enrollmentKey: 'enrol-me-please',
+        minGroupSize: 3,
+        retentionDays: 30,
+        timezone: 'Europe/Berlin',
+      },
+    });
+  });
+
+  it('treats empty variables as unset', () => {
+    const result = loadConfig({ PORT: '', ENROLLMENT_KEY: '' });
+    expect(result.ok && result.config.port).toBe(8787);
+    expect(result.ok && result.config.enrollmentKey).toBeUndefined();
+  });
+
+  it('names every bad variable and its value', () => {
+    const result = loadConfig({ PORT: 'eighty', MIN_GROUP_SIZE: '0', TIMEZONE: 'Mars/Olympus', ADMIN_TOKEN: 'short' });
+    expect(result.ok).toBe(false);
+    const problems = result.ok ? [] : result.problems;
+    expect(problems).toHaveLength(4);
+    expect(problems.find((p) => p.startsWith('PORT="eighty"'))).toBeDefined();
+    expect(problems.find((p) => p.startsWith('MIN_GROUP_SIZE="0"'))).toBeDefined();
+    expect(problems.find((p) => p.startsWith('TIMEZONE="Mars/Olympus"'))).toMatch(/IANA time zone/);
+    expect(problems.find((p) => p.startsWith('ADMIN_TOKEN='))).toMatch(/at least 16 characters/);
+  });
+});

@@ -1,0 +1,83 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+
+const SERVER_DIR = fileURLToPath(new URL('../../server/', import.meta.url));
+
+export type RunningServer = {
+  url: string;
+  port: number;
+  adminToken: string;
+  /** Everything the process printed so far. */
+  output(): string;
+  /** SIGTERM, then wait for the process to end (SIGKILL after 10 s). */
+  stop(): Promise<void>;
+  /** SIGKILL, as a crash would. */
+  kill(): Promise<void>;
+  process: ChildProcess;
+};
+
+/**
+ * Starts the real server process (`server/src/main.ts`) on 127.0.0.1, the
+ * way an operator would, and resolves once it listens. Port 0 picks a free
+ * port; pass the same port again to restart on the same URL.
+ */
+export async function startServer(options: {
+  databasePath: string;
+  port?: number;
+  adminToken?: string;
+  env?: Record<string, string>;
+}): Promise<RunningServer> {
+  const adminToken = options.adminToken ?? `test-admin-${randomBytes(16).toString('hex')}`;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: SERVER_DIR,
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      HOST: '127.0.0.1',
+      PORT: String(options.port ?? 0),
+      DATABASE_PATH: options.databasePath,
+      ADMIN_TOKEN: adminToken,
+      ...options.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start in 30 s:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on http:\/\/[^:]+:(\d+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(Number(match[1]));
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code} before listening:\n${output}`));
+    });
+  });
+
+  async function end(signal: NodeJS.Signals) {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill(signal);
+    const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(force);
+  }
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    adminToken,
+    output: () => output,
+    stop: () => end('SIGTERM'),
+    kill: () => end('SIGKILL'),
+    process: child,
+  };
+}

@@ -1,0 +1,32 @@
+import type { Database } from 'better-sqlite3';
+import { createApp } from '../../server/src/app';
+import { bootstrap } from '../../server/src/bootstrap';
+import { fixedClock } from '../../server/src/clock';
+import { defaultConfig, type Config } from '../../server/src/config';
+import { openDatabase } from '../../server/src/db/open-database';
+
+export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
+
+/** The real app on a real SQLite database (`:memory:` unless a path is given), with a pinned clock. */
+export function makeTestApp(options: { config?: Partial<Config>; now?: string; databasePath?: string; db?: Database } = {}) {
+  const config = defaultConfig({ adminToken: TEST_ADMIN_TOKEN, ...options.config });
+  const clock = fixedClock(options.now ?? '2026-11-23T10:00:00Z');
+  const db = options.db ?? openDatabase(options.databasePath ?? ':memory:');
+  bootstrap(db, config, clock);
+  const app = createApp({ db, clock, config });
+  const admin = { Authorization: `Bearer ${TEST_ADMIN_TOKEN}` };
+  return { app, db, clock, config, admin };
+}
+
+/** POSTs a JSON body (or a raw string) to the events endpoint. */
+export function postEvents(
+  app: { request: (path: string, init: RequestInit) => Response | Promise<Response> },
+  body: unknown,
+  headers: Record<string, string> = {},
+) {
+  return app.request('/api/v1/events', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
