@@ -1,6 +1,7 @@
 import { OTHER_ROLE } from '../schemas/role';
 import type { DepartmentDetail } from '../schemas/department-detail';
 import type { EventType, Surface } from '../schemas/usage-event';
+import { COUNTER_OF } from './build-stats';
 
 export type DepartmentDetailInput = {
   from: string;
@@ -15,14 +16,6 @@ export type DepartmentDetailInput = {
 };
 
 const TOP = 10;
-const SURFACE_COUNTER = {
-  story_viewed: 'storyViews',
-  prompt_shown: 'promptsShown',
-  prompt_inserted: 'promptsInserted',
-  story_inserted: 'storiesInserted',
-  story_shared: 'storiesShared',
-  action_taken: 'actionsTaken',
-} as const;
 
 /**
  * One department in depth, or undefined when it has fewer than
@@ -68,7 +61,7 @@ export function buildDepartmentDetail(input: DepartmentDetailInput): DepartmentD
       storiesShared: 0,
       actionsTaken: 0,
     };
-    row[SURFACE_COUNTER[type]] += count;
+    row[COUNTER_OF[type]] += count;
     surfaces.set(surface, row);
   }
 

@@ -31,7 +31,8 @@ export type StatsInput = {
   weeklyOtherInstalls: { week: string; installs: number }[];
 };
 
-const COUNTER_OF = {
+/** Which counter each event type adds to. */
+export const COUNTER_OF = {
   story_viewed: 'storyViews',
   prompt_shown: 'promptsShown',
   prompt_inserted: 'promptsInserted',

@@ -32,8 +32,17 @@ describe('pickDailyStory', () => {
   });
 
   it('gives the same story whatever the order of the stories', () => {
-    const now = new Date('2026-11-23T12:00:00Z');
-    expect(pickDailyStory(bundle({ stories: [...stories].reverse() }), now)).toEqual(pickDailyStory(bundle(), now));
+    const shuffles = [[...stories].reverse(), [stories[2]!, stories[0]!, stories[4]!, stories[1]!, stories[3]!]];
+    for (let d = 0; d < 7; d++) {
+      const now = new Date(Date.parse('2026-11-23T12:00:00Z') + d * 86_400_000);
+      const expected = pickDailyStory(bundle(), now);
+      for (const shuffled of shuffles) expect(pickDailyStory(bundle({ stories: shuffled }), now)).toEqual(expected);
+    }
+  });
+
+  it('keeps rotating through every story on days before the rotation’s epoch', () => {
+    const seen = dailyStorySchedule(bundle(), '2023-12-25', 5).map((d) => d.story?.id);
+    expect(new Set(seen)).toEqual(new Set(['a', 'b', 'c', 'd', 'e']));
   });
 
   it('visits every eligible story once per cycle', () => {
@@ -47,6 +56,16 @@ describe('pickDailyStory', () => {
     const scheduled = bundle({ stories: [...stories, story('launch', { publishOn: '2026-12-01' })], schedule: { '2026-11-23': 'launch' } });
     expect(pickDailyStory(scheduled, now)?.id).toBe('launch');
     expect(storyForDay(scheduled, '2026-11-23').scheduled).toBe(true);
+    // Only its own day: it stays out of the rotation until it is published.
+    const preview = dailyStorySchedule(scheduled, '2026-11-22', 3);
+    expect(preview.map((d) => [d.day, d.scheduled])).toEqual([['2026-11-22', false], ['2026-11-23', true], ['2026-11-24', false]]);
+    expect(preview.filter((d) => d.story?.id === 'launch').map((d) => d.day)).toEqual(['2026-11-23']);
+  });
+
+  it('lets the schedule follow the bundle’s time zone too', () => {
+    const scheduled = bundle({ timezone: 'Asia/Tokyo', schedule: { '2026-03-11': 'c' } });
+    expect(pickDailyStory(scheduled, new Date('2026-03-10T23:30:00Z'))?.id).toBe('c'); // already the 11th in Tokyo
+    expect(storyForDay(scheduled, '2026-03-10').scheduled).toBe(false);
   });
 
   it('ignores a schedule entry naming an archived or missing story', () => {

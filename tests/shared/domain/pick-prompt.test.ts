@@ -26,6 +26,20 @@ describe('pickPrompt', () => {
     expect(new Set(week).size).toBe(3);
   });
 
+  it('decides the day in the bundle’s time zone', () => {
+    const instant = new Date('2026-03-10T23:30:00Z'); // 10 March in UTC, 11 March in Tokyo
+    const tokyo = pickPrompt({ prompts, timezone: 'Asia/Tokyo' }, instant, 'meeting');
+    expect(tokyo).not.toEqual(pickPrompt({ prompts, timezone: 'UTC' }, instant, 'meeting'));
+    expect(tokyo).toEqual(pickPrompt({ prompts, timezone: 'UTC' }, new Date('2026-03-11T12:00:00Z'), 'meeting'));
+  });
+
+  it('gives the same prompt whatever the order of the prompts', () => {
+    for (let d = 0; d < 4; d++) {
+      const now = new Date(Date.parse('2026-11-23T12:00:00Z') + d * 86_400_000);
+      expect(pickPrompt({ ...bundle, prompts: [...prompts].reverse() }, now, 'meeting')).toEqual(pickPrompt(bundle, now, 'meeting'));
+    }
+  });
+
   it('is undefined when no prompt fits', () => {
     expect(pickPrompt({ prompts: [prompts[2]!], timezone: 'UTC' }, new Date(), 'meeting')).toBeUndefined();
   });
