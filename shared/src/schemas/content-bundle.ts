@@ -26,6 +26,13 @@ export const ContentBundleSchema = z
     schedule: z.record(IsoDateSchema, IdSchema),
   })
   .superRefine((bundle, ctx) => {
+    for (const list of ['stories', 'prompts', 'actions', 'roles', 'departments'] as const) {
+      const seen = new Set<string>();
+      bundle[list].forEach((item, i) => {
+        if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: [list, i, 'id'], message: `duplicate id "${item.id}"` });
+        seen.add(item.id);
+      });
+    }
     const storyIds = new Set(bundle.stories.map((s) => s.id));
     for (const [day, storyId] of Object.entries(bundle.schedule)) {
       if (!storyIds.has(storyId)) {
@@ -37,6 +44,11 @@ export const ContentBundleSchema = z
       if (!roleIds.has(action.role)) {
         ctx.addIssue({ code: 'custom', path: ['actions', i, 'role'], message: `unknown role "${action.role}"` });
       }
+    });
+    bundle.stories.forEach((story, i) => {
+      story.roles?.forEach((role, j) => {
+        if (!roleIds.has(role)) ctx.addIssue({ code: 'custom', path: ['stories', i, 'roles', j], message: `unknown role "${role}"` });
+      });
     });
   });
 export type ContentBundle = z.infer<typeof ContentBundleSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IdSchema, IsoDateSchema, text } from './common';
 import { LIMITS } from './limits';
+import { RoleIdSchema } from './role';
 
 /** A customer story: plain text only, never HTML, wherever it is shown. */
 export const StorySchema = z.object({
@@ -16,7 +17,7 @@ export const StorySchema = z.object({
   source: text(LIMITS.source).optional(),
   tags: z.array(text(LIMITS.tag)).max(LIMITS.tags).default([]),
   /** Role ids this story speaks to most; absent means everyone. */
-  roles: z.array(IdSchema).max(50).optional(),
+  roles: z.array(RoleIdSchema).max(50).optional(),
   /** Not shown by the rotation before this local day. */
   publishOn: IsoDateSchema.optional(),
   archived: z.boolean().default(false),

@@ -32,6 +32,13 @@ describe('ContentBundleSchema', () => {
     expect(ContentBundleSchema.safeParse({ ...bundle, roles: [{ id: 'other', name: 'Other' }] }).success).toBe(false);
   });
 
+  it('refuses duplicate ids and stories naming unknown roles', () => {
+    const twice = ContentBundleSchema.safeParse({ ...bundle, stories: [story, story] });
+    expect(twice.error?.issues.map((i) => i.path.join('.'))).toEqual(['stories.1.id']);
+    const role = ContentBundleSchema.safeParse({ ...bundle, stories: [{ ...story, roles: ['legal', 'pilots'] }] });
+    expect(role.error?.issues.map((i) => i.path.join('.'))).toEqual(['stories.0.roles.1']);
+  });
+
   it('refuses an unknown time zone', () => {
     expect(ContentBundleSchema.safeParse({ ...bundle, timezone: 'Moon/Base' }).success).toBe(false);
   });
