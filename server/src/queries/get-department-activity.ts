@@ -1,6 +1,7 @@
 import type { EventType, Surface } from '@customer-chair/shared/schemas/usage-event';
 import type { Database } from 'better-sqlite3';
 import { statement } from '../db/statement';
+import { installActivitySource } from './install-activity-source';
 
 export type DepartmentActivity = {
   installs: number;
@@ -13,23 +14,27 @@ export type DepartmentActivity = {
 /** One department's roll-ups over a range: who (by role), what (by item) and where (by surface). */
 export function getDepartmentActivity(db: Database, department: string, range: { from: string; to: string }): DepartmentActivity {
   const params = { ...range, department };
-  const where = 'day BETWEEN @from AND @to AND department = @department';
-  return db.transaction(() => ({
-    installs: (statement(db, `SELECT COUNT(DISTINCT install_id) AS n FROM install_days WHERE ${where}`).get(params) as { n: number }).n,
-    roleInstalls: statement(db, `SELECT role, COUNT(DISTINCT install_id) AS installs FROM install_days WHERE ${where} GROUP BY role`).all(
-      params,
-    ) as DepartmentActivity['roleInstalls'],
-    actionsByRole: statement(
-      db,
-      `SELECT role, SUM(count) AS count FROM daily_counts WHERE ${where} AND type = 'action_taken' GROUP BY role`,
-    ).all(params) as DepartmentActivity['actionsByRole'],
-    items: statement(
-      db,
-      `SELECT type, item_id AS itemId, SUM(count) AS count FROM daily_item_counts WHERE ${where} GROUP BY type, item_id`,
-    ).all(params) as DepartmentActivity['items'],
-    surfaces: statement(
-      db,
-      `SELECT surface, type, SUM(count) AS count FROM daily_counts WHERE ${where} GROUP BY surface, type`,
-    ).all(params) as DepartmentActivity['surfaces'],
-  }))();
+  const inRange = 'day BETWEEN @from AND @to AND department = @department';
+  return db.transaction(() => {
+    const { table, where } = installActivitySource(db, range);
+    const active = `${where} AND department = @department`;
+    return {
+      installs: (statement(db, `SELECT COUNT(DISTINCT install_id) AS n FROM ${table} WHERE ${active}`).get(params) as { n: number }).n,
+      roleInstalls: statement(db, `SELECT role, COUNT(DISTINCT install_id) AS installs FROM ${table} WHERE ${active} GROUP BY role`).all(
+        params,
+      ) as DepartmentActivity['roleInstalls'],
+      actionsByRole: statement(
+        db,
+        `SELECT role, SUM(count) AS count FROM daily_counts WHERE ${inRange} AND type = 'action_taken' GROUP BY role`,
+      ).all(params) as DepartmentActivity['actionsByRole'],
+      items: statement(
+        db,
+        `SELECT type, item_id AS itemId, SUM(count) AS count FROM daily_item_counts WHERE ${inRange} GROUP BY type, item_id`,
+      ).all(params) as DepartmentActivity['items'],
+      surfaces: statement(
+        db,
+        `SELECT surface, type, SUM(count) AS count FROM daily_surface_counts WHERE ${inRange} GROUP BY surface, type`,
+      ).all(params) as DepartmentActivity['surfaces'],
+    };
+  })();
 }

@@ -84,25 +84,26 @@ CREATE TABLE events (
 CREATE INDEX events_by_at ON events (at);
 
 -- Roll-ups, kept forever and updated in the ingest transaction: stats read only these.
+-- Their size grows with days x departments x roles, not with the number of events.
 CREATE TABLE daily_counts (
-  day TEXT NOT NULL,
+  day TEXT NOT NULL,                 -- company-local day
   week TEXT NOT NULL,                -- the Monday of the day's week
   department TEXT NOT NULL,
   role TEXT NOT NULL,
   type TEXT NOT NULL,
-  surface TEXT NOT NULL,
   count INTEGER NOT NULL,
-  PRIMARY KEY (day, department, role, type, surface)
+  PRIMARY KEY (day, department, role, type)
 ) WITHOUT ROWID;
+CREATE INDEX daily_counts_by_week ON daily_counts (week, department, type, count);
 
--- One row per install per day it was active (per department and role), for distinct counts.
-CREATE TABLE install_days (
+-- Which surfaces (new tab, Meet, Zoom…) each department uses.
+CREATE TABLE daily_surface_counts (
   day TEXT NOT NULL,
-  week TEXT NOT NULL,
   department TEXT NOT NULL,
-  role TEXT NOT NULL,
-  install_id TEXT NOT NULL,
-  PRIMARY KEY (day, department, role, install_id)
+  surface TEXT NOT NULL,
+  type TEXT NOT NULL,
+  count INTEGER NOT NULL,
+  PRIMARY KEY (day, department, surface, type)
 ) WITHOUT ROWID;
 
 -- Engagement per content item (which stories and actions draw people in).
@@ -114,3 +115,30 @@ CREATE TABLE daily_item_counts (
   count INTEGER NOT NULL,
   PRIMARY KEY (day, department, type, item_id)
 ) WITHOUT ROWID;
+
+-- Distinct installs cannot be summed across days, so activity is kept three ways:
+-- per day (any range), per week (trends), and the last day seen (ranges that reach today,
+-- which the dashboard asks for most: "active in the last 30 days" is "last seen since").
+CREATE TABLE install_days (
+  day TEXT NOT NULL,
+  department TEXT NOT NULL,
+  role TEXT NOT NULL,
+  install_id TEXT NOT NULL,
+  PRIMARY KEY (day, department, role, install_id)
+) WITHOUT ROWID;
+
+CREATE TABLE install_weeks (
+  week TEXT NOT NULL,
+  department TEXT NOT NULL,
+  install_id TEXT NOT NULL,
+  PRIMARY KEY (week, department, install_id)
+) WITHOUT ROWID;
+
+CREATE TABLE install_last_seen (
+  install_id TEXT NOT NULL,
+  department TEXT NOT NULL,
+  role TEXT NOT NULL,
+  last_day TEXT NOT NULL,
+  PRIMARY KEY (install_id, department, role)
+) WITHOUT ROWID;
+CREATE INDEX install_last_seen_by_day ON install_last_seen (last_day);
