@@ -1,0 +1,73 @@
+import { actionsForRole } from '@customer-chair/shared/domain/actions-for-role';
+import { pickDailyStory } from '@customer-chair/shared/domain/pick-daily-story';
+import { pickPrompt } from '@customer-chair/shared/domain/pick-prompt';
+import { storyAsText } from '@customer-chair/shared/domain/story-as-text';
+import type { ContentBundle } from '@customer-chair/shared/schemas/content-bundle';
+import { useEffect, useState } from 'preact/hooks';
+import { needsProfile, type Profile } from '../lib/profile';
+import { logEvent } from '../lib/send-to-background';
+import { userSettings } from '../lib/storage';
+import { ActionList } from './action-list';
+import { CopyButton } from './copy-button';
+import { ProfilePicker } from './profile-picker';
+import { StoryCard } from './story-card';
+
+/** The employee's daily surface: today's story, the question, and actions for their role. */
+export function NewTab({ bundle, profile: initial, now }: { bundle: ContentBundle; profile: Profile; now: Date }) {
+  const [profile, setProfile] = useState(initial);
+  const story = pickDailyStory(bundle, now);
+  const question = pickPrompt(bundle, now, 'newtab');
+  const role = bundle.roles.find((r) => r.id === profile.role);
+  const asking = needsProfile(profile);
+
+  useEffect(() => {
+    if (story && !asking) void logEvent({ type: 'story_viewed', surface: 'newtab', storyId: story.id });
+  }, [story?.id, asking]);
+
+  async function saveProfile(choice: { department: string; role: string }) {
+    await userSettings.setValue({ ...(await userSettings.getValue()), ...choice });
+    setProfile({ ...profile, ...choice });
+  }
+
+  if (asking) {
+    return (
+      <div class="page first-run">
+        <header class="brand">Customer Chair</header>
+        <section class="welcome" aria-labelledby="welcome-title">
+          <h1 id="welcome-title">Every day, one customer at your table.</h1>
+          <p>Tell us where you work, and each new tab will bring you a real customer story and things you can do for customers in your role.</p>
+          <ProfilePicker departments={bundle.departments} roles={bundle.roles} profile={profile} onSave={saveProfile} />
+          <p class="privacy">Nothing about you is sent: only your department and role, and which stories and actions were used — never your name, e-mail or the pages you visit.</p>
+        </section>
+      </div>
+    );
+  }
+
+  return (
+    <div class="page">
+      <header class="brand">Customer Chair</header>
+      {story ? (
+        <>
+          <StoryCard story={story} />
+          <div class="row">
+            <CopyButton
+              label="Share"
+              accessibleName="Share this story (copies it as text)"
+              text={() => storyAsText(story)}
+              onCopied={() => void logEvent({ type: 'story_shared', surface: 'newtab', storyId: story.id })}
+            />
+          </div>
+        </>
+      ) : (
+        <p class="empty">No customer story is published yet. Your CX team adds them on the Customer Chair server.</p>
+      )}
+      {question && (
+        <section class="question" aria-labelledby="question-title">
+          <h2 id="question-title">The customer-chair question</h2>
+          <p class="question-text">{question.text}</p>
+        </section>
+      )}
+      <ActionList actions={actionsForRole(bundle, profile.role)} roleName={role?.name} surface="newtab" />
+    </div>
+  );
+}

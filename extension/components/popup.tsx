@@ -1,0 +1,58 @@
+import { actionsForRole } from '@customer-chair/shared/domain/actions-for-role';
+import { pickDailyStory } from '@customer-chair/shared/domain/pick-daily-story';
+import { pickPrompt } from '@customer-chair/shared/domain/pick-prompt';
+import { storyAsText } from '@customer-chair/shared/domain/story-as-text';
+import type { ContentBundle } from '@customer-chair/shared/schemas/content-bundle';
+import { browser } from 'wxt/browser';
+import type { Profile } from '../lib/profile';
+import { logEvent } from '../lib/send-to-background';
+import type { SyncStatus } from '../lib/storage';
+import { ActionList } from './action-list';
+import { CopyButton } from './copy-button';
+import { StoryCard } from './story-card';
+
+type Props = { bundle: ContentBundle; profile: Profile; sync: SyncStatus; fromServer: boolean; now: Date };
+
+/** The toolbar popup: the story in short and the question, ready to copy into a meeting. */
+export function Popup({ bundle, profile, sync, fromServer, now }: Props) {
+  const story = pickDailyStory(bundle, now);
+  const question = pickPrompt(bundle, now, 'meeting');
+  const role = bundle.roles.find((r) => r.id === profile.role);
+  return (
+    <div class="page">
+      <header class="brand">Customer Chair</header>
+      {story && <StoryCard story={story} compact />}
+      <div class="row">
+        {story && (
+          <CopyButton
+            label="Copy story"
+            text={() => storyAsText(story)}
+            onCopied={() => void logEvent({ type: 'story_shared', surface: 'popup', storyId: story.id })}
+          />
+        )}
+      </div>
+      {question && (
+        <section class="question" aria-labelledby="question-title">
+          <h2 id="question-title">Ask in your next meeting</h2>
+          <p class="question-text">{question.text}</p>
+          <div class="row">
+            <CopyButton label="Copy question" text={() => question.text} />
+          </div>
+        </section>
+      )}
+      <ActionList actions={actionsForRole(bundle, profile.role)} roleName={role?.name} surface="popup" />
+      <footer class="sync">
+        <span role="status">{syncLine(sync, fromServer)}</span>
+        <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noopener">
+          Settings
+        </a>
+      </footer>
+    </div>
+  );
+}
+
+function syncLine(sync: SyncStatus, fromServer: boolean): string {
+  if (sync.result === 'error') return `Sync problem: ${sync.error ?? 'unknown'}`;
+  if (!fromServer) return 'Showing demo content (not synced yet)';
+  return sync.lastSuccessAt ? `Synced ${new Date(sync.lastSuccessAt).toLocaleString()}` : 'Synced';
+}

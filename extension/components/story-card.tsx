@@ -1,0 +1,28 @@
+import type { Story } from '@customer-chair/shared/schemas/story';
+
+/** Today's story, as plain text: paragraphs are split on blank lines, never parsed as HTML. */
+export function StoryCard({ story, compact = false }: { story: Story; compact?: boolean }) {
+  const paragraphs = story.body.split(/\n\s*\n/).filter((p) => p.trim());
+  return (
+    <article class="story" aria-labelledby="story-title">
+      <p class="eyebrow">Today’s customer story</p>
+      <h1 id="story-title" class="story-title">
+        {story.title}
+      </h1>
+      <p class="customer">{story.customer}</p>
+      {story.quote && (
+        <blockquote class="quote">
+          <p>{story.quote}</p>
+        </blockquote>
+      )}
+      {!compact && paragraphs.map((p, i) => <p key={i} class="body">{p}</p>)}
+      {!compact && story.impact && (
+        <p class="impact">
+          <strong>Impact </strong>
+          {story.impact}
+        </p>
+      )}
+      {!compact && story.source && <p class="source">Source: {story.source}</p>}
+    </article>
+  );
+}

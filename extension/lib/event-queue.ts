@@ -1,0 +1,187 @@
+import { localDay } from '@customer-chair/shared/domain/local-day';
+import { EventBatchResultSchema, type UsageEvent } from '@customer-chair/shared/schemas/usage-event';
+import type { LogRequest } from './messages';
+import type { Profile } from './profile';
+import { eventQueue, queueStatus, viewedStories, type QueueStatus } from './storage';
+import { uuidv7 } from './uuidv7';
+
+export const QUEUE_LIMIT = 5000;
+/** A flush starts as soon as this many events wait. */
+export const FLUSH_THRESHOLD = 20;
+export const BATCH_SIZE = 500;
+export const RETRY_BASE_MS = 30_000;
+export const RETRY_MAX_MS = 60 * 60_000;
+
+export type QueueDeps = {
+  fetch: typeof fetch;
+  now: () => number;
+  random: () => number;
+  profile: () => Promise<Profile>;
+  installId: () => Promise<string>;
+  /** The company's time zone, for "once per day" (from the content bundle). */
+  timezone: () => Promise<string>;
+  /** Asks for a flush again at this time (an alarm in the extension). */
+  scheduleRetry: (at: number) => void;
+};
+
+export type FlushResult = { sent: number; rejected: number; waiting: number; error?: string };
+
+/**
+ * The persistent event queue: every event is written to storage before
+ * anything else, sent in batches, retried with exponential back-off and
+ * jitter, and bounded. Operations run one at a time (a promise chain), so
+ * concurrent messages never lose an update.
+ */
+export function createEventQueue(deps: QueueDeps) {
+  let chain: Promise<unknown> = Promise.resolve();
+  const serial = <T>(task: () => Promise<T>): Promise<T> => {
+    const next = chain.then(task, task);
+    chain = next.catch(() => undefined);
+    return next;
+  };
+
+  async function updateStatus(change: (status: QueueStatus) => QueueStatus) {
+    await queueStatus.setValue(change(await queueStatus.getValue()));
+  }
+
+  /** Queues one event; undefined when usage statistics are off or it is a repeat view. */
+  function enqueue(request: Omit<LogRequest, 'kind'>): Promise<string | undefined> {
+    return serial(async () => {
+      const profile = await deps.profile();
+      if (!profile.usageStatistics || !profile.department || !profile.role) return undefined;
+      const now = deps.now();
+      if (request.type === 'story_viewed' && request.storyId) {
+        const day = localDay(new Date(now), await deps.timezone());
+        const viewed = await viewedStories.getValue();
+        if (viewed[request.storyId] === day) return undefined;
+        // Keep only today's marks: the map never grows past one day's stories.
+        await viewedStories.setValue({ ...Object.fromEntries(Object.entries(viewed).filter(([, d]) => d === day)), [request.storyId]: day });
+      }
+      const event: UsageEvent = {
+        id: uuidv7(now),
+        installId: await deps.installId(),
+        type: request.type,
+        department: profile.department,
+        role: profile.role,
+        surface: request.surface,
+        at: new Date(now).toISOString(),
+        ...(request.storyId && { storyId: request.storyId }),
+        ...(request.promptId && { promptId: request.promptId }),
+        ...(request.actionId && { actionId: request.actionId }),
+      };
+      const queue = [...(await eventQueue.getValue()), event];
+      const overflow = Math.max(0, queue.length - QUEUE_LIMIT);
+      await eventQueue.setValue(queue.slice(overflow));
+      if (overflow) await updateStatus((s) => ({ ...s, dropped: s.dropped + overflow }));
+      return event.id;
+    });
+  }
+
+  /** Removes an event that has not been sent yet ("Undo"). */
+  function undo(eventId: string): Promise<boolean> {
+    return serial(async () => {
+      const queue = await eventQueue.getValue();
+      const rest = queue.filter((e) => e.id !== eventId);
+      if (rest.length === queue.length) return false;
+      await eventQueue.setValue(rest);
+      return true;
+    });
+  }
+
+  /** Sends what waits, batch by batch, unless a back-off is running (`force` ignores it). */
+  function flush(options: { force?: boolean } = {}): Promise<FlushResult> {
+    return serial(async () => {
+      const profile = await deps.profile();
+      if (!profile.usageStatistics) {
+        // Nothing is sent when statistics are off, and nothing kept to send later.
+        await eventQueue.setValue([]);
+        return { sent: 0, rejected: 0, waiting: 0 };
+      }
+      const status = await queueStatus.getValue();
+      if (!options.force && status.retryAt && Date.parse(status.retryAt) > deps.now()) {
+        return { sent: 0, rejected: 0, waiting: (await eventQueue.getValue()).length };
+      }
+      let sent = 0;
+      let rejected = 0;
+      for (;;) {
+        const queue = await eventQueue.getValue();
+        if (queue.length === 0) break;
+        const batch = queue.slice(0, BATCH_SIZE);
+        const outcome = await post(profile, batch);
+        if (outcome.kind === 'retry') {
+          const failures = status.failures + 1;
+          const backoff = Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** (failures - 1));
+          const jittered = backoff / 2 + deps.random() * (backoff / 2);
+          const wait = Math.max(jittered, outcome.retryAfterMs ?? 0);
+          const retryAt = deps.now() + wait;
+          await updateStatus((s) => ({ ...s, failures, lastError: outcome.error, retryAt: new Date(retryAt).toISOString() }));
+          deps.scheduleRetry(retryAt);
+          return { sent, rejected, waiting: queue.length, error: outcome.error };
+        }
+        const ids = new Set(batch.map((e) => e.id));
+        await eventQueue.setValue((await eventQueue.getValue()).filter((e) => !ids.has(e.id)));
+        if (outcome.kind === 'sent') sent += batch.length;
+        else {
+          rejected += batch.length;
+          await updateStatus((s) => ({ ...s, rejected: s.rejected + batch.length, lastRejection: outcome.error }));
+        }
+        status.failures = 0;
+        await updateStatus((s) => ({ ...s, failures: 0, retryAt: undefined, lastError: undefined, lastFlushAt: new Date(deps.now()).toISOString() }));
+      }
+      return { sent, rejected, waiting: 0 };
+    });
+  }
+
+  type Outcome = { kind: 'sent' } | { kind: 'rejected'; error: string } | { kind: 'retry'; error: string; retryAfterMs?: number };
+
+  async function post(profile: Profile, events: UsageEvent[]): Promise<Outcome> {
+    let response: Response;
+    try {
+      response = await deps.fetch(new URL('/api/v1/events', profile.serverUrl), {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          ...(profile.enrollmentKey && { Authorization: `Bearer ${profile.enrollmentKey}` }),
+        },
+        body: JSON.stringify({ events }),
+      });
+    } catch (error) {
+      return { kind: 'retry', error: `Cannot reach the server (${(error as Error).message}).` };
+    }
+    if (response.ok) {
+      // An answer we cannot read still means the server committed the batch.
+      EventBatchResultSchema.safeParse(await response.json().catch(() => undefined));
+      return { kind: 'sent' };
+    }
+    const detail = await errorMessage(response);
+    if (response.status === 408 || response.status === 429 || response.status >= 500) {
+      return { kind: 'retry', error: `Server answered ${response.status}: ${detail}`, retryAfterMs: retryAfter(response, deps.now()) };
+    }
+    if (response.status === 401 || response.status === 403) {
+      // A wrong enrollment key is a setting to fix, not bad events: keep them until it is fixed.
+      return { kind: 'retry', error: `The server refused the enrollment key (${response.status}): ${detail}` };
+    }
+    return { kind: 'rejected', error: `Server refused ${events.length} events (${response.status}): ${detail}` };
+  }
+
+  return { enqueue, undo, flush, threshold: FLUSH_THRESHOLD };
+}
+
+async function errorMessage(response: Response): Promise<string> {
+  try {
+    const body = (await response.json()) as { error?: { message?: string } };
+    return body.error?.message ?? response.statusText;
+  } catch {
+    return response.statusText || 'no details';
+  }
+}
+
+/** Retry-After in ms, as seconds or an HTTP date; undefined when absent or unreadable. */
+export function retryAfter(response: Response, now: number): number | undefined {
+  const value = response.headers.get('Retry-After');
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}

@@ -1,0 +1,17 @@
+import type { EventType, Surface } from '@customer-chair/shared/schemas/usage-event';
+
+/** What pages ask the background to do (pages never build or send events themselves). */
+export type LogRequest = {
+  kind: 'log';
+  type: EventType;
+  surface: Surface;
+  storyId?: string;
+  promptId?: string;
+  actionId?: string;
+};
+export type UndoRequest = { kind: 'undo'; eventId: string };
+export type SyncNowRequest = { kind: 'sync-now' };
+export type BackgroundRequest = LogRequest | UndoRequest | SyncNowRequest;
+
+export type LogResponse = { eventId?: string };
+export type UndoResponse = { undone: boolean };

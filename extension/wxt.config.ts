@@ -1,0 +1,25 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+/** Servers the extension may reach without asking: a local test or demo server. */
+const DEFAULT_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
+
+export default defineConfig({
+  // No auto-imports: every module says where its names come from.
+  imports: false,
+  vite: () => ({
+    plugins: [preact()],
+    build: { modulePreload: { polyfill: false } },
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Customer Chair',
+    description: 'Today’s customer story, the customer-chair question and customer-impact actions for your role — on every new tab and in your meetings.',
+    permissions: ['storage', 'alarms'],
+    host_permissions: DEFAULT_HOSTS,
+    // A company's own sync server is asked for at run time, from the options page.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'customer-chair@customer-chair.app', strict_min_version: '115.0' } } }
+      : { storage: { managed_schema: 'managed_schema.json' } }),
+  }),
+});
