@@ -1,0 +1,9 @@
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const EXTENSION_ROOT = fileURLToPath(new URL('../../extension/', import.meta.url));
+
+/** Builds the extension as `pnpm --filter @customer-chair/extension build` would (Chrome MV3 by default). */
+export function buildExtension(browser: 'chrome' | 'firefox' = 'chrome'): void {
+  execFileSync(`${EXTENSION_ROOT}node_modules/.bin/wxt`, ['build', '-b', browser], { cwd: EXTENSION_ROOT, stdio: 'pipe' });
+}
