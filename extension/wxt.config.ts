@@ -19,7 +19,16 @@ export default defineConfig({
     // A company's own sync server is asked for at run time, from the options page.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'customer-chair@customer-chair.app', strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'customer-chair@customer-chair.app',
+              strict_min_version: '140.0',
+              // Usage statistics are department-level interaction counts, and can be turned off.
+              data_collection_permissions: { required: ['none'], optional: ['technicalAndInteraction'] },
+            },
+          },
+        }
       : { storage: { managed_schema: 'managed_schema.json' } }),
   }),
 });

@@ -1,7 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const extensionRoot = fileURLToPath(new URL('../extension', import.meta.url));
 
 export default defineConfig({
   test: {
@@ -13,6 +15,16 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/shared/**/*.test.ts', 'tests/server/**/*.test.ts', 'tests/conventions.test.ts'],
           environment: 'node',
+        },
+      },
+      {
+        // The extension's code with WXT's fake browser (storage, runtime, alarms in memory).
+        plugins: [WxtVitest({ root: extensionRoot })],
+        test: {
+          name: 'extension',
+          root,
+          include: ['tests/extension/**/*.test.{ts,tsx}'],
+          environment: 'happy-dom',
         },
       },
       {

@@ -43,9 +43,9 @@ export function Popup({ bundle, profile, sync, fromServer, now }: Props) {
       <ActionList actions={actionsForRole(bundle, profile.role)} roleName={role?.name} surface="popup" />
       <footer class="sync">
         <span role="status">{syncLine(sync, fromServer)}</span>
-        <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noopener">
+        <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
           Settings
-        </a>
+        </button>
       </footer>
     </div>
   );

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { config as zodConfig } from 'zod';
 import { defineBackground } from 'wxt/utils/define-background';
 import { demoBundle } from '../lib/demo-bundle';
 import { createEventQueue } from '../lib/event-queue';
@@ -10,6 +11,9 @@ import { syncContent } from '../lib/sync-content';
 const SYNC_ALARM = 'sync-content';
 const FLUSH_ALARM = 'flush-events';
 const RETRY_ALARM = 'flush-retry';
+
+// Extension pages forbid eval; tell zod up front instead of letting it probe.
+zodConfig({ jitless: true });
 
 export default defineBackground(() => {
   const queue = createEventQueue({

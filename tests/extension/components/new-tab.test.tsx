@@ -1,0 +1,70 @@
+import { render } from 'preact';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { demoBundle } from '../../../extension/lib/demo-bundle';
+import { NewTab } from '../../../extension/components/new-tab';
+import { effectiveProfile } from '../../../extension/lib/profile';
+import { userSettings } from '../../../extension/lib/storage';
+import { pickDailyStory } from '../../../shared/src/domain/pick-daily-story';
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+let messages: unknown[];
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  messages = [];
+  fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
+    messages.push(message);
+    return Promise.resolve({ eventId: 'e1' });
+  });
+  document.body.innerHTML = '<main id="app"></main>';
+});
+
+describe('the new tab', () => {
+  it('asks for department and role on first run, saves them, then shows the day', async () => {
+    const bundle = demoBundle();
+    const now = new Date('2026-11-23T10:00:00Z');
+    const app = document.getElementById('app')!;
+    render(<NewTab bundle={bundle} profile={effectiveProfile(await userSettings.getValue(), {})} now={now} />, app);
+
+    expect(app.querySelector('#story-title')).toBeNull();
+    const department = app.querySelector<HTMLSelectElement>('#department')!;
+    const role = app.querySelector<HTMLSelectElement>('#role')!;
+    expect(app.querySelector('label[for="department"]')!.textContent).toBe('Your department');
+    expect(app.querySelector<HTMLButtonElement>('button[type="submit"]')!.disabled).toBe(true);
+
+    department.value = 'legal';
+    department.dispatchEvent(new Event('change', { bubbles: true }));
+    role.value = 'legal';
+    role.dispatchEvent(new Event('change', { bubbles: true }));
+    await tick();
+    app.querySelector<HTMLFormElement>('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    await tick();
+    await tick();
+
+    expect(await userSettings.getValue()).toMatchObject({ department: 'legal', role: 'legal' });
+    expect(app.querySelector('#story-title')!.textContent).toBe(pickDailyStory(bundle, now)!.title);
+    expect(app.querySelectorAll('.action')).toHaveLength(3);
+    expect(messages).toContainEqual({ kind: 'log', type: 'story_viewed', surface: 'newtab', storyId: pickDailyStory(bundle, now)!.id });
+  });
+
+  it('shows values set by IT as locked in the first-run picker', async () => {
+    const profile = effectiveProfile(await userSettings.getValue(), { department: 'safety' });
+    const app = document.getElementById('app')!;
+    render(<NewTab bundle={demoBundle()} profile={profile} now={new Date()} />, app);
+    expect(app.querySelector<HTMLSelectElement>('#department')!.disabled).toBe(true);
+    expect(app.querySelector<HTMLSelectElement>('#department')!.value).toBe('safety');
+    expect(app.textContent).toContain('Set by your IT department.');
+  });
+
+  it('shows story text literally, never as HTML', async () => {
+    const bundle = demoBundle();
+    const hostile = '<img src=x onerror="window.hacked=1">';
+    bundle.stories = bundle.stories.map((s) => ({ ...s, title: hostile, body: hostile }));
+    const profile = effectiveProfile({ ...(await userSettings.getValue()), department: 'legal', role: 'legal' }, {});
+    const app = document.getElementById('app')!;
+    render(<NewTab bundle={bundle} profile={profile} now={new Date()} />, app);
+    expect(app.querySelector('#story-title')!.textContent).toBe(hostile);
+    expect(app.querySelector('img')).toBeNull();
+  });
+});
