@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildExtension } from '../support/build-extension';
+import { EXTENSION_DIR } from '../support/launch-extension';
+
+/** Every script and stylesheet the new tab loads before it paints. */
+function newTabAssets(): string[] {
+  const html = readFileSync(`${EXTENSION_DIR}newtab.html`, 'utf8');
+  return [...html.matchAll(/(?:src|href)="\/([^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
+}
+
+describe('the new tab stays tiny', () => {
+  beforeAll(() => buildExtension());
+
+  it('loads no schema library and no settings code', () => {
+    const scripts = newTabAssets().filter((f) => f.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const file of scripts) {
+      const code = readFileSync(`${EXTENSION_DIR}${file}`, 'utf8');
+      expect(code, file).not.toMatch(/ZodError|\$ZodType/);
+      expect(code, file).not.toMatch(/Send usage statistics/);
+    }
+  });
+
+  it('ships at most 20 KB of JavaScript, gzipped', () => {
+    const gzipped = newTabAssets()
+      .filter((f) => f.endsWith('.js'))
+      .reduce((sum, file) => sum + gzipSync(readFileSync(`${EXTENSION_DIR}${file}`)).length, 0);
+    expect(gzipped).toBeLessThanOrEqual(20 * 1024);
+  });
+});
