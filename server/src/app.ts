@@ -7,6 +7,7 @@ import { extensionCors } from './middleware/extension-cors';
 import { requireEnrollmentKey } from './middleware/require-enrollment-key';
 import { securityHeaders } from './middleware/security-headers';
 import { contentRoutes } from './routes/content';
+import { dashboardAppRoutes } from './routes/dashboard-app';
 import { dashboardRoutes } from './routes/dashboard';
 import { eventRoutes } from './routes/events';
 import { healthRoutes } from './routes/health';
@@ -33,6 +34,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1', statsRoutes(deps));
   app.route('/api/v1/session', sessionRoutes(deps));
   app.route('/api/v1/dashboard', dashboardRoutes(deps));
+  app.route('/', dashboardAppRoutes(deps.config.dashboardDir));
 
   app.notFound((c) => {
     const allowed = [...new Set(app.routes.filter((r) => r.path === c.req.path && r.method !== 'ALL').map((r) => r.method))];

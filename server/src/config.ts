@@ -1,5 +1,9 @@
 import { TimezoneSchema } from '@customer-chair/shared/schemas/common';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+
+/** Where `pnpm --filter @customer-chair/server build` puts the dashboard. */
+export const DASHBOARD_DIR = fileURLToPath(new URL('../dist/dashboard/', import.meta.url));
 
 /** Treats an empty variable as unset, as shells and .env files often produce them. */
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -30,6 +34,8 @@ export type Config = {
   minGroupSize: number;
   retentionDays: number;
   timezone: string;
+  /** The built dashboard's files. */
+  dashboardDir: string;
 };
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -58,6 +64,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       minGroupSize: e.MIN_GROUP_SIZE,
       retentionDays: e.RETENTION_DAYS,
       timezone: e.TIMEZONE,
+      dashboardDir: DASHBOARD_DIR,
     },
   };
 }

@@ -14,6 +14,7 @@ describe('loadConfig', () => {
         minGroupSize: 5,
         retentionDays: 90,
         timezone: 'UTC',
+        dashboardDir: expect.stringMatching(/server\/dist\/dashboard\/$/),
       },
     });
   });
@@ -40,6 +41,7 @@ describe('loadConfig', () => {
         minGroupSize: 3,
         retentionDays: 30,
         timezone: 'Europe/Berlin',
+        dashboardDir: expect.any(String),
       },
     });
   });
