@@ -126,6 +126,17 @@ describe('the CX dashboard in Chromium', () => {
     await page.locator('table.figures').waitFor();
   });
 
+  it('tells a new CX lead what to do when a period has no activity', async () => {
+    await page.getByLabel('From', { exact: true }).fill('2026-01-01');
+    await page.getByLabel('To', { exact: true }).fill('2026-01-31');
+    await page.getByRole('button', { name: 'Show', exact: true }).click();
+    await page.getByText('No activity in this period yet').waitFor();
+    expect(await page.locator('.empty').textContent()).toMatch(/Deploying to a company/);
+    await page.screenshot({ path: `${ARTIFACTS}dashboard-empty.png`, fullPage: true });
+    await page.getByRole('button', { name: 'Last 30 days' }).click();
+    await page.locator('table.figures').waitFor();
+  });
+
   it('signs out: back to the sign-in screen, and the API refuses the old cookie', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByLabel('Admin token').waitFor();
