@@ -20,6 +20,8 @@ export default defineConfig({
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     ...(browser === 'firefox'
       ? {
+          // Firefox builds MV2, where run-time host access is an optional permission.
+          optional_permissions: ['https://*/*', 'http://*/*'],
           browser_specific_settings: {
             gecko: {
               id: 'customer-chair@customer-chair.app',
