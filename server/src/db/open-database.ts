@@ -15,6 +15,14 @@ export function openDatabase(path: string): Database.Database {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Merges two activity bitmaps (install_activity.days); deterministic, so SQLite may cache it.
+  db.function('bits_or', { deterministic: true }, (a: unknown, b: unknown) => {
+    const left = a as Buffer;
+    const right = b as Buffer;
+    const out = Buffer.alloc(Math.max(left.length, right.length));
+    for (let i = 0; i < out.length; i++) out[i] = (left[i] ?? 0) | (right[i] ?? 0);
+    return out;
+  });
   migrate(db);
   return db;
 }

@@ -1,7 +1,8 @@
 import type { EventType, Surface } from '@customer-chair/shared/schemas/usage-event';
 import type { Database } from 'better-sqlite3';
 import { statement } from '../db/statement';
-import { installActivitySource } from './install-activity-source';
+import { countActiveInstalls } from '@customer-chair/shared/domain/count-active-installs';
+import { getInstallActivity } from './get-install-activity';
 
 export type DepartmentActivity = {
   installs: number;
@@ -16,13 +17,11 @@ export function getDepartmentActivity(db: Database, department: string, range: {
   const params = { ...range, department };
   const inRange = 'day BETWEEN @from AND @to AND department = @department';
   return db.transaction(() => {
-    const { table, where } = installActivitySource(db, range);
-    const active = `${where} AND department = @department`;
+    // minGroupSize 1: nothing is folded here; the caller applies the privacy rule.
+    const installs = countActiveInstalls(getInstallActivity(db, range, department), range, 1);
     return {
-      installs: (statement(db, `SELECT COUNT(DISTINCT install_id) AS n FROM ${table} WHERE ${active}`).get(params) as { n: number }).n,
-      roleInstalls: statement(db, `SELECT role, COUNT(DISTINCT install_id) AS installs FROM ${table} WHERE ${active} GROUP BY role`).all(
-        params,
-      ) as DepartmentActivity['roleInstalls'],
+      installs: installs.totalInstalls,
+      roleInstalls: installs.roleInstalls.map(({ role, installs: n }) => ({ role, installs: n })),
       actionsByRole: statement(
         db,
         `SELECT role, SUM(count) AS count FROM daily_counts WHERE ${inRange} AND type = 'action_taken' GROUP BY role`,

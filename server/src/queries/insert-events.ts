@@ -1,6 +1,7 @@
 import { rollUpEvent, type EventRollUp } from '@customer-chair/shared/domain/roll-up-event';
 import type { UsageEvent } from '@customer-chair/shared/schemas/usage-event';
 import type { Database } from 'better-sqlite3';
+import { DAY_BITS_BYTES, dayOfYear, setDayBit } from '@customer-chair/shared/domain/has-day-between';
 import { statement } from '../db/statement';
 
 export type InsertEventsResult = { accepted: number; duplicates: number };
@@ -18,11 +19,9 @@ const ADD_SURFACE_COUNT = `
 const ADD_ITEM_COUNT = `
   INSERT INTO daily_item_counts (day, department, type, item_id, count) VALUES (?, ?, ?, ?, ?)
   ON CONFLICT (day, department, type, item_id) DO UPDATE SET count = count + excluded.count`;
-const MARK_DAY = `INSERT INTO install_days (day, department, role, install_id) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`;
-const MARK_WEEK = `INSERT INTO install_weeks (week, department, install_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`;
-const MARK_LAST_SEEN = `
-  INSERT INTO install_last_seen (install_id, department, role, last_day) VALUES (?, ?, ?, ?)
-  ON CONFLICT (install_id, department, role) DO UPDATE SET last_day = max(last_day, excluded.last_day)`;
+const MARK_ACTIVE = `
+  INSERT INTO install_activity (year, install_id, department, role, days) VALUES (?, ?, ?, ?, ?)
+  ON CONFLICT (year, install_id, department, role) DO UPDATE SET days = bits_or(days, excluded.days)`;
 
 /** Counts per key, keeping the key's parts (a batch often repeats the same cells). */
 class Tally<Parts extends unknown[]> {
@@ -78,18 +77,16 @@ function addToRollUps(db: Database, rollUps: EventRollUp[]): void {
   const counts = new Tally<[string, string, string, string, string]>();
   const surfaces = new Tally<[string, string, string, string]>();
   const items = new Tally<[string, string, string, string]>();
-  const days = new Tally<[string, string, string, string]>();
-  const weeks = new Tally<[string, string, string]>();
-  const lastSeen = new Map<string, [string, string, string, string]>();
+  const activity = new Map<string, [number, string, string, string, Uint8Array]>();
   for (const r of rollUps) {
     counts.add(r.day, r.week, r.department, r.role, r.type);
     surfaces.add(r.day, r.department, r.surface, r.type);
     if (r.itemId !== undefined) items.add(r.day, r.department, r.type, r.itemId);
-    days.add(r.day, r.department, r.role, r.installId);
-    weeks.add(r.week, r.department, r.installId);
-    const key = `${r.installId}\u0000${r.department}\u0000${r.role}`;
-    const seen = lastSeen.get(key);
-    if (!seen || seen[3] < r.day) lastSeen.set(key, [r.installId, r.department, r.role, r.day]);
+    const year = Number(r.day.slice(0, 4));
+    const key = `${year}\u0000${r.installId}\u0000${r.department}\u0000${r.role}`;
+    let row = activity.get(key);
+    if (!row) activity.set(key, (row = [year, r.installId, r.department, r.role, new Uint8Array(DAY_BITS_BYTES)]));
+    setDayBit(row[4], dayOfYear(r.day));
   }
   const addCount = statement(db, ADD_COUNT);
   for (const cell of counts.entries()) addCount.run(...cell);
@@ -97,10 +94,6 @@ function addToRollUps(db: Database, rollUps: EventRollUp[]): void {
   for (const cell of surfaces.entries()) addSurface.run(...cell);
   const addItem = statement(db, ADD_ITEM_COUNT);
   for (const cell of items.entries()) addItem.run(...cell);
-  const markDay = statement(db, MARK_DAY);
-  for (const [day, department, role, installId] of days.entries()) markDay.run(day, department, role, installId);
-  const markWeek = statement(db, MARK_WEEK);
-  for (const [week, department, installId] of weeks.entries()) markWeek.run(week, department, installId);
-  const markLastSeen = statement(db, MARK_LAST_SEEN);
-  for (const row of lastSeen.values()) markLastSeen.run(...row);
+  const markActive = statement(db, MARK_ACTIVE);
+  for (const [year, installId, department, role, days] of activity.values()) markActive.run(year, installId, department, role, Buffer.from(days));
 }

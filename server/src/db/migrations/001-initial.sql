@@ -116,29 +116,15 @@ CREATE TABLE daily_item_counts (
   PRIMARY KEY (day, department, type, item_id)
 ) WITHOUT ROWID;
 
--- Distinct installs cannot be summed across days, so activity is kept three ways:
--- per day (any range), per week (trends), and the last day seen (ranges that reach today,
--- which the dashboard asks for most: "active in the last 30 days" is "last seen since").
-CREATE TABLE install_days (
-  day TEXT NOT NULL,
-  department TEXT NOT NULL,
-  role TEXT NOT NULL,
-  install_id TEXT NOT NULL,
-  PRIMARY KEY (day, department, role, install_id)
-) WITHOUT ROWID;
-
-CREATE TABLE install_weeks (
-  week TEXT NOT NULL,
-  department TEXT NOT NULL,
-  install_id TEXT NOT NULL,
-  PRIMARY KEY (week, department, install_id)
-) WITHOUT ROWID;
-
-CREATE TABLE install_last_seen (
+-- Distinct installs cannot be summed across days, so each install's activity is kept as
+-- one row per department, role and year, with a bit for every day it was active: any
+-- range (last 30 days, a past quarter, each week of a trend) is answered from one row
+-- per install, however many events there are.
+CREATE TABLE install_activity (
+  year INTEGER NOT NULL,             -- calendar year of the company-local days
   install_id TEXT NOT NULL,
   department TEXT NOT NULL,
   role TEXT NOT NULL,
-  last_day TEXT NOT NULL,
-  PRIMARY KEY (install_id, department, role)
+  days BLOB NOT NULL,                -- 366 bits: bit n = active on day n of the year
+  PRIMARY KEY (year, install_id, department, role)
 ) WITHOUT ROWID;
-CREATE INDEX install_last_seen_by_day ON install_last_seen (last_day);
