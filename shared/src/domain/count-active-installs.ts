@@ -6,12 +6,26 @@ import { addDays, weekStart } from './local-day';
 /** One install's activity in one department and role over one calendar year. */
 export type ActivityRow = { installId: string; department: string; role: string; year: number; days: Uint8Array };
 
-/** Whether the row's install was active on any day from `from` to `to`. */
-function activeBetween(row: ActivityRow, from: string, to: string): boolean {
-  const yearStart = `${row.year}-01-01`;
-  const yearEnd = `${row.year}-12-31`;
-  if (to < yearStart || from > yearEnd) return false;
-  return hasDayBetween(row.days, from <= yearStart ? 0 : dayOfYear(from), to >= yearEnd ? 365 : dayOfYear(to));
+/**
+ * A test of "active on any day from `from` to `to`" for rows; the day
+ * window of each year is worked out once, not once per row.
+ */
+function activeBetween(from: string, to: string): (row: ActivityRow) => boolean {
+  const windows = new Map<number, [number, number] | null>();
+  const windowOf = (year: number) => {
+    let window = windows.get(year);
+    if (window === undefined) {
+      const yearStart = `${year}-01-01`;
+      const yearEnd = `${year}-12-31`;
+      window = to < yearStart || from > yearEnd ? null : [from <= yearStart ? 0 : dayOfYear(from), to >= yearEnd ? 365 : dayOfYear(to)];
+      windows.set(year, window);
+    }
+    return window;
+  };
+  return (row) => {
+    const window = windowOf(row.year);
+    return window !== null && hasDayBetween(row.days, window[0], window[1]);
+  };
 }
 
 const distinct = <T>(items: T[], key: (item: T) => string, id: (item: T) => string) => {
@@ -31,7 +45,7 @@ const distinct = <T>(items: T[], key: (item: T) => string, id: (item: T) => stri
  * departments too small to be named (with `minGroupSize`).
  */
 export function countActiveInstalls(rows: ActivityRow[], range: { from: string; to: string }, minGroupSize: number) {
-  const active = rows.filter((row) => activeBetween(row, range.from, range.to));
+  const active = rows.filter(activeBetween(range.from, range.to));
   const byDepartment = distinct(active, (r) => r.department, (r) => r.installId);
   const departmentInstalls: InstallCount[] = [...byDepartment].map(([department, set]) => ({ department, installs: set.size }));
   const roleInstalls: RoleInstallCount[] = [...distinct(active, (r) => `${r.department}\u0000${r.role}`, (r) => r.installId)].map(([key, set]) => {
@@ -54,7 +68,7 @@ export function countWeeklyInstalls(rows: ActivityRow[], range: { from: string; 
   const weeklyInstalls: WeeklyInstallCount[] = [];
   const weeklyOtherInstalls: { week: string; installs: number }[] = [];
   for (let week = weekStart(range.from); week <= range.to; week = addDays(week, 7)) {
-    const active = rows.filter((row) => activeBetween(row, week, addDays(week, 6)));
+    const active = rows.filter(activeBetween(week, addDays(week, 6)));
     const perDepartment = [...distinct(active, (r) => r.department, (r) => r.installId)].map(([department, set]) => ({ week, department, installs: set.size }));
     weeklyInstalls.push(...perDepartment);
     const folded = new Set(weeklyDepartmentsToFold(perDepartment, minGroupSize).map((key) => key.slice(week.length + 1)));
