@@ -1,11 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UsageEvent } from '../../shared/src/schemas/usage-event';
 import { buildDashboard } from '../support/build-dashboard';
-import { CHROMIUM_PATH } from '../support/launch-extension';
 import { installIds, makeEvent } from '../support/make-event';
 import { startServer, type RunningServer } from '../support/start-server';
 
@@ -15,22 +14,78 @@ let server: RunningServer;
 let browser: Browser;
 let page: Page;
 const cspViolations: string[] = [];
+const pageErrors: string[] = [];
+const failedFiles: string[] = [];
 
-/** Per department: installs, and what each install did. */
-const SEED = { sales: 6, engineering: 5, legal: 2 } as const;
+const DAY = 86_400_000;
+const now = Date.now();
+/** An hour ago (inside every preset) and seven days ago (the week before; inside 30 days, outside 7). */
+const RECENT = new Date(now - 3_600_000).toISOString();
+const LAST_WEEK = new Date(now - 7 * DAY).toISOString();
 
+/**
+ * What a small company's browsers sent: sales (7 installs) and engineering
+ * (6: five engineers and one product manager) are at or above the threshold
+ * of 5; legal (2) is below it and must never be named.
+ */
 function seedEvents(): UsageEvent[] {
-  const at = new Date(Date.now() - 3600_000).toISOString();
   const events: UsageEvent[] = [];
-  for (const [department, installs] of Object.entries(SEED)) {
-    for (const installId of installIds(installs)) {
-      events.push(makeEvent({ installId, department, role: department, at, actionId: `${department}-act` }));
-      events.push(makeEvent({ installId, department, role: department, at, type: 'story_viewed', storyId: 'night-shift-login' }));
-      if (department === 'engineering') events.push(makeEvent({ installId, department, role: department, at, type: 'prompt_inserted', surface: 'meet', promptId: 'want-this' }));
-    }
-  }
+  const add = (installId: string, department: string, role: string, at: string, rest: Partial<UsageEvent>) =>
+    events.push(makeEvent({ installId, department, role, at, surface: 'newtab', ...rest }));
+
+  installIds(7).forEach((id, i) => {
+    add(id, 'sales', 'sales', RECENT, { type: 'story_viewed', storyId: 'sales-said-no' });
+    add(id, 'sales', 'sales', RECENT, { type: 'action_taken', actionId: 'sales-ask-why' });
+    add(id, 'sales', 'sales', RECENT, { type: 'prompt_shown', promptId: 'who-waits' });
+    if (i < 3) add(id, 'sales', 'sales', RECENT, { type: 'action_taken', actionId: 'sales-follow-up', surface: 'popup' });
+    if (i < 2) add(id, 'sales', 'sales', RECENT, { type: 'story_shared', storyId: 'sales-said-no', surface: 'popup' });
+    if (i < 5) add(id, 'sales', 'sales', LAST_WEEK, { type: 'story_viewed', storyId: 'support-one-call' });
+    if (i < 2) add(id, 'sales', 'sales', LAST_WEEK, { type: 'action_taken', actionId: 'sales-share-feedback' });
+  });
+  installIds(6).forEach((id, i) => {
+    const role = i === 5 ? 'product' : 'engineering';
+    add(id, 'engineering', role, RECENT, { type: 'story_viewed', storyId: 'night-shift-login' });
+    add(id, 'engineering', role, RECENT, { type: 'prompt_shown', promptId: 'want-this', surface: 'meet' });
+    if (i < 3) add(id, 'engineering', role, RECENT, { type: 'prompt_inserted', promptId: 'want-this', surface: 'meet' });
+    if (i === 3) add(id, 'engineering', role, RECENT, { type: 'story_inserted', storyId: 'night-shift-login', surface: 'calendar' });
+    if (role === 'engineering') add(id, 'engineering', role, RECENT, { type: 'action_taken', actionId: 'engineering-read-tickets' });
+    if (i < 2) add(id, 'engineering', role, RECENT, { type: 'action_taken', actionId: 'engineering-fix-papercut' });
+    if (role === 'product') add(id, 'engineering', role, RECENT, { type: 'action_taken', actionId: 'product-evidence' });
+    if (i < 5) add(id, 'engineering', role, LAST_WEEK, { type: 'story_viewed', storyId: 'engineering-offline-mode' });
+    if (i < 4) add(id, 'engineering', role, LAST_WEEK, { type: 'action_taken', actionId: 'engineering-error-message' });
+  });
+  installIds(2).forEach((id) => {
+    add(id, 'legal', 'legal', RECENT, { type: 'story_viewed', storyId: 'safety-recall-letter' });
+    add(id, 'legal', 'legal', RECENT, { type: 'action_taken', actionId: 'legal-plain-clause' });
+  });
   return events;
 }
+const SEED = seedEvents();
+
+const COUNTER_OF = {
+  story_viewed: 'storyViews',
+  prompt_shown: 'promptsShown',
+  prompt_inserted: 'promptsInserted',
+  story_inserted: 'storiesInserted',
+  story_shared: 'storiesShared',
+  action_taken: 'actionsTaken',
+} as const;
+type Counted = { activeInstalls: number } & Record<(typeof COUNTER_OF)[keyof typeof COUNTER_OF], number>;
+
+/** What the page must show for the events sent since `since`, counted here independently of the server. */
+function expected(filter: (e: UsageEvent) => boolean, since: number): Counted {
+  const chosen = SEED.filter((e) => filter(e) && Date.parse(e.at) >= since);
+  const counted: Counted = { activeInstalls: new Set(chosen.map((e) => e.installId)).size, storyViews: 0, promptsShown: 0, promptsInserted: 0, storiesInserted: 0, storiesShared: 0, actionsTaken: 0 };
+  for (const e of chosen) counted[COUNTER_OF[e.type]]++;
+  return counted;
+}
+
+/** The overview's cells: installs, adoption, stories seen, questions shown, inserted, stories inserted, shared, actions. */
+const cells = (c: Counted, adoption: string) =>
+  [c.activeInstalls, adoption, c.storyViews, c.promptsShown, c.promptsInserted, c.storiesInserted, c.storiesShared, c.actionsTaken].map(String);
+const pct = (installs: number, headcount: number) => `${Math.round((installs / headcount) * 100)}%`;
+/** The demo content's headcounts: sales 80, engineering 120, the whole company 693. */
+const HEADCOUNT = { sales: 80, engineering: 120, company: 693 };
 
 async function signIn(token: string) {
   await page.getByLabel('Admin token').fill(token);
@@ -40,23 +95,43 @@ async function signIn(token: string) {
 const cellsOf = async (rowName: string) =>
   page.locator('table.figures tbody tr', { has: page.locator('th', { hasText: rowName }) }).first().locator('td').allTextContents();
 
+/** Every figure row of the overview table, by the name in its first cell. */
+const tableRows = () =>
+  page.$$eval('table.figures tbody tr', (rows) =>
+    rows.map((row) => [row.querySelector('th')!.textContent!.trim(), ...[...row.querySelectorAll('td')].map((td) => td.textContent!.trim())]),
+  );
+
+async function screenshot(name: string) {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    // Let the charts redraw in the new scheme's colours.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await page.screenshot({ path: `${ARTIFACTS}dashboard-${name}-${scheme}.png`, fullPage: true });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
 beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
   buildDashboard();
   server = await startServer({ databasePath: join(folder, 'cc.db') });
-  const response = await fetch(`${server.url}/api/v1/events`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ events: seedEvents() }),
-  });
-  expect(await response.json()).toMatchObject({ duplicates: 0 });
   browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  // Injected by the browser driver, so the CSP does not apply to it; it reports what the CSP refused.
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`));
+  });
   page.on('console', (message) => {
     if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+  });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  // The page's own files (HTML, scripts, styles, icon) must all load; API answers are checked where they matter.
+  page.on('response', (response) => {
+    if (response.status() >= 400 && !new URL(response.url()).pathname.startsWith('/api/')) failedFiles.push(`${response.status()} ${response.url()}`);
   });
 });
 
@@ -70,81 +145,194 @@ describe('the CX dashboard in Chromium', () => {
   it('refuses a wrong token with a clear message', async () => {
     await page.goto(server.url);
     await signIn('not-the-right-token');
-    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/not valid/);
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/That admin token is not valid/);
+    expect(page.url()).not.toMatch(/token/);
   });
 
-  it('shows, after sign-in, the numbers that were sent, with the small department folded into Other', async () => {
+  it('shows a new CX lead how to get the first figures when no events came in yet', async () => {
     await signIn(server.adminToken);
+    const empty = page.locator('section.empty');
+    await empty.waitFor();
+    const text = (await empty.textContent()) ?? '';
+    expect(text).toMatch(/No activity in this period yet/);
+    expect(text).toMatch(/Deploying to a company/);
+    expect(text).toMatch(/extension\/\.output\/chrome-mv3/);
+    expect(text).toContain(server.url);
+    // The token lives nowhere in the page: not in storage, the address, or a script-readable cookie.
+    const kept = await page.evaluate(() => ({ local: localStorage.length, session: sessionStorage.length, cookie: document.cookie, url: location.href }));
+    expect(kept).toEqual({ local: 0, session: 0, cookie: '', url: `${server.url}/` });
+    await screenshot('empty');
+  });
+
+  it('shows the numbers that were sent, with the small department folded into Other', async () => {
+    const response = await fetch(`${server.url}/api/v1/events`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ events: SEED }),
+    });
+    expect(await response.json()).toEqual({ accepted: SEED.length, duplicates: 0 });
+    await page.reload();
     await page.locator('table.figures').waitFor();
-    // Columns: installs, adoption, stories seen, questions shown, questions inserted, stories inserted, shared, actions.
-    expect(await cellsOf('Whole company')).toEqual(['13', '2%', '13', '0', '5', '0', '0', '13']);
-    expect(await cellsOf('Sales')).toEqual(['6', '8%', '6', '0', '0', '0', '0', '6']);
-    expect(await cellsOf('Engineering')).toEqual(['5', '4%', '5', '0', '5', '0', '0', '5']);
-    expect(await cellsOf('Other (small groups)')).toEqual(['2', '—', '2', '0', '0', '0', '0', '2']);
-    const text = (await page.locator('main').textContent()) ?? '';
-    expect(text).not.toMatch(/Legal/);
-    expect(await page.getByTestId('privacy-note').textContent()).toMatch(/fewer than 5 active installs/);
-    expect(await page.locator('.chart canvas').count()).toBeGreaterThanOrEqual(2);
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme: scheme });
-      await page.reload();
-      await page.locator('.chart canvas').first().waitFor();
-      await page.screenshot({ path: `${ARTIFACTS}dashboard-overview-${scheme}.png`, fullPage: true });
-    }
+
+    const month = now - 30 * DAY;
+    const company = expected(() => true, month);
+    const sales = expected((e) => e.department === 'sales', month);
+    const engineering = expected((e) => e.department === 'engineering', month);
+    const legal = expected((e) => e.department === 'legal', month);
+    expect(await tableRows()).toEqual([
+      ['Whole company', ...cells(company, pct(15, HEADCOUNT.company))],
+      ['Sales', ...cells(sales, pct(7, HEADCOUNT.sales))],
+      ['Engineering', ...cells(engineering, pct(6, HEADCOUNT.engineering))],
+      ['Other (small groups)', ...cells(legal, '—')],
+    ]);
+    expect(company.activeInstalls).toBe(15);
+    expect(await page.locator('.kpi', { hasText: 'Actions logged' }).locator('.kpi-value').textContent()).toBe(String(company.actionsTaken));
+
+    // The small department is named nowhere: not in the text, the chart legends, nor the markup.
+    expect((await page.evaluate(() => document.body.innerText)).toLowerCase()).not.toContain('legal');
+    expect((await page.content()).toLowerCase()).not.toContain('legal');
+    expect(await page.getByTestId('privacy-note').textContent()).toMatch(/1 department has fewer than 5 active installs in this period.*“Other \(small groups\)”/);
+
+    expect(await page.locator('.chart canvas').count()).toBe(2);
+    expect(await page.locator('.chart').first().locator('.u-legend').textContent()).toMatch(/Engineering.*Sales.*Other \(small groups\)/);
+    await screenshot('overview');
+  });
+
+  it('narrows to the last 7 days with a preset', async () => {
+    await page.getByRole('button', { name: 'Last 7 days' }).click();
+    const week = now - 6 * DAY - (now % DAY);
+    await expect.poll(cellsOf.bind(null, 'Whole company')).toEqual(cells(expected(() => true, week), pct(15, HEADCOUNT.company)));
+    expect(await cellsOf('Sales')).toEqual(cells(expected((e) => e.department === 'sales', week), pct(7, HEADCOUNT.sales)));
+    expect(await page.getByRole('button', { name: 'Last 7 days' }).getAttribute('aria-pressed')).toBe('true');
+    await page.getByRole('button', { name: 'Last 30 days' }).click();
+    await expect.poll(cellsOf.bind(null, 'Whole company')).toEqual(cells(expected(() => true, now - 30 * DAY), pct(15, HEADCOUNT.company)));
+  });
+
+  it('shows a custom period, and says what is wrong with an impossible one', async () => {
+    const day = (offset: number) => new Date(now + offset * DAY).toISOString().slice(0, 10);
+    await page.getByLabel('From', { exact: true }).fill(day(0));
+    await page.getByLabel('To', { exact: true }).fill(day(-1));
+    await page.getByRole('button', { name: 'Show period' }).click();
+    await expect.poll(() => page.locator('.field-error').textContent()).toBe('The start date must not be after the end date.');
+    await page.getByLabel('From', { exact: true }).fill(day(-2));
+    await page.getByLabel('To', { exact: true }).fill(day(0));
+    await page.getByRole('button', { name: 'Show period' }).click();
+    const since = now - 2 * DAY - (now % DAY);
+    await expect.poll(cellsOf.bind(null, 'Whole company')).toEqual(cells(expected(() => true, since), pct(15, HEADCOUNT.company)));
+    expect(await page.locator('.field-error').count()).toBe(0);
+    expect(await page.locator('[aria-pressed="true"]').count()).toBe(0);
+    await page.getByRole('button', { name: 'Last 30 days' }).click();
+    await expect.poll(() => page.getByLabel('From', { exact: true }).inputValue()).toBe(day(-29));
+  });
+
+  it('says what went wrong when the server fails, and recovers on "Try again"', async () => {
+    await page.route('**/api/v1/dashboard/overview*', (route) =>
+      route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ error: { code: 'internal', message: 'Something went wrong on the server; nothing was changed.' } }) }),
+    );
+    await page.getByRole('button', { name: 'Last 90 days' }).click();
+    const failure = page.locator('.failure');
+    await expect.poll(() => failure.textContent()).toMatch(/Could not load the figures: Something went wrong on the server/);
+    await page.unroute('**/api/v1/dashboard/overview*');
+    await failure.getByRole('button', { name: 'Try again' }).click();
+    await expect.poll(() => failure.count()).toBe(0);
+    expect(await cellsOf('Whole company')).toEqual(cells(expected(() => true, now - 90 * DAY), pct(15, HEADCOUNT.company)));
+    await page.getByRole('button', { name: 'Last 30 days' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Last 30 days' }).getAttribute('aria-pressed')).toBe('true');
   });
 
   it('sorts by a column when its header is clicked', async () => {
+    const names = () => page.locator('table.figures tbody tr:not(.total):not(.other) th').allTextContents();
+    expect(await names()).toEqual(['Sales', 'Engineering']);
     await page.getByRole('button', { name: 'Department' }).click();
-    const names = await page.locator('table.figures tbody tr:not(.total):not(.other) th').allTextContents();
-    expect(names).toEqual(['Engineering', 'Sales']);
-    expect(await page.locator('th[aria-sort="ascending"]').count()).toBe(1);
+    expect(await names()).toEqual(['Engineering', 'Sales']);
+    expect(await page.locator('th[aria-sort="ascending"]').textContent()).toBe('Department');
+    await page.getByRole('button', { name: 'Questions inserted' }).click();
+    expect(await names()).toEqual(['Engineering', 'Sales']);
+    expect(await page.locator('th[aria-sort="descending"]').textContent()).toBe('Questions inserted');
+    // Whole company stays on top and Other at the bottom whatever the order.
+    const all = await page.locator('table.figures tbody th').allTextContents();
+    expect([all[0], all.at(-1)]).toEqual(['Whole company', 'Other (small groups)']);
   });
 
-  it('exports the figures on screen as CSV', async () => {
-    const csv = await page.evaluate(async () => {
-      const link = document.querySelector<HTMLAnchorElement>('a[href*="stats.csv"][href*="view=departments"]')!;
-      return (await fetch(link.href)).text();
+  it('exports the figures on screen as CSV, the same numbers as the page', async () => {
+    const [departmentsCsv, weeklyCsv] = await page.evaluate(async () => {
+      const text = async (selector: string) => (await fetch(document.querySelector<HTMLAnchorElement>(selector)!.href)).text();
+      return Promise.all([text('a[href*="stats.csv"][href*="view=departments"]'), text('a[href*="stats.csv"][href*="view=weekly"]')]);
     });
-    const rows = csv.trimEnd().split('\r\n').map((line) => line.split(','));
-    expect(rows).toContainEqual(['All departments', '13', '13', '0', '5', '0', '0', '13', '']);
-    expect(rows).toContainEqual(['sales', '6', '6', '0', '0', '0', '0', '6', 'sales=6']);
-    expect(rows).toContainEqual(['engineering', '5', '5', '0', '5', '0', '0', '5', 'engineering=5']);
-    expect(rows).toContainEqual(['Other (small groups)', '2', '2', '0', '0', '0', '0', '2', 'other=2']);
-    expect(csv).not.toMatch(/legal/);
+    const csv = departmentsCsv.trimEnd().split('\r\n').map((line) => line.split(','));
+    expect(csv[0]).toEqual(['department', 'activeInstalls', 'storyViews', 'promptsShown', 'promptsInserted', 'storiesInserted', 'storiesShared', 'actionsTaken', 'actionsByRole']);
+    const onPage = new Map((await tableRows()).map(([name, ...figures]) => [name, figures.filter((_, i) => i !== 1)]));
+    const pageName: Record<string, string> = { 'All departments': 'Whole company', sales: 'Sales', engineering: 'Engineering', 'Other (small groups)': 'Other (small groups)' };
+    // The same rows as the page (the CSV keeps the API's order, whatever the page is sorted by).
+    expect(csv.slice(1).map((row) => pageName[row[0]!]).sort()).toEqual([...onPage.keys()].sort());
+    for (const row of csv.slice(1)) expect(row.slice(1, 8), row[0]).toEqual(onPage.get(pageName[row[0]!]!));
+    expect(departmentsCsv.toLowerCase()).not.toContain('legal');
+
+    // The weekly CSV adds up to the same actions. (A department with fewer than 5 installs in some week
+    // is folded into that week's Other row, so the sum is compared for the whole company.)
+    const weekly = weeklyCsv.trimEnd().split('\r\n').slice(1).map((line) => line.split(','));
+    expect(String(weekly.reduce((sum, row) => sum + Number(row[8]), 0))).toBe(onPage.get('Whole company')![6]);
+    expect(weeklyCsv.toLowerCase()).not.toContain('legal');
   });
 
-  it('opens a department in depth', async () => {
+  it('opens a department in depth, with action and story names, and exports it', async () => {
     await page.getByRole('button', { name: 'Engineering' }).click();
     await page.getByText('Where the customer showed up').waitFor();
-    await page.getByText('Google Meet').waitFor();
-    expect(await page.locator('.panel').first().textContent()).toMatch(/Engineering5/);
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme: scheme });
-      await page.screenshot({ path: `${ARTIFACTS}dashboard-department-${scheme}.png`, fullPage: true });
-    }
-    await page.getByRole('button', { name: '← All departments' }).click();
-    await page.locator('table.figures').waitFor();
-  });
+    const panel = (title: string) => page.locator('.panel', { has: page.getByRole('heading', { name: title }) });
 
-  it('tells a new CX lead what to do when a period has no activity', async () => {
-    await page.getByLabel('From', { exact: true }).fill('2026-01-01');
-    await page.getByLabel('To', { exact: true }).fill('2026-01-31');
-    await page.getByRole('button', { name: 'Show', exact: true }).click();
-    await page.getByText('No activity in this period yet').waitFor();
-    expect(await page.locator('.empty').textContent()).toMatch(/Deploying to a company/);
-    await page.screenshot({ path: `${ARTIFACTS}dashboard-empty.png`, fullPage: true });
-    await page.getByRole('button', { name: 'Last 30 days' }).click();
+    // Five in the engineering role (enough to be named); the one product manager is folded.
+    const roles = await panel('Actions logged, by role').locator('li').allInnerTexts();
+    expect(roles.map((text) => text.replace(/\s+/g, ' ').trim())).toEqual(['Engineering 11', 'Other roles (small groups) 1']);
+    const actions = await panel('Most-logged actions').locator('li').allInnerTexts();
+    expect(actions[0]!.replace(/\s+/g, ' ').trim()).toBe('Read three support tickets about the feature you are working on. 5');
+    expect(await panel('Where the customer showed up').locator('tr', { hasText: 'Google Meet' }).locator('td').allTextContents()).toEqual(['0', '6', '3', '0', '0', '0']);
+    expect(await panel('Where the customer showed up').locator('tr', { hasText: 'Google Calendar' }).locator('td').allTextContents()).toEqual(['0', '0', '0', '1', '0', '0']);
+    const story = panel('Stories that drew the most engagement').locator('tr', { hasText: 'The night nurse who could not log in' });
+    expect(await story.locator('td').allTextContents()).toEqual(['6', '1', '0']);
+    expect((await page.evaluate(() => document.body.innerText)).toLowerCase()).not.toContain('legal');
+
+    // The department's CSV holds exactly the API's figures for the period on screen.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export CSV' }).click()]);
+    const [, from, to] = /^customer-chair-engineering-(\d{4}-\d{2}-\d{2})-to-(\d{4}-\d{2}-\d{2})\.csv$/.exec(download.suggestedFilename())!;
+    const lines = readFileSync((await download.path())!, 'utf8').trimEnd().split('\r\n');
+    const api = await page.evaluate(async (query) => (await fetch(`/api/v1/dashboard/departments/engineering?${query}`)).json(), `from=${from}&to=${to}`);
+    expect(lines[0]).toBe('section,id,name,measure,value');
+    expect(lines).toContain(`department,engineering,,activeInstalls,${api.activeInstalls}`);
+    expect(lines).toContain(`role,engineering,Engineering,actionsTaken,${api.actionsByRole.engineering}`);
+    expect(lines).toContain(`role,other,Other roles (small groups),actionsTaken,${api.actionsByRole.other}`);
+    expect(lines).toContain(`action,engineering-read-tickets,Read three support tickets about the feature you are working on.,count,5`);
+    for (const a of api.topActions) expect(lines.filter((line) => line.startsWith(`action,${a.actionId},`) && line.endsWith(`,count,${a.count}`))).toHaveLength(1);
+    for (const s of api.topStories) expect(lines.filter((line) => line.startsWith(`story,${s.storyId},`) && line.endsWith(`,views,${s.views}`))).toHaveLength(1);
+    expect(lines).toContain('story,night-shift-login,The night nurse who could not log in,views,6');
+
+    await screenshot('department');
+    await page.getByRole('button', { name: '← All departments' }).click();
     await page.locator('table.figures').waitFor();
   });
 
   it('signs out: back to the sign-in screen, and the API refuses the old cookie', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByLabel('Admin token').waitFor();
-    const status = await page.evaluate(async () => (await fetch('/api/v1/dashboard/overview')).status);
-    expect(status).toBe(401);
+    expect(await page.getByRole('status').textContent()).toMatch(/signed out/);
+    const statuses = await page.evaluate(async () => [(await fetch('/api/v1/dashboard/overview')).status, (await fetch('/api/v1/session')).status]);
+    expect(statuses).toEqual([401, 401]);
+    await page.reload();
+    await page.getByLabel('Admin token').waitFor();
   });
 
-  it('ran without a single Content-Security-Policy violation', () => {
+  it('tells a CX lead when to try again after too many wrong tokens', async () => {
+    // One wrong token was tried at the start; the limit is 10 per address per 15 minutes.
+    for (let attempt = 2; attempt <= 11; attempt++) {
+      await signIn(`wrong-token-${attempt}`);
+      await expect.poll(() => page.getByRole('button', { name: 'Sign in' }).isEnabled()).toBe(true);
+    }
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/Too many sign-in attempts from this address\. Try again in 1[45] minutes\./);
+    await page.screenshot({ path: `${ARTIFACTS}dashboard-sign-in-light.png` });
+  });
+
+  it('ran without a Content-Security-Policy violation, a script error or a missing file', () => {
     expect(cspViolations).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    expect(failedFiles).toEqual([]);
   });
 });

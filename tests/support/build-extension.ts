@@ -3,7 +3,14 @@ import { fileURLToPath } from 'node:url';
 
 const EXTENSION_ROOT = fileURLToPath(new URL('../../extension/', import.meta.url));
 
-/** Builds the extension as `pnpm --filter @customer-chair/extension build` would (Chrome MV3 by default). */
+/**
+ * Builds the extension as `pnpm --filter @customer-chair/extension build` would (Chrome MV3 by default).
+ * NODE_ENV is vitest's "test" here; the build must be the production one that ships.
+ */
 export function buildExtension(browser: 'chrome' | 'firefox' = 'chrome'): void {
-  execFileSync(`${EXTENSION_ROOT}node_modules/.bin/wxt`, ['build', '-b', browser], { cwd: EXTENSION_ROOT, stdio: 'pipe' });
+  execFileSync(`${EXTENSION_ROOT}node_modules/.bin/wxt`, ['build', '-b', browser], {
+    cwd: EXTENSION_ROOT,
+    stdio: 'pipe',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 }

@@ -1,7 +1,9 @@
 import type { DashboardOverview } from '@customer-chair/shared/schemas/dashboard-overview';
 import type { DepartmentDetail } from '@customer-chair/shared/schemas/department-detail';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api, isExpired } from './api';
+import { departmentCsv } from './department-csv';
+import { count, counted, percent, period } from './format';
 import type { Range } from './range';
 
 const SURFACE_NAMES: Record<string, string> = {
@@ -21,96 +23,203 @@ type Props = { id: string; overview: DashboardOverview; range: Range; onBack: ()
 export function DepartmentView({ id, overview, range, onBack, onExpired }: Props) {
   const [detail, setDetail] = useState<DepartmentDetail>();
   const [error, setError] = useState<string>();
-  const name = overview.departments.find((d) => d.id === id)?.name ?? id;
-  const roleName = (role: string) => (role === 'other' ? 'Other roles (small groups)' : overview.roles.find((r) => r.id === role)?.name ?? role);
-  const actionText = (actionId: string) => overview.actions.find((a) => a.id === actionId)?.text ?? actionId;
-  const story = (storyId: string) => overview.stories.find((s) => s.id === storyId);
+  const department = overview.departments.find((d) => d.id === id);
+  const row = overview.stats.departments.find((d) => d.department === id);
+  const name = department?.name ?? id;
+  const names = useMemo(
+    () => ({
+      role: (role: string) => (role === 'other' ? 'Other roles (small groups)' : overview.roles.find((r) => r.id === role)?.name ?? role),
+      action: (actionId: string) => overview.actions.find((a) => a.id === actionId)?.text ?? actionId,
+      surface: (surface: string) => SURFACE_NAMES[surface] ?? surface,
+      story: (storyId: string) => overview.stories.find((s) => s.id === storyId)?.title ?? storyId,
+    }),
+    [overview],
+  );
 
   useEffect(() => {
-    api.department(id, range.from, range.to).then(setDetail, (failure) => {
-      if (isExpired(failure)) onExpired();
-      setError((failure as Error).message);
-    });
+    let current = true;
+    api.department(id, range).then(
+      (answer) => current && setDetail(answer),
+      (failure) => {
+        if (!current) return;
+        if (isExpired(failure)) onExpired();
+        setError((failure as Error).message);
+      },
+    );
+    return () => {
+      current = false;
+    };
   }, [id, range.from, range.to]);
+
+  // The page builds this CSV from the API's answer, so it holds exactly the figures on screen.
+  const csv = useMemo(() => (detail ? URL.createObjectURL(new Blob([departmentCsv(detail, names)], { type: 'text/csv;charset=utf-8' })) : undefined), [detail]);
+  useEffect(() => () => csv && URL.revokeObjectURL(csv), [csv]);
+
+  const roles = detail ? Object.entries(detail.actionsByRole).sort(([, a], [, b]) => b - a) : [];
 
   return (
     <main class="department">
-      <button type="button" class="link back" onClick={onBack}>← All departments</button>
-      <h1>
-        {name} <span class="period">{range.from} to {range.to}</span>
-      </h1>
-      {error && <p class="error" role="alert">{error}</p>}
-      {!detail && !error && <p class="loading" role="status">Loading…</p>}
+      <button type="button" class="link back" onClick={onBack}>
+        ← All departments
+      </button>
+      <div class="heading">
+        <h1>
+          {name} <span class="period">{period(range.from, range.to)}</span>
+        </h1>
+        {csv && (
+          <div class="exports">
+            <a class="button-link" href={csv} download={`customer-chair-${id}-${range.from}-to-${range.to}.csv`}>
+              Export CSV
+            </a>
+          </div>
+        )}
+      </div>
+      {row && (
+        <section class="kpis" aria-label={`${name} at a glance`}>
+          <div class="kpi">
+            <span class="kpi-label">Active installs</span>
+            <span class="kpi-value">{count(row.activeInstalls)}</span>
+            <span class="kpi-detail">{department?.headcount ? `${percent(row.activeInstalls / department.headcount)} of ${count(department.headcount)} people` : 'headcount not set'}</span>
+          </div>
+          <div class="kpi">
+            <span class="kpi-label">Stories seen</span>
+            <span class="kpi-value">{count(row.storyViews)}</span>
+            <span class="kpi-detail">{count(row.storiesShared)} shared</span>
+          </div>
+          <div class="kpi">
+            <span class="kpi-label">Brought into meetings</span>
+            <span class="kpi-value">{count(row.promptsInserted + row.storiesInserted)}</span>
+            <span class="kpi-detail">
+              {counted(row.promptsInserted, 'question', 'questions')}, {counted(row.storiesInserted, 'story', 'stories')}
+            </span>
+          </div>
+          <div class="kpi">
+            <span class="kpi-label">Actions logged</span>
+            <span class="kpi-value">{count(row.actionsTaken)}</span>
+            <span class="kpi-detail">customer-impact actions done</span>
+          </div>
+        </section>
+      )}
+      {error && (
+        <p class="failure" role="alert">
+          {error}
+        </p>
+      )}
+      {!detail && !error && (
+        <p class="loading" role="status">
+          Loading {name}…
+        </p>
+      )}
       {detail && (
         <div class="panels">
           <section class="panel">
             <h2>Actions logged, by role</h2>
-            <table class="figures compact">
-              <tbody>
-                {Object.entries(detail.actionsByRole)
-                  .sort(([, a], [, b]) => b - a)
-                  .map(([role, n]) => (
-                    <tr key={role}>
-                      <th scope="row">{roleName(role)}</th>
-                      <td class="num">{n}</td>
-                    </tr>
-                  ))}
-              </tbody>
-            </table>
-            {Object.keys(detail.actionsByRole).length === 0 && <p class="hint">No actions logged yet in this period.</p>}
-            <p class="hint">Roles with fewer than {detail.minGroupSize} active installs are counted together.</p>
+            {roles.length === 0 ? (
+              <p class="hint">No actions logged in this period yet.</p>
+            ) : (
+              <Bars items={roles.map(([role, n]) => ({ key: role, label: names.role(role), value: n }))} />
+            )}
+            <p class="hint">Roles with fewer than {detail.minGroupSize} active installs are counted together, so no one’s actions can be singled out.</p>
           </section>
           <section class="panel">
             <h2>Most-logged actions</h2>
-            <ol class="ranked">
-              {detail.topActions.map((a) => (
-                <li key={a.actionId}>
-                  <span>{actionText(a.actionId)}</span>
-                  <span class="num">{a.count}</span>
-                </li>
-              ))}
-            </ol>
+            {detail.topActions.length === 0 ? (
+              <p class="hint">No actions logged in this period yet.</p>
+            ) : (
+              <Bars items={detail.topActions.map((a) => ({ key: a.actionId, label: names.action(a.actionId), value: a.count }))} />
+            )}
           </section>
-          <section class="panel">
+          <section class="panel wide">
             <h2>Where the customer showed up</h2>
-            <table class="figures compact">
-              <thead>
-                <tr>
-                  <th scope="col">Surface</th>
-                  <th scope="col" class="num">Stories seen</th>
-                  <th scope="col" class="num">Questions inserted</th>
-                  <th scope="col" class="num">Stories inserted</th>
-                  <th scope="col" class="num">Actions</th>
-                </tr>
-              </thead>
-              <tbody>
-                {detail.surfaces.map((s) => (
-                  <tr key={s.surface}>
-                    <th scope="row">{SURFACE_NAMES[s.surface] ?? s.surface}</th>
-                    <td class="num">{s.storyViews}</td>
-                    <td class="num">{s.promptsInserted}</td>
-                    <td class="num">{s.storiesInserted}</td>
-                    <td class="num">{s.actionsTaken}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            {detail.surfaces.length === 0 ? (
+              <p class="hint">Nothing yet in this period.</p>
+            ) : (
+              <div class="table-wrap">
+                <table class="figures compact">
+                  <thead>
+                    <tr>
+                      <th scope="col">Surface</th>
+                      <th scope="col" class="num">Stories seen</th>
+                      <th scope="col" class="num">Questions shown</th>
+                      <th scope="col" class="num">Questions inserted</th>
+                      <th scope="col" class="num">Stories inserted</th>
+                      <th scope="col" class="num">Stories shared</th>
+                      <th scope="col" class="num">Actions logged</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {detail.surfaces.map((s) => (
+                      <tr key={s.surface}>
+                        <th scope="row">{names.surface(s.surface)}</th>
+                        <td class="num">{count(s.storyViews)}</td>
+                        <td class="num">{count(s.promptsShown)}</td>
+                        <td class="num">{count(s.promptsInserted)}</td>
+                        <td class="num">{count(s.storiesInserted)}</td>
+                        <td class="num">{count(s.storiesShared)}</td>
+                        <td class="num">{count(s.actionsTaken)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
           </section>
-          <section class="panel">
+          <section class="panel wide">
             <h2>Stories that drew the most engagement</h2>
-            <ol class="ranked">
-              {detail.topStories.map((s) => (
-                <li key={s.storyId}>
-                  <span>
-                    {story(s.storyId)?.title ?? s.storyId}
-                    <span class="hint"> — {s.views} seen, {s.inserted} inserted, {s.shared} shared</span>
-                  </span>
-                </li>
-              ))}
-            </ol>
+            {detail.topStories.length === 0 ? (
+              <p class="hint">No story was seen in this period yet.</p>
+            ) : (
+              <div class="table-wrap">
+                <table class="figures compact stories">
+                  <thead>
+                    <tr>
+                      <th scope="col">Story</th>
+                      <th scope="col" class="num">Seen</th>
+                      <th scope="col" class="num">Inserted in meetings</th>
+                      <th scope="col" class="num">Shared</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {detail.topStories.map((s) => {
+                      const story = overview.stories.find((candidate) => candidate.id === s.storyId);
+                      return (
+                        <tr key={s.storyId}>
+                          <th scope="row">
+                            <span class="story-title">{story?.title ?? s.storyId}</span>
+                            {story && <span class="story-customer">{story.customer}</span>}
+                          </th>
+                          <td class="num">{count(s.views)}</td>
+                          <td class="num">{count(s.inserted)}</td>
+                          <td class="num">{count(s.shared)}</td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              </div>
+            )}
           </section>
         </div>
       )}
     </main>
+  );
+}
+
+/** A ranked list with a bar per item, scaled to the largest. */
+function Bars({ items }: { items: { key: string; label: string; value: number }[] }) {
+  const max = Math.max(1, ...items.map((item) => item.value));
+  return (
+    <ol class="bars">
+      {items.map((item) => (
+        <li key={item.key}>
+          <span class="bar-label">{item.label}</span>
+          <span class="num">{count(item.value)}</span>
+          {/* Set through the CSSOM (element.style), which the CSP allows; no inline style attribute. */}
+          <span class="bar" aria-hidden="true">
+            <span class="bar-fill" style={{ width: `${(item.value / max) * 100}%` }} />
+          </span>
+        </li>
+      ))}
+    </ol>
   );
 }

@@ -26,15 +26,17 @@ export function SignIn({ notice, onSignedIn }: { notice?: string; onSignedIn: (s
 
   return (
     <main class="sign-in">
-      <h1>Customer Chair</h1>
-      <p class="lede">Is the customer showing up in every department’s day — and where not?</p>
+      <p class="brand">Customer Chair · CX dashboard</p>
+      <h1>Is the customer in every department’s day?</h1>
+      <p class="lede">Adoption by department, week by week — counted per department, never per person.</p>
       {notice && <p class="notice" role="status">{notice}</p>}
-      <form onSubmit={submit}>
+      {/* method="post": should the submit handler ever not run, the browser posts the token instead of putting it in the address bar. */}
+      <form method="post" onSubmit={submit}>
         <label for="token">Admin token</label>
-        <input id="token" name="token" type="password" autoComplete="off" required />
-        <p class="hint">The token the server printed on first start, or one your administrator made for you.</p>
+        <input id="token" name="token" type="password" autoComplete="off" spellcheck={false} required autoFocus aria-describedby={error ? 'token-error token-hint' : 'token-hint'} aria-invalid={error ? true : undefined} />
+        <p class="hint" id="token-hint">The token the server printed on its first start (or its ADMIN_TOKEN), or one your administrator made for you.</p>
         {error && (
-          <p class="error" role="alert">
+          <p class="error" role="alert" id="token-error">
             {error}
           </p>
         )}

@@ -4,8 +4,10 @@ import type { WeeklyStats } from '@customer-chair/shared/schemas/stats';
 import { useEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
 
-const PALETTE = ['#2f6f5e', '#c2410c', '#1d4ed8', '#a21caf', '#b45309', '#0f766e', '#be123c', '#4d7c0f', '#6d28d9', '#0369a1'];
 const OTHER = 'Other (small groups)';
+/** How many distinct line colours the theme defines (--series-1 … --series-8 in styles.css). */
+const SERIES_COLOURS = 8;
+const HEIGHT = 240;
 
 type Props = {
   title: string;
@@ -23,7 +25,13 @@ function weeksBetween(from: string, to: string): string[] {
   return weeks;
 }
 
-/** One line per department over the weeks, drawn by uPlot; colours follow the page's theme. */
+const dark = () => matchMedia('(prefers-color-scheme: dark)');
+
+/**
+ * One line per department over the weeks, drawn by uPlot. Canvas colours
+ * cannot follow CSS by themselves, so they are read from the theme's custom
+ * properties and the chart is redrawn when the colour scheme changes.
+ */
 export function TrendChart({ title, weekly, field, names, from, to }: Props) {
   const box = useRef<HTMLDivElement>(null);
 
@@ -32,51 +40,79 @@ export function TrendChart({ title, weekly, field, names, from, to }: Props) {
     if (!element) return;
     const weeks = weeksBetween(from, to);
     const stamps = weeks.map((w) => Date.parse(`${w}T00:00:00Z`) / 1000);
-    const series = [...new Set(weekly.map((w) => w.department ?? OTHER))];
+    const label = (s: string) => (s === OTHER ? OTHER : names.get(s)?.name ?? s);
+    const departments = [...new Set(weekly.flatMap((w) => (w.department === null ? [] : [w.department])))].sort((a, b) => label(a).localeCompare(label(b)));
+    const series = weekly.some((w) => w.department === null) ? [...departments, OTHER] : departments;
     const value = new Map(weekly.map((w) => [`${w.week}|${w.department ?? OTHER}`, w[field]]));
-    const data: uPlot.AlignedData = [
-      stamps,
-      ...series.map((s) => weeks.map((w) => value.get(`${w}|${s}`) ?? 0)),
-    ];
-    const style = getComputedStyle(element);
-    const ink = style.getPropertyValue('--muted').trim() || '#666';
-    const grid = style.getPropertyValue('--line').trim() || '#ddd';
-    const axis = { stroke: ink, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } };
-    const chart = new uPlot(
-      {
-        width: Math.max(320, element.clientWidth),
-        height: 240,
-        scales: { x: { time: true, range: () => [stamps[0]! - 43_200, stamps.at(-1)! + 43_200] }, y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
-        axes: [
-          {
-            ...axis,
-            // One tick per week (thinned when there are many), labelled by its Monday.
-            splits: () => stamps.filter((_, i) => i % Math.ceil(stamps.length / 8) === 0),
-            values: (_u, ticks) => ticks.map((t) => new Date(t * 1000).toISOString().slice(5, 10)),
+    const data: uPlot.AlignedData = [stamps, ...series.map((s) => weeks.map((w) => value.get(`${w}|${s}`) ?? 0))];
+    const every = Math.ceil(stamps.length / 8);
+
+    let chart: uPlot | undefined;
+    function draw() {
+      chart?.destroy();
+      const style = getComputedStyle(element!);
+      const token = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+      const ink = token('--muted', '#666');
+      const grid = token('--line', '#ddd');
+      const axis = { stroke: ink, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 }, font: '12px system-ui, sans-serif' };
+      const colours = series.map((s, i) => (s === OTHER ? token('--series-other', ink) : token(`--series-${(i % SERIES_COLOURS) + 1}`, ink)));
+      chart = new uPlot(
+        {
+          width: Math.max(280, element!.clientWidth),
+          height: HEIGHT,
+          scales: {
+            x: { time: true, range: () => [stamps[0]! - 43_200, stamps.at(-1)! + 43_200] },
+            y: { range: (_u, _min, max) => [0, Math.max(4, Math.ceil(max * 1.1))] },
           },
-          { ...axis },
-        ],
-        series: [
-          { label: 'Week of', value: (_u, t) => (t == null ? '' : new Date(t * 1000).toISOString().slice(0, 10)) },
-          ...series.map((s, i) => ({
-            label: s === OTHER ? OTHER : names.get(s)?.name ?? s,
-            stroke: s === OTHER ? ink : PALETTE[i % PALETTE.length],
-            width: 2,
-            points: { show: true, size: 5 },
-          })),
-        ],
-        legend: { show: true },
-      },
-      data,
-      element,
-    );
-    return () => chart.destroy();
+          axes: [
+            {
+              ...axis,
+              // One tick per week (thinned when there are many), labelled by its Monday.
+              splits: () => stamps.filter((_, i) => i % every === 0),
+              values: (_u, ticks) => ticks.map((t) => new Date(t * 1000).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' })),
+            },
+            { ...axis, size: 44, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 50_000, 100_000] },
+          ],
+          series: [
+            { label: 'Week of' },
+            ...series.map((s, i) => ({
+              label: label(s),
+              stroke: colours[i]!,
+              width: 2,
+              dash: s === OTHER ? [6, 4] : undefined,
+              points: { show: true, size: 6, fill: colours[i]! },
+            })),
+          ],
+          // The legend names the lines; exact weekly figures are in the table and the weekly CSV.
+          legend: { show: true, live: false, markers: { width: 0, fill: (_u, i) => colours[i - 1] ?? ink } },
+          cursor: { show: false },
+        },
+        data,
+        element!,
+      );
+    }
+    draw();
+
+    const scheme = dark();
+    scheme.addEventListener('change', draw);
+    let width = element.clientWidth;
+    const resize = new ResizeObserver(() => {
+      if (element.clientWidth === width || !chart) return;
+      width = element.clientWidth;
+      chart.setSize({ width: Math.max(280, width), height: HEIGHT });
+    });
+    resize.observe(element);
+    return () => {
+      scheme.removeEventListener('change', draw);
+      resize.disconnect();
+      chart?.destroy();
+    };
   }, [weekly, field, from, to]);
 
   return (
     <figure class="chart">
       <figcaption>{title}</figcaption>
-      <div ref={box} class="chart-box" role="img" aria-label={`${title}, by department and week`} />
+      <div ref={box} class="chart-box" role="img" aria-label={`${title}, one line per department, by week`} />
     </figure>
   );
 }
