@@ -5,6 +5,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UsageEvent } from '../../shared/src/schemas/usage-event';
 import { buildDashboard } from '../support/build-dashboard';
+import { assertChromium } from '../support/launch-extension';
 import { installIds, makeEvent } from '../support/make-event';
 import { startServer, type RunningServer } from '../support/start-server';
 
@@ -116,7 +117,7 @@ beforeAll(async () => {
   buildDashboard();
   server = await startServer({ databasePath: join(folder, 'cc.db') });
   browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: assertChromium(),
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });

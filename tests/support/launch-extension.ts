@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,6 +6,14 @@ import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 
 export const EXTENSION_DIR = fileURLToPath(new URL('../../extension/.output/chrome-mv3/', import.meta.url));
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Fails with a message a newcomer can act on when the browser is missing. */
+export function assertChromium(): string {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`The end-to-end tests need Chromium at ${CHROMIUM_PATH}: install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH.`);
+  }
+  return CHROMIUM_PATH;
+}
 
 export type ExtensionBrowser = {
   context: BrowserContext;
@@ -25,7 +33,7 @@ export type ExtensionBrowser = {
 export async function launchExtension(options: { userDataDir?: string } = {}): Promise<ExtensionBrowser> {
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'cc-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM_PATH,
+    executablePath: assertChromium(),
     headless: true,
     env: { ...process.env, XDG_CONFIG_HOME: join(userDataDir, '.config'), XDG_CACHE_HOME: join(userDataDir, '.cache') },
     args: [
