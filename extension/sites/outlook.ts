@@ -1,0 +1,19 @@
+import { firstEditable, type SiteAdapter } from './site-adapter';
+
+export const outlook: SiteAdapter = {
+  id: 'outlook',
+  name: 'Outlook',
+  matches: ['https://outlook.office.com/*', 'https://outlook.live.com/*', 'https://outlook.office365.com/*'],
+  // The calendar's new-event / edit-event form (full page or pop-up).
+  isMeetingPage: (doc, url) =>
+    /\/calendar\/(?:[^/]+\/)*(?:compose|action\/compose|deeplink\/compose|item)/.test(url.pathname) ||
+    doc.querySelector('[aria-label="Add a title"], [aria-label="Add title"]') !== null,
+  findInsertTarget: (doc) =>
+    firstEditable(doc, [
+      '[contenteditable="true"][aria-label*="event body" i]',
+      '[role="textbox"][contenteditable="true"][aria-label*="body" i]',
+      '[contenteditable="true"][aria-label*="message body" i]',
+    ]),
+  targetName: 'the event body',
+  meetingKey: (url) => `outlook:${url.pathname}`,
+};
