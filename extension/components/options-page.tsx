@@ -2,6 +2,7 @@ import type { ContentBundle } from '@customer-chair/shared/schemas/content-bundl
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { readManagedSettings } from '../lib/managed-settings';
+import { ChoiceSelect } from './choice-select';
 import { effectiveProfile, type Profile } from '../lib/profile';
 import {
   cachedBundle,
@@ -144,22 +145,22 @@ export function OptionsPage() {
         </fieldset>
         <fieldset>
           <legend>You</legend>
-          <div class="field">
-            <label for="department">Department</label>
-            <select id="department" value={profile.locked.department ? profile.department : draft.department ?? ''} disabled={profile.locked.department} onChange={(e) => set({ department: e.currentTarget.value || undefined })}>
-              <option value="">Choose…</option>
-              {bundle?.departments.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
-            </select>
-            {profile.locked.department && <p class="hint">Set by your IT department.</p>}
-          </div>
-          <div class="field">
-            <label for="role">Role</label>
-            <select id="role" value={profile.locked.role ? profile.role : draft.role ?? ''} disabled={profile.locked.role} onChange={(e) => set({ role: e.currentTarget.value || undefined })}>
-              <option value="">Choose…</option>
-              {bundle?.roles.map((r) => <option key={r.id} value={r.id}>{r.name}</option>)}
-            </select>
-            {profile.locked.role && <p class="hint">Set by your IT department.</p>}
-          </div>
+          <ChoiceSelect
+            id="department"
+            label="Department"
+            value={(profile.locked.department ? profile.department : draft.department) ?? ''}
+            choices={bundle?.departments ?? []}
+            locked={profile.locked.department}
+            onChange={(value) => set({ department: value || undefined })}
+          />
+          <ChoiceSelect
+            id="role"
+            label="Role"
+            value={(profile.locked.role ? profile.role : draft.role) ?? ''}
+            choices={bundle?.roles ?? []}
+            locked={profile.locked.role}
+            onChange={(value) => set({ role: value || undefined })}
+          />
         </fieldset>
         <fieldset>
           <legend>Usage statistics</legend>

@@ -2,6 +2,7 @@ import type { Department } from '@customer-chair/shared/schemas/department';
 import type { Role } from '@customer-chair/shared/schemas/role';
 import { useState } from 'preact/hooks';
 import type { Profile } from '../lib/profile';
+import { ChoiceSelect } from './choice-select';
 
 type Props = {
   departments: Department[];
@@ -24,30 +25,8 @@ export function ProfilePicker({ departments, roles, profile, onSave, submitLabel
         if (ready) void onSave({ department, role });
       }}
     >
-      <div class="field">
-        <label for="department">Your department</label>
-        <select id="department" value={department} disabled={profile.locked.department} onChange={(e) => setDepartment(e.currentTarget.value)}>
-          <option value="">Choose…</option>
-          {departments.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.name}
-            </option>
-          ))}
-        </select>
-        {profile.locked.department && <p class="hint">Set by your IT department.</p>}
-      </div>
-      <div class="field">
-        <label for="role">Your role</label>
-        <select id="role" value={role} disabled={profile.locked.role} onChange={(e) => setRole(e.currentTarget.value)}>
-          <option value="">Choose…</option>
-          {roles.map((r) => (
-            <option key={r.id} value={r.id}>
-              {r.name}
-            </option>
-          ))}
-        </select>
-        {profile.locked.role && <p class="hint">Set by your IT department.</p>}
-      </div>
+      <ChoiceSelect id="department" label="Your department" value={department} choices={departments} locked={profile.locked.department} onChange={setDepartment} />
+      <ChoiceSelect id="role" label="Your role" value={role} choices={roles} locked={profile.locked.role} onChange={setRole} />
       <button type="submit" class="primary" disabled={!ready}>
         {submitLabel}
       </button>

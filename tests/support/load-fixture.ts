@@ -15,6 +15,10 @@ export function loadFixture(name: string): { recorded: () => RecordedInput[] } {
   const parsed = new DOMParser().parseFromString(html, 'text/html');
   document.head.innerHTML = parsed.head.innerHTML;
   document.body.innerHTML = parsed.body.innerHTML;
-  for (const script of parsed.querySelectorAll('script')) new Function(script.textContent ?? '')();
+  // Run the page's scripts (the shared recorder is referenced by src, as a browser would load it).
+  for (const script of parsed.querySelectorAll('script')) {
+    const src = script.getAttribute('src');
+    new Function(src ? readFileSync(join(FIXTURES, src), 'utf8') : (script.textContent ?? ''))();
+  }
   return { recorded: () => (window as unknown as { __inputEvents: RecordedInput[] }).__inputEvents };
 }
