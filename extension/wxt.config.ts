@@ -14,7 +14,14 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Customer Chair',
     description: 'Today’s customer story, the customer-chair question and customer-impact actions for your role — on every new tab and in your meetings.',
-    permissions: ['storage', 'alarms'],
+    // contextMenus + activeTab + scripting: "insert anywhere" reaches a page only on the user's click or key.
+    permissions: ['storage', 'alarms', 'contextMenus', 'activeTab', 'scripting'],
+    commands: {
+      'insert-question': {
+        suggested_key: { default: 'Alt+Shift+Q' },
+        description: 'Insert the customer-chair question into the text field you are typing in',
+      },
+    },
     host_permissions: DEFAULT_HOSTS,
     // A company's own sync server is asked for at run time, from the options page.
     optional_host_permissions: ['https://*/*', 'http://*/*'],

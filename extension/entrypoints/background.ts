@@ -3,6 +3,7 @@ import { config as zodConfig } from 'zod';
 import { defineBackground } from 'wxt/utils/define-background';
 import { demoBundle } from '../lib/demo-bundle';
 import { createEventQueue } from '../lib/event-queue';
+import { createInsertMenus, registerInsertAnywhere } from '../lib/insert-anywhere';
 import { loadProfile } from '../lib/load-profile';
 import type { BackgroundRequest } from '../lib/messages';
 import { cachedBundle, eventQueue, installId } from '../lib/storage';
@@ -27,7 +28,10 @@ export default defineBackground(() => {
   });
   const sync = () => syncContent({ fetch: (...args) => fetch(...args), now: Date.now, profile: loadProfile });
 
+  registerInsertAnywhere((request) => queue.enqueue(request));
+
   async function start() {
+    await createInsertMenus();
     await ensureInstallId();
     await ensureContent();
     await browser.alarms.create(SYNC_ALARM, { periodInMinutes: 30 });

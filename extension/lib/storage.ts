@@ -60,3 +60,10 @@ export const queueStatus = storage.defineItem<QueueStatus>('local:queueStatus', 
 export const syncStatus = storage.defineItem<SyncStatus>('local:syncStatus', { fallback: {} });
 /** storyId → the local day it was last counted as viewed, so a view counts once per day. */
 export const viewedStories = storage.defineItem<Record<string, string>>('local:viewedStories', { fallback: {} });
+/** Meeting sites (adapter ids) where the employee collapsed the customer chair card. */
+export const collapsedCards = storage.defineItem<Record<string, true>>('local:collapsedCards', { fallback: {} });
+
+/** What happened in one meeting, under a hash of its key: never a URL or a title. */
+export type MeetingMark = { day: string; promptShown?: true; dismissed?: true };
+/** Today's meetings, for "once per meeting" and "hidden for this meeting". */
+export const meetingMarks = storage.defineItem<Record<string, MeetingMark>>('local:meetingMarks', { fallback: {} });

@@ -14,6 +14,9 @@ export const calendar: SiteAdapter = {
   isMeetingPage: (doc, url) =>
     /\/eventedit/.test(url.pathname) || doc.querySelector('[role="dialog"] [aria-label*="description" i], [role="dialog"] [aria-label="Add title"]') !== null,
   findInsertTarget: (doc) => firstEditable(doc, EDITOR_SELECTORS),
-  targetName: 'the event description (choose “Add description” first)',
+  targetName: 'the event description',
+  targetKind: 'agenda',
+  // Bottom right, left of the side panel of add-ons.
+  placement: { bottom: 24, right: 72 },
   meetingKey: (url) => `calendar:${url.pathname}`,
 };

@@ -16,5 +16,10 @@ export const meet: SiteAdapter = {
       '[role="textbox"][aria-label*="message" i]',
     ]),
   targetName: 'the chat (In-call messages)',
+  targetKind: 'chat',
+  // Meet refuses chat messages over 500 characters.
+  maxTextLength: 500,
+  // Top left: the call controls and captions are at the bottom, the chat panel on the right.
+  placement: { top: 16, left: 16 },
   meetingKey: (url) => `meet:${url.pathname.slice(1, 13)}`,
 };

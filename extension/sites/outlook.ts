@@ -15,5 +15,8 @@ export const outlook: SiteAdapter = {
       '[contenteditable="true"][aria-label*="message body" i]',
     ]),
   targetName: 'the event body',
+  targetKind: 'agenda',
+  // Bottom right, clear of the form's Save / Send bar at the top.
+  placement: { bottom: 24, right: 24 },
   meetingKey: (url) => `outlook:${url.pathname}`,
 };

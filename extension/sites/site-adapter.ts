@@ -14,6 +14,15 @@ export type SiteAdapter = {
   /** What the insert target is, in words, for "open the … to insert". */
   targetName: string;
   /**
+   * A meeting chat gets short texts (the story in a few lines); an event's
+   * description or agenda gets the whole story.
+   */
+  targetKind: 'chat' | 'agenda';
+  /** The longest message the site accepts, when it has a limit. */
+  maxTextLength?: number;
+  /** Where the card sits (px from the viewport's edges), clear of the site's own controls. */
+  placement: Partial<Record<'top' | 'right' | 'bottom' | 'left', number>>;
+  /**
    * Names this meeting for "once per meeting" and "dismissed for this meeting";
    * kept in the browser only, never sent.
    */

@@ -17,5 +17,8 @@ export const teams: SiteAdapter = {
       '[contenteditable="true"][aria-label*="message" i]',
     ]),
   targetName: 'the meeting chat',
+  targetKind: 'chat',
+  // Bottom left: Teams keeps its call controls in the top bar and the chat on the right.
+  placement: { bottom: 16, left: 16 },
   meetingKey: (url) => `teams:${url.pathname}${url.hash.split('?')[0]}`,
 };

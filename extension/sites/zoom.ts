@@ -16,5 +16,8 @@ export const zoom: SiteAdapter = {
       'textarea[aria-label*="message" i]',
     ]),
   targetName: 'the meeting chat',
+  targetKind: 'chat',
+  // Above the footer's controls, on the left (the chat panel opens on the right).
+  placement: { bottom: 80, left: 16 },
   meetingKey: (url) => `zoom:${MEETING_PATH.exec(url.pathname)?.[1] ?? url.pathname}`,
 };

@@ -29,7 +29,7 @@ export function describeSiteAdapter(adapter: SiteAdapter, { meetingUrl, otherUrl
     it('inserts text so that the page sees a real input event', () => {
       const page = loadFixture(adapter.id);
       const target = adapter.findInsertTarget(document)!;
-      insertText(target, 'Did customers tell us they want this?');
+      expect(insertText('Did customers tell us they want this?', target)).toBe(true);
       const text = target instanceof HTMLTextAreaElement ? target.value : target.textContent;
       expect(text).toContain('Did customers tell us they want this?');
       expect(page.recorded()).toContainEqual(expect.objectContaining({ target: targetLabel, inputType: 'insertText' }));

@@ -13,10 +13,12 @@ export type RecordedInput = { target: string; inputType: string | null; data: st
 export function loadFixture(name: string): { recorded: () => RecordedInput[] } {
   const html = readFileSync(join(FIXTURES, `${name}.html`), 'utf8');
   const parsed = new DOMParser().parseFromString(html, 'text/html');
+  const scripts = [...parsed.querySelectorAll('script')];
+  for (const script of scripts) script.remove();
   document.head.innerHTML = parsed.head.innerHTML;
   document.body.innerHTML = parsed.body.innerHTML;
-  // Run the page's scripts (the shared recorder is referenced by src, as a browser would load it).
-  for (const script of parsed.querySelectorAll('script')) {
+  // Run the page's scripts here (the shared recorder is referenced by src, as a browser would load it).
+  for (const script of scripts) {
     const src = script.getAttribute('src');
     new Function(src ? readFileSync(join(FIXTURES, src), 'utf8') : (script.textContent ?? ''))();
   }

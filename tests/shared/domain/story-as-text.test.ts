@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { agendaBlock, storyAsText } from '../../../shared/src/domain/story-as-text';
+import { LIMITS } from '../../../shared/src/schemas/limits';
+import { agendaBlock, storyAsText, storyForChat } from '../../../shared/src/domain/story-as-text';
 
 const story = {
   id: 'night-shift',
@@ -48,5 +50,57 @@ describe('agendaBlock', () => {
   it('falls back to the first sentence of the body without a quote', () => {
     const { quote: _q, ...noQuote } = story;
     expect(agendaBlock({ ...noQuote, body: 'One. Two.' }, undefined).split('\n')[2]).toBe('• One.');
+  });
+});
+
+/** Any story within the schema's limits. */
+const anyStory = fc.record({
+  id: fc.constant('s'),
+  title: fc.string({ minLength: 1, maxLength: LIMITS.storyTitle }),
+  customer: fc.string({ minLength: 1, maxLength: LIMITS.customer }),
+  quote: fc.option(fc.string({ minLength: 1, maxLength: LIMITS.quote }), { nil: undefined }),
+  body: fc.string({ minLength: 1, maxLength: LIMITS.body }),
+  impact: fc.option(fc.string({ minLength: 1, maxLength: LIMITS.impact }), { nil: undefined }),
+  tags: fc.constant<string[]>([]),
+  archived: fc.constant(false),
+});
+const anyPrompt = fc.record({ id: fc.constant('p'), text: fc.string({ minLength: 1, maxLength: LIMITS.promptText }), where: fc.constant('both' as const) });
+
+describe('agendaBlock within a chat limit', () => {
+  it('shortens the quote, and keeps the story line, the question and the seat', () => {
+    const long = { ...story, quote: 'We waited. '.repeat(40).trim() };
+    const block = agendaBlock(long, prompt, 500);
+    expect(block.length).toBeLessThanOrEqual(500);
+    const lines = block.split('\n');
+    expect(lines[1]).toBe('• Story: The night nurse who could not log in — St. Aldric Hospital — night charge nurse');
+    expect(lines[2]).toMatch(/^• “We waited\. .*…”$/);
+    expect(lines[3]).toBe('• Question: Did customers tell us they want this?');
+  });
+
+  it('never exceeds the limit for any story the schema allows', () => {
+    fc.assert(fc.property(anyStory, anyPrompt, (s, p) => agendaBlock(s, p, 500).length <= 500));
+  });
+});
+
+describe('storyForChat', () => {
+  it('is the title, customer, quote and impact in a few lines', () => {
+    expect(storyForChat(story)).toBe(
+      [
+        'Customer story: The night nurse who could not log in — St. Aldric Hospital — night charge nurse',
+        '“At 3 a.m. there is no IT desk.”',
+        'Impact: Lock-outs went from 11 to 0.',
+      ].join('\n'),
+    );
+  });
+
+  it('drops the impact before cutting the quote when space is short', () => {
+    const text = storyForChat({ ...story, impact: 'x'.repeat(400) }, 200);
+    expect(text).toBe(
+      'Customer story: The night nurse who could not log in — St. Aldric Hospital — night charge nurse\n“At 3 a.m. there is no IT desk.”',
+    );
+  });
+
+  it('never exceeds the limit for any story the schema allows', () => {
+    fc.assert(fc.property(anyStory, (s) => storyForChat(s, 500).length <= 500));
   });
 });

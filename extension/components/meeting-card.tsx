@@ -1,0 +1,97 @@
+import type { Prompt } from '@customer-chair/shared/schemas/prompt';
+import type { Story } from '@customer-chair/shared/schemas/story';
+import { useState } from 'preact/hooks';
+import type { SiteAdapter } from '../sites/site-adapter';
+import { CopyButton } from './copy-button';
+
+/** What the card can put into the meeting. */
+export type CardItem = 'story' | 'question' | 'agenda';
+
+type Props = {
+  site: Pick<SiteAdapter, 'name' | 'targetName' | 'targetKind'>;
+  story?: Story;
+  question?: Prompt;
+  /** Whether the site's insert target (chat box, description editor) is open now. */
+  hasTarget: boolean;
+  collapsed: boolean;
+  /** The text each item inserts or copies (sized for this site). */
+  textOf: (item: CardItem) => string;
+  /** Inserts the item into the target; false when the target was gone. */
+  onInsert: (item: CardItem) => boolean;
+  onCopied: (item: CardItem) => void;
+  onToggle: () => void;
+  onDismiss: () => void;
+};
+
+const LABELS: Record<CardItem, string> = { story: 'story', question: 'question', agenda: 'agenda block' };
+
+/** The customer chair card on a meeting page: today's story and question, one click into the meeting. */
+export function MeetingCard({ site, story, question, hasTarget, collapsed, textOf, onInsert, onCopied, onToggle, onDismiss }: Props) {
+  const [status, setStatus] = useState('');
+  const items = (['story', 'question', 'agenda'] as const).filter((item) => (item === 'question' ? question : story));
+
+  function insert(item: CardItem) {
+    if (onInsert(item)) {
+      setStatus(site.targetKind === 'chat' ? `Added to ${site.targetName}. Press Enter there to send it.` : `Added to ${site.targetName}.`);
+    } else {
+      setStatus(`Could not insert: ${site.targetName} is not open.`);
+    }
+  }
+
+  return (
+    <section class={collapsed ? 'card collapsed' : 'card'} aria-label="Customer chair">
+      <header class="bar">
+        <button type="button" class="title" aria-expanded={!collapsed} onClick={onToggle} title={collapsed ? 'Show the customer chair' : 'Collapse'}>
+          <span class="seat" aria-hidden="true" />
+          Customer chair
+          <span class="chevron" aria-hidden="true">
+            {collapsed ? '▸' : '▾'}
+          </span>
+        </button>
+        <button type="button" class="dismiss" onClick={onDismiss} aria-label="Hide for this meeting" title="Hide for this meeting">
+          ×
+        </button>
+      </header>
+      {!collapsed && (
+        <div class="content">
+          {story && (
+            <div class="story">
+              <p class="story-title">{story.title}</p>
+              <p class="customer">{story.customer}</p>
+              {story.quote && <blockquote class="quote">{story.quote}</blockquote>}
+            </div>
+          )}
+          {question && (
+            <div class="question">
+              <p class="label">Ask in this meeting</p>
+              <p class="question-text">{question.text}</p>
+            </div>
+          )}
+          {hasTarget ? (
+            <div class="buttons">
+              {items.map((item) => (
+                <button type="button" class={item === 'agenda' ? 'primary' : 'secondary'} onClick={() => insert(item)} key={item}>
+                  Insert {LABELS[item]}
+                </button>
+              ))}
+            </div>
+          ) : (
+            <>
+              <p class="hint">
+                Open {site.targetName} to insert here — or copy, and paste it yourself.
+              </p>
+              <div class="buttons">
+                {items.map((item) => (
+                  <CopyButton key={item} label={`Copy ${LABELS[item]}`} text={() => textOf(item)} onCopied={() => onCopied(item)} />
+                ))}
+              </div>
+            </>
+          )}
+          <p class="status" role="status">
+            {status}
+          </p>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,309 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agendaBlock, storyAsText, storyForChat } from '../../shared/src/domain/story-as-text';
+import { pickDailyStory } from '../../shared/src/domain/pick-daily-story';
+import { pickPrompt } from '../../shared/src/domain/pick-prompt';
+import type { ContentBundle } from '../../shared/src/schemas/content-bundle';
+import type { DepartmentDetail } from '../../shared/src/schemas/department-detail';
+import type { Prompt } from '../../shared/src/schemas/prompt';
+import type { Story } from '../../shared/src/schemas/story';
+import { SITES } from '../../extension/sites';
+import type { SiteAdapter } from '../../extension/sites/site-adapter';
+import { buildExtension } from '../support/build-extension';
+import { launchExtension, type ExtensionBrowser } from '../support/launch-extension';
+import { serveFixtures } from '../support/serve-fixtures';
+import { startServer, type RunningServer } from '../support/start-server';
+
+const ARTIFACTS = new URL('../.artifacts/', import.meta.url).pathname;
+const folder = mkdtempSync(join(tmpdir(), 'cc-card-'));
+let server: RunningServer;
+let browser: ExtensionBrowser;
+let story: Story;
+let question: Prompt;
+
+/** Each site's meeting page (served from its saved fixture), and the field text must land in. */
+const MEETINGS: Record<SiteAdapter['id'], { url: string; target: string }> = {
+  meet: { url: 'https://meet.google.com/abc-defg-hij', target: 'Send a message' },
+  zoom: { url: 'https://app.zoom.us/wc/81234567890/join?fromPWA=1', target: 'Type message here ...' },
+  teams: { url: 'https://teams.microsoft.com/v2/', target: 'Type a message' },
+  calendar: { url: 'https://calendar.google.com/calendar/u/0/r/week', target: 'Description' },
+  outlook: { url: 'https://outlook.office.com/calendar/deeplink/compose', target: 'Event body' },
+};
+
+/** The card's host element; Playwright's locators pierce its open shadow root. */
+const card = (page: Page): Locator => page.locator('customer-chair-card');
+
+async function openMeeting(site: SiteAdapter, url = MEETINGS[site.id].url): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(url);
+  return page;
+}
+
+/** The editable field with this accessible name (not the button that may share it). */
+const field = (page: Page, label: string): Locator => page.locator(`:is(textarea, input, [contenteditable="true"])[aria-label="${label}"]`);
+
+/** What the field holds, as the user sees it (a textarea's value, an editor's text), whitespace folded. */
+async function fieldText(page: Page, label: string): Promise<string> {
+  const text = await field(page, label).evaluate((el) =>
+    el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement ? el.value : (el as HTMLElement).innerText,
+  );
+  return fold(text);
+}
+const fold = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** Empties the field and the page's record of input events, between inserts. */
+async function resetField(page: Page, label: string): Promise<void> {
+  await field(page, label).evaluate((el) => {
+    if (el instanceof HTMLTextAreaElement) el.value = '';
+    else el.innerHTML = '<p><br></p>';
+    (window as unknown as { __inputEvents: unknown[] }).__inputEvents.length = 0;
+  });
+}
+
+const inputEvents = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __inputEvents: { target: string; inputType: string }[] }).__inputEvents);
+
+async function syncNow(): Promise<void> {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await expect.poll(() => page.locator('.message').textContent()).toMatch(/^Synced/);
+  await page.close();
+}
+
+/** Signs in to the dashboard API as a CX lead would; the session cookie. */
+async function signIn(): Promise<string> {
+  const response = await fetch(`${server.url}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ token: server.adminToken }),
+  });
+  expect(response.status).toBe(200);
+  return response.headers.get('set-cookie')!.split(';')[0]!;
+}
+
+/** What the dashboard shows for the sales department, per surface. */
+async function surfaces(): Promise<DepartmentDetail['surfaces']> {
+  const response = await fetch(`${server.url}/api/v1/dashboard/departments/sales`, { headers: { Cookie: await signIn() } });
+  expect(response.status).toBe(200);
+  return ((await response.json()) as DepartmentDetail).surfaces;
+}
+const surface = async (id: string) => (await surfaces()).find((s) => s.surface === id);
+
+beforeAll(async () => {
+  buildExtension();
+  server = await startServer({ databasePath: join(folder, 'cc.db'), env: { MIN_GROUP_SIZE: '1' } });
+  const bundle = (await (await fetch(`${server.url}/api/v1/content`)).json()) as ContentBundle;
+  story = pickDailyStory(bundle, new Date())!;
+  question = pickPrompt(bundle, new Date(), 'meeting')!;
+  browser = await launchExtension();
+  await serveFixtures(browser.context);
+  // The employee points the extension at the server and says where they work.
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await options.getByLabel('Server URL').fill(server.url);
+  await options.getByLabel('Department').selectOption('sales');
+  await options.getByLabel('Role').selectOption('sales');
+  await options.getByRole('button', { name: 'Save' }).click();
+  await options.getByText('Saved.').waitFor();
+  await options.getByRole('button', { name: 'Sync now' }).click();
+  await options.locator('.message', { hasText: /^Synced/ }).waitFor();
+  await options.close();
+});
+
+afterAll(async () => {
+  await browser?.dispose();
+  await server?.stop();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+describe('the customer chair card, on each meeting site', () => {
+  for (const site of SITES) {
+    it(`${site.name}: shows today's story and question, and each button inserts the right text where the page sees it`, async () => {
+      const { target } = MEETINGS[site.id];
+      const page = await openMeeting(site);
+      await card(page).getByRole('region', { name: 'Customer chair' }).waitFor();
+      await expect.poll(() => card(page).locator('.story-title').textContent()).toBe(story.title);
+      expect(await card(page).locator('.question-text').textContent()).toBe(question.text);
+
+      const expected = {
+        story: site.targetKind === 'chat' ? storyForChat(story, site.maxTextLength) : storyAsText(story),
+        question: question.text,
+        'agenda block': agendaBlock(story, question, site.maxTextLength),
+      };
+      for (const [item, text] of Object.entries(expected)) {
+        await resetField(page, target);
+        await card(page).getByRole('button', { name: `Insert ${item}` }).click();
+        await expect.poll(() => fieldText(page, target), { message: `${site.id}: Insert ${item}` }).toBe(fold(text));
+        expect(await inputEvents(page)).toContainEqual(expect.objectContaining({ target, inputType: 'insertText' }));
+        await expect.poll(() => card(page).getByRole('status').last().textContent()).toMatch(/^Added to/);
+      }
+      if (site.maxTextLength) expect(expected['agenda block'].length).toBeLessThanOrEqual(site.maxTextLength);
+
+      if (site.id === 'meet' || site.id === 'calendar') {
+        await resetField(page, target);
+        await page.screenshot({ path: `${ARTIFACTS}card-${site.id}.png` });
+      }
+      await page.close();
+    });
+  }
+
+  it('sends the events to the server with each site as the surface: the question shown once per meeting, every insert', async () => {
+    await syncNow();
+    const counted = await surfaces();
+    for (const site of SITES) {
+      // Story and agenda block carry the story; question and agenda block carry the question.
+      expect(counted.find((s) => s.surface === site.id), site.id).toMatchObject({ promptsShown: 1, storiesInserted: 2, promptsInserted: 2 });
+    }
+  });
+
+  it('shows no card on a page of the same site that is not a meeting', async () => {
+    const page = await browser.context.newPage();
+    for (const url of ['https://meet.google.com/landing', 'https://app.zoom.us/wc/home', 'https://outlook.office.com/mail/inbox']) {
+      await page.goto(url);
+      await page.getByRole('heading').first().waitFor();
+      await page.waitForTimeout(1200);
+      expect(await card(page).count(), url).toBe(0);
+    }
+    await page.close();
+  });
+
+  it('appears when a single-page app moves into a meeting, and leaves when it moves out', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://meet.google.com/landing');
+    await page.waitForTimeout(800);
+    expect(await card(page).count()).toBe(0);
+    await page.evaluate(() => history.pushState({}, '', '/xyz-abcd-efg'));
+    await card(page).getByRole('region', { name: 'Customer chair' }).waitFor();
+    await page.evaluate(() => history.pushState({}, '', '/landing'));
+    await expect.poll(() => card(page).count()).toBe(0);
+    await page.close();
+  });
+
+  it('offers Copy when the chat is closed, and Insert again once it opens', async () => {
+    await syncNow();
+    const before = (await surface('meet'))!;
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://meet.google.com' });
+    const page = await openMeeting(SITES.find((s) => s.id === 'meet')!, 'https://meet.google.com/cop-ycop-ycc');
+    await card(page).getByRole('button', { name: 'Insert story' }).waitFor();
+    // Close the chat: the side panel leaves the page, as in Meet.
+    const panel = await page.locator('aside').evaluateHandle((aside) => {
+      aside.remove();
+      return aside;
+    });
+    await card(page).getByText('Open the chat (In-call messages) to insert here').waitFor();
+    expect(await card(page).getByRole('button', { name: /^Insert/ }).count()).toBe(0);
+    await card(page).getByRole('button', { name: 'Copy question' }).click();
+    await card(page).getByText('Copied — paste it anywhere').waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(question.text);
+    // Open the chat again.
+    await page.evaluate((aside) => document.body.firstElementChild!.append(aside as Node), panel);
+    await card(page).getByRole('button', { name: 'Insert question' }).waitFor();
+    await page.close();
+    await syncNow();
+    // The copied question counts as used in the meeting, like an insert.
+    expect(await surface('meet')).toMatchObject({ promptsShown: before.promptsShown + 1, promptsInserted: before.promptsInserted + 1 });
+  });
+
+  it('stays collapsed on a site once collapsed, on that site only, and logs the question only when it is seen', async () => {
+    const meet = SITES.find((s) => s.id === 'meet')!;
+    await syncNow();
+    const before = { meet: (await surface('meet'))!, zoom: (await surface('zoom'))! };
+    let page = await openMeeting(meet, 'https://meet.google.com/col-laps-edd');
+    await card(page).getByRole('button', { name: 'Customer chair' }).click();
+    await expect.poll(() => card(page).getByRole('button', { name: 'Customer chair' }).getAttribute('aria-expanded')).toBe('false');
+    expect(await card(page).locator('.question-text').count()).toBe(0);
+    await page.close();
+
+    page = await openMeeting(meet, 'https://meet.google.com/som-ethi-ngg');
+    await card(page).getByRole('button', { name: 'Customer chair' }).waitFor();
+    await page.waitForTimeout(600);
+    expect(await card(page).getByRole('button', { name: 'Customer chair' }).getAttribute('aria-expanded')).toBe('false');
+    await page.screenshot({ path: `${ARTIFACTS}card-meet-collapsed.png` });
+    // Zoom's card is open; it is the same Zoom meeting as before, so its question is not counted again.
+    const zoom = await openMeeting(SITES.find((s) => s.id === 'zoom')!);
+    await card(zoom).locator('.question-text').waitFor();
+    await zoom.close();
+    await syncNow();
+    // The first meeting showed its question before it was collapsed; the second has not shown it.
+    expect(await surface('meet')).toMatchObject({ promptsShown: before.meet.promptsShown + 1 });
+    expect(await surface('zoom')).toMatchObject({ promptsShown: before.zoom.promptsShown });
+    // Expanding shows the question: now it is counted for this meeting.
+    await card(page).getByRole('button', { name: 'Customer chair' }).click();
+    await card(page).locator('.question-text').waitFor();
+    await page.close();
+    await syncNow();
+    expect(await surface('meet')).toMatchObject({ promptsShown: before.meet.promptsShown + 2 });
+  });
+
+  it('can be hidden for the current meeting, and comes back for the next one', async () => {
+    const meet = SITES.find((s) => s.id === 'meet')!;
+    let page = await openMeeting(meet, 'https://meet.google.com/hid-ethi-son');
+    await card(page).getByRole('button', { name: 'Hide for this meeting' }).click();
+    await expect.poll(() => card(page).count()).toBe(0);
+    await page.reload();
+    await page.waitForTimeout(1200);
+    expect(await card(page).count()).toBe(0);
+    await page.close();
+    page = await openMeeting(meet, 'https://meet.google.com/the-next-one');
+    await card(page).getByRole('button', { name: 'Customer chair' }).waitFor();
+    await page.close();
+  });
+});
+
+describe('insert anywhere', () => {
+  /** A plain local page with a textarea (the extension may script localhost, where its demo server runs). */
+  let opened = 0;
+  const notesUrl = () => `http://localhost:${server.port}/notes?page=${++opened}`;
+
+  /** The menu click and the key press reach the background as these events; Chromium headless cannot show its menu. */
+  async function trigger(page: Page, how: 'menu-story' | 'menu-question' | 'command'): Promise<void> {
+    const tabUrl = page.url();
+    await browser.worker.evaluate(
+      async ({ how, tabUrl }) => {
+        const [tab] = await chrome.tabs.query({ url: tabUrl });
+        type Dispatchable = { dispatch: (...args: unknown[]) => void };
+        if (how === 'command') (chrome.commands.onCommand as unknown as Dispatchable).dispatch('insert-question', tab);
+        else {
+          const menuItemId = how === 'menu-story' ? 'insert-story' : 'insert-question';
+          (chrome.contextMenus.onClicked as unknown as Dispatchable).dispatch({ menuItemId, parentMenuItemId: 'customer-chair', editable: true, frameId: 0, pageUrl: tabUrl }, tab);
+        }
+      },
+      { how, tabUrl },
+    );
+  }
+
+  it('puts today’s story and question into a plain textarea on a local page, and counts them', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(notesUrl());
+    const notes = page.getByLabel('Meeting notes');
+    await notes.focus();
+    await trigger(page, 'menu-question');
+    await expect.poll(() => notes.inputValue()).toBe(question.text);
+    await notes.fill('');
+    await notes.focus();
+    await trigger(page, 'menu-story');
+    await expect.poll(() => notes.inputValue()).toBe(storyAsText(story));
+    await notes.fill('Agenda: ');
+    await notes.focus();
+    await trigger(page, 'command');
+    await expect.poll(() => notes.inputValue()).toBe(`Agenda: ${question.text}`);
+    expect(await page.evaluate(() => (window as unknown as { seen: string[] }).seen)).toContain('insertText');
+    await syncNow();
+    expect(await surface('context-menu')).toMatchObject({ storiesInserted: 1, promptsInserted: 2 });
+    await page.close();
+  });
+
+  it('says what to do when no text field has the focus, and inserts nothing', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(notesUrl());
+    await page.getByRole('button', { name: 'Save notes' }).focus();
+    await trigger(page, 'command');
+    await page.getByText('Customer Chair: click into a text field first, then try again.').waitFor();
+    expect(await page.getByLabel('Meeting notes').inputValue()).toBe('');
+    await page.close();
+  });
+});
