@@ -2,10 +2,24 @@ import type { Database } from 'better-sqlite3';
 import { Hono } from 'hono';
 import type { Clock } from './clock';
 import type { Config } from './config';
+import { LIMITS } from '@customer-chair/shared/schemas/limits';
 import { apiError } from './http/api-error';
 import { extensionCors } from './middleware/extension-cors';
+import { limitBody } from './middleware/limit-body';
+import { requireAdmin } from './middleware/require-admin';
 import { requireEnrollmentKey } from './middleware/require-enrollment-key';
 import { securityHeaders } from './middleware/security-headers';
+import { adminAuditRoutes } from './routes/admin/audit';
+import { adminDepartmentRoutes } from './routes/admin/departments';
+import { adminExportRoutes } from './routes/admin/export';
+import { adminImportRoutes } from './routes/admin/import';
+import { adminLimitRoutes } from './routes/admin/limits';
+import { adminPromptRoutes } from './routes/admin/prompts';
+import { adminRoleRoutes } from './routes/admin/roles';
+import { adminScheduleRoutes } from './routes/admin/schedule';
+import { adminSettingsRoutes } from './routes/admin/settings';
+import { adminStoryRoutes } from './routes/admin/stories';
+import { adminTokenRoutes } from './routes/admin/tokens';
 import { contentRoutes } from './routes/content';
 import { dashboardAppRoutes } from './routes/dashboard-app';
 import { dashboardRoutes } from './routes/dashboard';
@@ -34,11 +48,29 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1', statsRoutes(deps));
   app.route('/api/v1/session', sessionRoutes(deps));
   app.route('/api/v1/dashboard', dashboardRoutes(deps));
+
+  // Content management: an admin token, or a dashboard session (with its CSRF token to change anything).
+  app.use('/api/v1/admin/*', requireAdmin(deps.db, deps.clock));
+  const adminBody = limitBody(LIMITS.adminBodyBytes, 'content items are small; check what is being sent.');
+  // The import has its own, larger limit.
+  app.on(['POST', 'PUT', 'DELETE'], '/api/v1/admin/*', async (c, next) => (c.req.path === '/api/v1/admin/import' ? next() : adminBody(c, next)));
+  app.route('/api/v1/admin/stories', adminStoryRoutes(deps));
+  app.route('/api/v1/admin/schedule', adminScheduleRoutes(deps));
+  app.route('/api/v1/admin/prompts', adminPromptRoutes(deps));
+  app.route('/api/v1/admin/roles', adminRoleRoutes(deps));
+  app.route('/api/v1/admin/departments', adminDepartmentRoutes(deps));
+  app.route('/api/v1/admin/settings', adminSettingsRoutes(deps));
+  app.route('/api/v1/admin/import', adminImportRoutes(deps));
+  app.route('/api/v1/admin/export', adminExportRoutes(deps));
+  app.route('/api/v1/admin/audit', adminAuditRoutes(deps));
+  app.route('/api/v1/admin/tokens', adminTokenRoutes(deps));
+  app.route('/api/v1/admin/limits', adminLimitRoutes());
   app.route('/', dashboardAppRoutes(deps.config.dashboardDir));
 
   app.notFound((c) => {
-    const allowed = [...new Set(app.routes.filter((r) => r.path === c.req.path && r.method !== 'ALL').map((r) => r.method))];
-    if (allowed.length) {
+    const allowed = [...new Set(app.routes.filter((r) => r.method !== 'ALL' && !r.path.endsWith('*') && routePattern(r.path).test(c.req.path)).map((r) => r.method))];
+    // A handler that answered "not found" for a method it serves means the thing itself is missing.
+    if (allowed.length && !allowed.includes(c.req.method)) {
       c.header('Allow', allowed.join(', '));
       return apiError(c, 405, 'method_not_allowed', `${c.req.method} is not allowed here; use ${allowed.join(' or ')}.`);
     }
@@ -49,4 +81,13 @@ export function createApp(deps: AppDeps) {
     return apiError(c, 500, 'internal', 'Something went wrong on the server; nothing was changed.');
   });
   return app;
+}
+
+/** A route path ("/api/v1/admin/stories/:id") as a pattern matching the paths it serves. */
+function routePattern(path: string): RegExp {
+  const source = path
+    .split('/')
+    .map((part) => (part.startsWith(':') ? '[^/]+' : part === '*' ? '.*' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('/');
+  return new RegExp(`^${source}$`);
 }

@@ -1,12 +1,17 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { bootstrap } from './bootstrap';
+import { tokensCommand } from './cli/tokens';
 import { systemClock } from './clock';
 import { loadConfig } from './config';
 import { openDatabase } from './db/open-database';
 import { pruneEvents } from './queries/prune-events';
 
-/** The only place that reads the environment, opens the database and listens. */
+/**
+ * The only place that reads the environment, opens the database and listens.
+ * `main.ts tokens …` (the `tokens` script) manages admin tokens on the same
+ * database instead of serving.
+ */
 const loaded = loadConfig(process.env);
 if (!loaded.ok) {
   console.error(`Customer Chair server: the configuration is not valid:\n  ${loaded.problems.join('\n  ')}`);
@@ -15,6 +20,12 @@ if (!loaded.ok) {
 const config = loaded.config;
 const clock = systemClock;
 const db = openDatabase(config.databasePath);
+
+if (process.argv[2] === 'tokens') {
+  const code = tokensCommand(process.argv.slice(3), { db, clock, out: console.log, err: console.error });
+  db.close();
+  process.exit(code);
+}
 const started = bootstrap(db, config, clock);
 
 if (started.seededDemoContent) console.log('Seeded the demo content into the empty database.');

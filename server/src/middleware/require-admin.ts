@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { MiddlewareHandler } from 'hono';
 import { readSessionCookie } from '../auth/session-cookie';
-import { bearerToken, hashToken } from '../auth/tokens';
+import { bearerToken, hashToken, secretsEqual } from '../auth/tokens';
 import type { Clock } from '../clock';
 import { apiError } from '../http/api-error';
 import { findAdminToken, type AdminToken } from '../queries/find-admin-token';
@@ -9,10 +9,14 @@ import { findSession } from '../queries/find-session';
 
 export type AdminVariables = { admin: AdminToken };
 
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 /**
  * Admin routes need `Authorization: Bearer <admin token>` (scripts), or a
- * dashboard session cookie (the CX lead's browser; reads only, so no CSRF
- * token is needed). The token's label is kept for audit.
+ * dashboard session cookie (the CX lead's browser). A cookie alone is sent
+ * by the browser whoever asks, so a request that changes something must also
+ * carry the session's CSRF token in `X-CSRF-Token`. A revoked token, and its
+ * sessions, are refused at once. The token's label is kept for the audit log.
  */
 export function requireAdmin(db: Database, clock: Clock): MiddlewareHandler<{ Variables: AdminVariables }> {
   return async function requireAdmin(c, next) {
@@ -20,8 +24,14 @@ export function requireAdmin(db: Database, clock: Clock): MiddlewareHandler<{ Va
     // Only hashes are stored; looking the hash up reveals nothing about the token.
     let admin = presented === undefined ? undefined : findAdminToken(db, hashToken(presented));
     const cookie = c.req.header('Authorization') === undefined ? readSessionCookie(c) : undefined;
-    if (!admin && cookie !== undefined && c.req.method === 'GET') {
+    if (!admin && cookie !== undefined) {
       const session = findSession(db, hashToken(cookie), clock.now());
+      if (session && !SAFE_METHODS.has(c.req.method)) {
+        const csrf = c.req.header('X-CSRF-Token');
+        if (csrf === undefined || !secretsEqual(csrf, session.csrfToken)) {
+          return apiError(c, 403, 'forbidden', 'This request is missing the dashboard CSRF token (X-CSRF-Token); nothing was changed.');
+        }
+      }
       if (session) admin = { id: session.adminTokenId, label: session.label };
     }
     if (!admin) {
@@ -31,7 +41,9 @@ export function requireAdmin(db: Database, clock: Clock): MiddlewareHandler<{ Va
         401,
         'unauthorized',
         presented === undefined
-          ? 'This needs an admin token: send "Authorization: Bearer <token>".'
+          ? cookie === undefined
+            ? 'This needs an admin token: send "Authorization: Bearer <token>".'
+            : 'Your dashboard session has ended (signed out, expired or its token was revoked); sign in again.'
           : 'The admin token is not valid or was revoked.',
       );
     }

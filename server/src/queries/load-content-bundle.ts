@@ -3,30 +3,16 @@ import type { Department } from '@customer-chair/shared/schemas/department';
 import type { Prompt } from '@customer-chair/shared/schemas/prompt';
 import type { Role } from '@customer-chair/shared/schemas/role';
 import type { RoleAction } from '@customer-chair/shared/schemas/role-action';
-import type { Story } from '@customer-chair/shared/schemas/story';
 import type { Database } from 'better-sqlite3';
 import { getContentVersion } from './get-content-version';
+import { readStoryRow, type StoryRow } from './read-story-row';
 import { statement } from '../db/statement';
-
-type StoryRow = {
-  id: string;
-  title: string;
-  customer: string;
-  quote: string | null;
-  body: string;
-  impact: string | null;
-  source: string | null;
-  tags: string;
-  roles: string | null;
-  publish_on: string | null;
-  archived: number;
-};
 
 /** The whole content as the extension gets it; undefined before any content exists. */
 export function loadContentBundle(db: Database, timezone: string): ContentBundle | undefined {
   const meta = getContentVersion(db);
   if (!meta) return undefined;
-  const stories = (statement(db, 'SELECT * FROM stories ORDER BY position, id').all() as StoryRow[]).map(toStory);
+  const stories = (statement(db, 'SELECT * FROM stories ORDER BY position, id').all() as StoryRow[]).map(readStoryRow);
   const prompts = statement(db, 'SELECT id, text, place AS "where" FROM prompts ORDER BY position, id')
     .all() as Prompt[];
   const actions = statement(db, 'SELECT id, role, text FROM role_actions ORDER BY position, id')
@@ -55,21 +41,4 @@ export function loadContentBundle(db: Database, timezone: string): ContentBundle
     departments,
     schedule,
   };
-}
-
-function toStory(row: StoryRow): Story {
-  const story: Story = {
-    id: row.id,
-    title: row.title,
-    customer: row.customer,
-    body: row.body,
-    tags: JSON.parse(row.tags) as string[],
-    archived: row.archived === 1,
-  };
-  if (row.quote !== null) story.quote = row.quote;
-  if (row.impact !== null) story.impact = row.impact;
-  if (row.source !== null) story.source = row.source;
-  if (row.roles !== null) story.roles = JSON.parse(row.roles) as string[];
-  if (row.publish_on !== null) story.publishOn = row.publish_on;
-  return story;
 }

@@ -2,6 +2,7 @@ import type { ContentBundle } from '@customer-chair/shared/schemas/content-bundl
 import type { Database } from 'better-sqlite3';
 import { bumpContentVersion } from './bump-content-version';
 import { statement } from '../db/statement';
+import { storyColumns } from './read-story-row';
 
 export type ContentDocument = Pick<ContentBundle, 'stories' | 'prompts' | 'actions' | 'roles' | 'departments' | 'schedule'>;
 
@@ -23,15 +24,7 @@ export function replaceContent(db: Database, content: ContentDocument, now: Date
     content.stories.forEach((s, position) =>
       insertStory.run({
         id: s.id,
-        title: s.title,
-        customer: s.customer,
-        quote: s.quote ?? null,
-        body: s.body,
-        impact: s.impact ?? null,
-        source: s.source ?? null,
-        tags: JSON.stringify(s.tags),
-        roles: s.roles ? JSON.stringify(s.roles) : null,
-        publishOn: s.publishOn ?? null,
+        ...storyColumns(s),
         archived: s.archived ? 1 : 0,
         position,
         at,

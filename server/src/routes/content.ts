@@ -4,6 +4,7 @@ import type { AppDeps } from '../app';
 import { apiError } from '../http/api-error';
 import { getContentVersion } from '../queries/get-content-version';
 import { loadContentBundle } from '../queries/load-content-bundle';
+import { getCompanyTimezone } from '../queries/get-company-timezone';
 
 type Rendered = { version: number; updatedAt: string; etag: string; body: string };
 
@@ -18,7 +19,7 @@ export function contentRoutes({ db, config }: AppDeps) {
     const meta = getContentVersion(db);
     if (!meta) return undefined;
     if (rendered?.version !== meta.version || rendered.updatedAt !== meta.updatedAt) {
-      const bundle = loadContentBundle(db, config.timezone)!;
+      const bundle = loadContentBundle(db, getCompanyTimezone(db, config.timezone))!;
       const body = JSON.stringify(bundle);
       const hash = createHash('sha256').update(body).digest('base64url').slice(0, 22);
       rendered = { version: meta.version, updatedAt: meta.updatedAt, etag: `"v${meta.version}-${hash}"`, body };

@@ -9,16 +9,18 @@ import { requireSession, type SessionVariables } from '../middleware/require-ses
 import { getDepartmentActivity } from '../queries/get-department-activity';
 import { getStatsInput } from '../queries/get-stats-input';
 import { loadContentBundle } from '../queries/load-content-bundle';
+import { getCompanyTimezone } from '../queries/get-company-timezone';
 
 /** `/api/v1/dashboard/*`: what the CX dashboard shows; a signed-in session is required. */
 export function dashboardRoutes({ db, clock, config }: AppDeps) {
   return new Hono<{ Variables: SessionVariables }>()
     .use('*', requireSession(db, clock))
     .get('/overview', (c) => {
-      const range = readRange(c, clock, config.timezone);
+      const timezone = getCompanyTimezone(db, config.timezone);
+      const range = readRange(c, clock, timezone);
       if (range instanceof Response) return range;
-      const stats = buildStats(getStatsInput(db, range, { timezone: config.timezone, minGroupSize: config.minGroupSize }));
-      const content = loadContentBundle(db, config.timezone);
+      const stats = buildStats(getStatsInput(db, range, { timezone, minGroupSize: config.minGroupSize }));
+      const content = loadContentBundle(db, timezone);
       return c.json<DashboardOverview>({
         stats,
         departments: content?.departments ?? [],
@@ -28,7 +30,7 @@ export function dashboardRoutes({ db, clock, config }: AppDeps) {
       });
     })
     .get('/departments/:id', (c) => {
-      const range = readRange(c, clock, config.timezone);
+      const range = readRange(c, clock, getCompanyTimezone(db, config.timezone));
       if (range instanceof Response) return range;
       const department = c.req.param('id');
       const detail = buildDepartmentDetail({

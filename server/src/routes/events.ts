@@ -3,10 +3,11 @@ import { toApiIssues } from '@customer-chair/shared/schemas/api-error';
 import { LIMITS } from '@customer-chair/shared/schemas/limits';
 import { EventBatchSchema, type EventBatchResult } from '@customer-chair/shared/schemas/usage-event';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps } from '../app';
 import { apiError } from '../http/api-error';
+import { limitBody } from '../middleware/limit-body';
 import { insertEvents } from '../queries/insert-events';
+import { getCompanyTimezone } from '../queries/get-company-timezone';
 
 /**
  * `POST /api/v1/events`: stores a batch of usage events. The answer is sent
@@ -15,11 +16,7 @@ import { insertEvents } from '../queries/insert-events';
 export function eventRoutes({ db, clock, config }: AppDeps) {
   return new Hono().post(
     '/',
-    bodyLimit({
-      maxSize: LIMITS.eventsBodyBytes,
-      onError: (c) =>
-        apiError(c, 413, 'payload_too_large', `The request body is larger than ${LIMITS.eventsBodyBytes / 1024} KB; send fewer events per batch.`),
-    }),
+    limitBody(LIMITS.eventsBodyBytes, 'send fewer events per batch.'),
     async (c) => {
       const contentType = c.req.header('Content-Type') ?? '';
       if (!/^application\/json\s*(;|$)/i.test(contentType)) {
@@ -40,7 +37,7 @@ export function eventRoutes({ db, clock, config }: AppDeps) {
       const timeIssues = checkEventTimes(parsed.data.events, now, config.retentionDays);
       if (timeIssues.length) return apiError(c, 400, 'invalid_request', describe(timeIssues.length), timeIssues);
 
-      const result: EventBatchResult = insertEvents(db, parsed.data.events, config.timezone, now);
+      const result: EventBatchResult = insertEvents(db, parsed.data.events, getCompanyTimezone(db, config.timezone), now);
       return c.json(result, 200);
     },
   );

@@ -7,6 +7,7 @@ import { apiError } from '../http/api-error';
 import { readRange } from '../http/read-range';
 import { requireAdmin } from '../middleware/require-admin';
 import { getStatsInput } from '../queries/get-stats-input';
+import { getCompanyTimezone } from '../queries/get-company-timezone';
 
 /**
  * `GET /api/v1/stats` and `/api/v1/stats.csv` (admin): adoption by
@@ -14,9 +15,10 @@ import { getStatsInput } from '../queries/get-stats-input';
  */
 export function statsRoutes({ db, clock, config }: AppDeps) {
   function answer(c: Context): Stats | Response {
-    const range = readRange(c, clock, config.timezone);
+    const timezone = getCompanyTimezone(db, config.timezone);
+    const range = readRange(c, clock, timezone);
     if (range instanceof Response) return range;
-    return buildStats(getStatsInput(db, range, { timezone: config.timezone, minGroupSize: config.minGroupSize }));
+    return buildStats(getStatsInput(db, range, { timezone, minGroupSize: config.minGroupSize }));
   }
 
   const admin = requireAdmin(db, clock);

@@ -30,4 +30,5 @@ function isKnownTimezone(value: string): boolean {
 }
 
 /** Trimmed, non-empty text up to `max` characters. */
-export const text = (max: number) => z.string().trim().min(1).max(max);
+export const text = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);

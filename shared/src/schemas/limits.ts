@@ -14,6 +14,9 @@ export const LIMITS = {
   tags: 10,
   promptText: 200,
   actionText: 160,
+  /** Each role offers this many actions: enough to choose, few enough to do. */
+  actionsPerRoleMin: 3,
+  actionsPerRoleMax: 5,
   roleName: 60,
   departmentName: 80,
   headcount: 1_000_000,
@@ -21,4 +24,14 @@ export const LIMITS = {
   eventsPerBatch: 500,
   /** Bytes; a larger request body is refused with 413 before it is parsed. */
   eventsBodyBytes: 256 * 1024,
+  /** Bytes of an admin JSON request (a story, a prompt, a role…). */
+  adminBodyBytes: 64 * 1024,
+  /** Bytes of an import file (CSV or JSON); larger files are refused with 413. */
+  importBodyBytes: 5 * 1024 * 1024,
+  /** Rows of one story import. */
+  importRows: 2000,
+  /** Token labels name a CX lead in the audit log: "Ana (CX)". */
+  tokenLabel: 60,
+  /** Days one schedule request may cover. */
+  scheduleDays: 100,
 } as const;

@@ -1,0 +1,16 @@
+import { toApiIssues } from '@customer-chair/shared/schemas/api-error';
+import { AuditQuerySchema, type AuditPage } from '@customer-chair/shared/schemas/audit-entry';
+import { Hono } from 'hono';
+import type { AppDeps } from '../../app';
+import { apiError } from '../../http/api-error';
+import { listAuditEntries } from '../../queries/list-audit-entries';
+
+/** `GET /api/v1/admin/audit?before&limit&entity&entityId`: who changed what and when, newest first. */
+export function adminAuditRoutes({ db }: AppDeps) {
+  return new Hono().get('/', (c) => {
+    const query = AuditQuerySchema.safeParse(c.req.query());
+    if (!query.success) return apiError(c, 400, 'invalid_request', 'The audit query is not valid.', toApiIssues(query.error));
+    const { entries, more } = listAuditEntries(db, query.data);
+    return c.json<AuditPage>({ entries, nextBefore: more ? entries[entries.length - 1]!.id : null });
+  });
+}

@@ -1,0 +1,18 @@
+import { EXPORT_FORMAT, type ContentExport } from '@customer-chair/shared/schemas/content-export';
+import { Hono } from 'hono';
+import type { AppDeps } from '../../app';
+import { apiError } from '../../http/api-error';
+import { getCompanyTimezone } from '../../queries/get-company-timezone';
+import { loadContentBundle } from '../../queries/load-content-bundle';
+
+/** `GET /api/v1/admin/export`: all content as one JSON file that the import restores (backup, or a move to another server). */
+export function adminExportRoutes({ db, clock, config }: AppDeps) {
+  return new Hono().get('/', (c) => {
+    const bundle = loadContentBundle(db, getCompanyTimezone(db, config.timezone));
+    if (!bundle) return apiError(c, 404, 'not_found', 'There is no content to export yet.');
+    const { version, generatedAt: _generatedAt, timezone, ...content } = bundle;
+    const exportedAt = clock.now().toISOString();
+    c.header('Content-Disposition', `attachment; filename="customer-chair-content-${exportedAt.slice(0, 10)}.json"`);
+    return c.json<ContentExport>({ format: EXPORT_FORMAT, formatVersion: 1, exportedAt, version, timezone, ...content });
+  });
+}

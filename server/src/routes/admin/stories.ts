@@ -1,0 +1,110 @@
+import { changedFields } from '@customer-chair/shared/domain/changed-fields';
+import { localDay } from '@customer-chair/shared/domain/local-day';
+import { makeId } from '@customer-chair/shared/domain/make-id';
+import { STORY_FIELDS } from '@customer-chair/shared/domain/plan-story-import';
+import { searchStories } from '@customer-chair/shared/domain/search-stories';
+import { toApiIssues } from '@customer-chair/shared/schemas/api-error';
+import { RevisionOnlySchema } from '@customer-chair/shared/schemas/revision';
+import type { Story } from '@customer-chair/shared/schemas/story';
+import {
+  StoryDraftSchema,
+  StoryEditSchema,
+  StoryListQuerySchema,
+  type StoryArchived,
+  type StoryList,
+  type StoryRecord,
+} from '@customer-chair/shared/schemas/story-record';
+import { Hono, type Context } from 'hono';
+import type { AppDeps } from '../../app';
+import { apiError } from '../../http/api-error';
+import { readJson } from '../../http/read-json';
+import { refuseStale } from '../../http/refuse-stale';
+import { refuseUnknownRoles } from '../../http/unknown-roles';
+import type { AdminVariables } from '../../middleware/require-admin';
+import { findStoryRecord } from '../../queries/find-story-record';
+import { getCompanyTimezone } from '../../queries/get-company-timezone';
+import { insertStory } from '../../queries/insert-story';
+import { listStoryRecords } from '../../queries/list-story-records';
+import { recordChange } from '../../queries/record-change';
+import { setStoryArchived } from '../../queries/set-story-archived';
+import { unscheduleStory } from '../../queries/unschedule-story';
+import { updateStory } from '../../queries/update-story';
+
+/** `/api/v1/admin/stories`: list and search, create, edit, archive and restore customer stories. */
+export function adminStoryRoutes({ db, clock, config }: AppDeps) {
+  const timezone = () => getCompanyTimezone(db, config.timezone);
+
+  /** Archive or restore, on the revision the CX lead saw; archiving also unschedules the story from today on. */
+  const setArchived = (archived: boolean) =>
+    async function (c: Context<{ Variables: AdminVariables }>) {
+      const body = await readJson(c, RevisionOnlySchema);
+      if (body instanceof Response) return body;
+      const id = c.req.param('id')!;
+      const now = clock.now();
+      return db.transaction(() => {
+        const current = findStoryRecord(db, id);
+        const stale = refuseStale(c, db, timezone(), { entity: 'story', noun: 'story', id, current, revision: body.revision });
+        if (stale) return stale;
+        if (current!.archived === archived) return c.json<StoryArchived>({ story: current!, unscheduledDays: [] });
+        setStoryArchived(db, id, archived, now);
+        const unscheduledDays = archived ? unscheduleStory(db, id, localDay(now, timezone())) : [];
+        const off = unscheduledDays.length ? `; taken off ${unscheduledDays.length} scheduled day(s): ${unscheduledDays.join(', ')}` : '';
+        recordChange(db, { actor: c.var.admin, action: archived ? 'archived' : 'restored', entity: 'story', entityId: id, summary: `“${current!.title}”${off}` }, now);
+        return c.json<StoryArchived>({ story: findStoryRecord(db, id)!, unscheduledDays });
+      })();
+    };
+
+  return new Hono<{ Variables: AdminVariables }>()
+    .get('/', (c) => {
+      const query = StoryListQuerySchema.safeParse(c.req.query());
+      if (!query.success) return apiError(c, 400, 'invalid_request', 'Use ?q=<words>&status=active|archived|all.', toApiIssues(query.error));
+      const { q, status } = query.data;
+      const stories = listStoryRecords(db).filter((s) => status === 'all' || s.archived === (status === 'archived'));
+      return c.json<StoryList>({ stories: searchStories(stories, q) });
+    })
+    .post('/', async (c) => {
+      const draft = await readJson(c, StoryDraftSchema);
+      if (draft instanceof Response) return draft;
+      const now = clock.now();
+      return db.transaction(() => {
+        const unknown = refuseUnknownRoles(c, db, draft.roles);
+        if (unknown) return unknown;
+        if (draft.id !== undefined && findStoryRecord(db, draft.id)) {
+          return apiError(c, 409, 'conflict', `A story with the id "${draft.id}" exists already; choose another id, or leave it out.`, [
+            { path: 'id', message: 'is taken' },
+          ]);
+        }
+        const id = draft.id ?? makeId(draft.title, new Set(listStoryRecords(db).map((s) => s.id)), 'story');
+        insertStory(db, { ...draft, id, archived: false }, now);
+        recordChange(db, { actor: c.var.admin, action: 'created', entity: 'story', entityId: id, summary: `“${draft.title}”` }, now);
+        return c.json<StoryRecord>(findStoryRecord(db, id)!, 201);
+      })();
+    })
+    .get('/:id', (c) => {
+      const story = findStoryRecord(db, c.req.param('id'));
+      return story ? c.json<StoryRecord>(story) : apiError(c, 404, 'not_found', `There is no story "${c.req.param('id')}".`);
+    })
+    .put('/:id', async (c) => {
+      const body = await readJson(c, StoryEditSchema);
+      if (body instanceof Response) return body;
+      const { revision, ...edit } = body;
+      const id = c.req.param('id');
+      const now = clock.now();
+      return db.transaction(() => {
+        const current = findStoryRecord(db, id);
+        const stale = refuseStale(c, db, timezone(), { entity: 'story', noun: 'story', id, current, revision });
+        if (stale) return stale;
+        const unknown = refuseUnknownRoles(c, db, edit.roles);
+        if (unknown) return unknown;
+        const next: Story = { ...edit, roles: edit.roles?.length ? edit.roles : undefined, id, archived: current!.archived };
+        const changes = changedFields<Story>(current!, next, STORY_FIELDS);
+        // Saving without a change makes no new version: extensions have nothing to fetch.
+        if (!changes.length) return c.json<StoryRecord>(current!);
+        updateStory(db, id, next, now);
+        recordChange(db, { actor: c.var.admin, action: 'updated', entity: 'story', entityId: id, summary: `changed ${changes.join(', ')}` }, now);
+        return c.json<StoryRecord>(findStoryRecord(db, id)!);
+      })();
+    })
+    .post('/:id/archive', setArchived(true))
+    .post('/:id/restore', setArchived(false));
+}

@@ -1,0 +1,9 @@
+import type { AdminTokenList } from '@customer-chair/shared/schemas/admin-token';
+import { Hono } from 'hono';
+import type { AppDeps } from '../../app';
+import { listAdminTokens } from '../../queries/list-admin-tokens';
+
+/** `GET /api/v1/admin/tokens`: who can sign in (labels, never tokens); made and revoked with the server's `tokens` command. */
+export function adminTokenRoutes({ db }: AppDeps) {
+  return new Hono().get('/', (c) => c.json<AdminTokenList>({ tokens: listAdminTokens(db) }));
+}
