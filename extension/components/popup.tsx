@@ -11,10 +11,18 @@ import { ActionList } from './action-list';
 import { CopyButton } from './copy-button';
 import { StoryCard } from './story-card';
 
-type Props = { bundle: ContentBundle; profile: Profile; sync: SyncStatus; fromServer: boolean; now: Date };
+type Props = {
+  bundle: ContentBundle;
+  profile: Profile;
+  sync: SyncStatus;
+  fromServer: boolean;
+  now: Date;
+  /** The keyboard shortcut that inserts the question, when one is assigned. */
+  shortcut?: string;
+};
 
 /** The toolbar popup: the story in short and the question, ready to copy into a meeting. */
-export function Popup({ bundle, profile, sync, fromServer, now }: Props) {
+export function Popup({ bundle, profile, sync, fromServer, now, shortcut }: Props) {
   const story = pickDailyStory(bundle, now);
   const question = pickPrompt(bundle, now, 'meeting');
   const role = bundle.roles.find((r) => r.id === profile.role);
@@ -38,6 +46,10 @@ export function Popup({ bundle, profile, sync, fromServer, now }: Props) {
           <div class="row">
             <CopyButton label="Copy question" text={() => question.text} />
           </div>
+          <p class="hint">
+            In a meeting on Meet, Zoom, Teams, Google Calendar or Outlook, the customer chair card inserts it for you.
+            {shortcut && ` In any text field, press ${shortcut}.`}
+          </p>
         </section>
       )}
       <ActionList actions={actionsForRole(bundle, profile.role)} roleName={role?.name} surface="popup" />
