@@ -34,7 +34,13 @@ export function insertText(text: string, target?: HTMLElement | null): boolean {
   const view = doc.defaultView ?? window;
   field.focus();
 
+  // In a browser, execCommand inserts at the caret as typing does: trusted beforeinput/input
+  // events, and the user's Ctrl+Z takes it back. The page's framework applies it through its model.
+  const typed = () => typeof doc.execCommand === 'function' && doc.execCommand('insertText', false, text);
+
   if (isTextField(field)) {
+    if (typed()) return true;
+    // Where execCommand is missing, set the value and fire the events typing would.
     const start = field.selectionStart ?? field.value.length;
     const end = field.selectionEnd ?? field.value.length;
     const next = field.value.slice(0, start) + text + field.value.slice(end);
@@ -59,9 +65,7 @@ export function insertText(text: string, target?: HTMLElement | null): boolean {
     selection.removeAllRanges();
     selection.addRange(range);
   }
-  // In a browser, execCommand inserts at the caret and fires beforeinput/input itself, like typing,
-  // so rich editors (ProseMirror, CKEditor, Lexical) apply it through their own model.
-  if (typeof doc.execCommand === 'function' && doc.execCommand('insertText', false, text)) return true;
+  if (typed()) return true;
   const range = selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : doc.createRange();
   const before = new view.InputEvent('beforeinput', { bubbles: true, cancelable: true, inputType: 'insertText', data: text });
   // An editor that cancels beforeinput (Lexical, Slate) applies the text from the event itself.
