@@ -17,6 +17,13 @@ import { launchExtension, type ExtensionBrowser } from '../support/launch-extens
 import { serveFixtures } from '../support/serve-fixtures';
 import { startServer, type RunningServer } from '../support/start-server';
 
+/** The little of the extension API the service worker is asked to run below (evaluated there, not here). */
+declare const chrome: {
+  tabs: { query: (q: { url: string }) => Promise<unknown[]> };
+  commands: { onCommand: unknown };
+  contextMenus: { onClicked: unknown };
+};
+
 const ARTIFACTS = new URL('../.artifacts/', import.meta.url).pathname;
 const folder = mkdtempSync(join(tmpdir(), 'cc-card-'));
 let server: RunningServer;

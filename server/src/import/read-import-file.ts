@@ -46,22 +46,31 @@ export function readImportFile(contentType: string, text: string): ImportFile {
 function readCsv(text: string): ImportFile {
   let records: string[][];
   try {
-    records = parse(text, { bom: true, delimiter: detectDelimiter(text.replace(/^\uFEFF/, '')), skip_empty_lines: true, trim: false });
+    // Blank lines are kept (then skipped below) so that row numbers stay those a spreadsheet shows.
+    records = parse(text, { bom: true, delimiter: detectDelimiter(text.replace(/^\uFEFF/, '')), relax_column_count: true });
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     // `records` counts the rows read before the bad one, the header included.
     const row = ((error as CsvError & { records?: number }).records ?? 0) + 1;
     return { kind: 'unreadable', row, message: `The CSV could not be read at row ${row}: ${error.message.replace(/\.$/, '')}. Nothing was imported.` };
   }
-  const [header, ...rows] = records;
-  if (!header) return { kind: 'unreadable', message: 'The CSV is empty: its first row must name the columns (title, customer, body…).' };
+  const [header, ...rest] = records;
+  if (!header || header.every((cell) => cell === '')) {
+    return { kind: 'unreadable', message: 'The CSV is empty: its first row must name the columns (title, customer, body…).' };
+  }
   const columns = header.map(canonicalColumn);
+  const rows = rest.map((cells, i) => ({ row: i + 2, cells })).filter(({ cells }) => cells.some((cell) => cell !== ''));
+  const uneven = rows.find(({ cells }) => cells.length !== columns.length);
+  if (uneven) {
+    const message = `The CSV could not be read at row ${uneven.row}: it has ${uneven.cells.length} cells but the first row names ${columns.length} columns (a comma or quote may be missing). Nothing was imported.`;
+    return { kind: 'unreadable', row: uneven.row, message };
+  }
   return {
     kind: 'stories',
     source: 'CSV',
     input: {
       header: { row: 1, columns },
-      rows: rows.map((cells, i) => ({ row: i + 2, values: Object.fromEntries(columns.map((column, j) => [column, cells[j] ?? ''])) })),
+      rows: rows.map(({ row, cells }) => ({ row, values: Object.fromEntries(columns.map((column, j) => [column, cells[j]!])) })),
     },
   };
 }

@@ -108,8 +108,10 @@ export function planStoryImport(input: StoryImportInput, current: { stories: Sto
         rowErrors.push(importIssue(row, column || null, issue.message + item));
       }
     }
-    for (const role of parsed.data?.roles ?? []) {
-      if (!current.roleIds.has(role)) rowErrors.push(importIssue(row, 'roles', `unknown role "${role}"`));
+    // Unknown roles are reported even when other columns of the row are wrong: every error at once.
+    const listedRoles = Array.isArray(present.roles) && !rowErrors.some((e) => e.column === 'roles') ? present.roles : [];
+    for (const role of listedRoles) {
+      if (!current.roleIds.has(String(role))) rowErrors.push(importIssue(row, 'roles', `unknown role "${String(role)}"`));
     }
     if (rowErrors.length || !parsed.success) {
       errors.push(...rowErrors);

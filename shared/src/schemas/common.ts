@@ -9,7 +9,7 @@ export const IdSchema = z
   .regex(/^[a-z0-9][a-z0-9_-]*$/, 'must be lower-case letters, digits, "-" or "_"');
 
 /** A calendar day, YYYY-MM-DD, that really exists. */
-export const IsoDateSchema = z.iso.date();
+export const IsoDateSchema = z.iso.date({ message: 'must be a real date as YYYY-MM-DD' });
 
 /** An instant, always UTC with a Z, as the extension sends it. */
 export const UtcInstantSchema = z.iso.datetime({ offset: false });

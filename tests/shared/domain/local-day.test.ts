@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, localDay, weekStart } from '../../../shared/src/domain/local-day';
+import { addDays, daysBetween, localDateTime, localDay, weekStart } from '../../../shared/src/domain/local-day';
 
 describe('localDay', () => {
   it('takes the calendar day in the given zone', () => {
@@ -28,5 +28,12 @@ describe('calendar arithmetic', () => {
     expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
     expect(daysBetween('2026-01-01', '2027-01-01')).toBe(365);
     expect(daysBetween('2026-11-23', '2026-11-20')).toBe(-3);
+  });
+});
+
+describe('localDateTime', () => {
+  it('shows an instant on the company’s clocks, as people read it in messages', () => {
+    expect(localDateTime(new Date('2026-11-23T10:05:00Z'), 'Europe/Paris')).toBe('2026-11-23 11:05');
+    expect(localDateTime(new Date('2026-11-23T00:30:00Z'), 'America/New_York')).toBe('2026-11-22 19:30');
   });
 });

@@ -29,7 +29,7 @@ function refuseWithErrors(c: Context, errors: ImportIssue[]): Response {
     400,
     'invalid_request',
     `Nothing was imported: ${errors.length} problem${errors.length === 1 ? '' : 's'} — ${errors.map((e) => e.text).join('; ')}.`,
-    errors.map((e) => ({ path: [e.row !== null ? `row ${e.row}` : '', e.column ?? ''].filter(Boolean).join(', ') || '(file)', message: e.message })),
+    errors.map((e) => ({ path: [e.row !== null ? `row ${e.row}` : '', e.column !== null ? `column ${e.column}` : ''].filter(Boolean).join(', ') || '(file)', message: e.message })),
   );
 }
 

@@ -17,8 +17,7 @@ import {
 import { Hono, type Context } from 'hono';
 import type { AppDeps } from '../../app';
 import { apiError } from '../../http/api-error';
-import { readJson } from '../../http/read-json';
-import { refuseStale } from '../../http/refuse-stale';
+import { createItem, editItem } from '../../http/edit-item';
 import { refuseUnknownRoles } from '../../http/unknown-roles';
 import type { AdminVariables } from '../../middleware/require-admin';
 import { findStoryRecord } from '../../queries/find-story-record';
@@ -31,28 +30,22 @@ import { unscheduleStory } from '../../queries/unschedule-story';
 import { updateStory } from '../../queries/update-story';
 
 /** `/api/v1/admin/stories`: list and search, create, edit, archive and restore customer stories. */
-export function adminStoryRoutes({ db, clock, config }: AppDeps) {
-  const timezone = () => getCompanyTimezone(db, config.timezone);
+export function adminStoryRoutes(deps: AppDeps) {
+  const { db, config } = deps;
+  const find = (id: string) => findStoryRecord(db, id);
+  const item = (id: string) => ({ entity: 'story' as const, noun: 'story', id, find });
 
   /** Archive or restore, on the revision the CX lead saw; archiving also unschedules the story from today on. */
-  const setArchived = (archived: boolean) =>
-    async function (c: Context<{ Variables: AdminVariables }>) {
-      const body = await readJson(c, RevisionOnlySchema);
-      if (body instanceof Response) return body;
-      const id = c.req.param('id')!;
-      const now = clock.now();
-      return db.transaction(() => {
-        const current = findStoryRecord(db, id);
-        const stale = refuseStale(c, db, timezone(), { entity: 'story', noun: 'story', id, current, revision: body.revision });
-        if (stale) return stale;
-        if (current!.archived === archived) return c.json<StoryArchived>({ story: current!, unscheduledDays: [] });
-        setStoryArchived(db, id, archived, now);
-        const unscheduledDays = archived ? unscheduleStory(db, id, localDay(now, timezone())) : [];
-        const off = unscheduledDays.length ? `; taken off ${unscheduledDays.length} scheduled day(s): ${unscheduledDays.join(', ')}` : '';
-        recordChange(db, { actor: c.var.admin, action: archived ? 'archived' : 'restored', entity: 'story', entityId: id, summary: `“${current!.title}”${off}` }, now);
-        return c.json<StoryArchived>({ story: findStoryRecord(db, id)!, unscheduledDays });
-      })();
-    };
+  const setArchived = (archived: boolean) => (c: Context<{ Variables: AdminVariables }>) =>
+    editItem(c, deps, { schema: RevisionOnlySchema, ...item(c.req.param('id')!) }, (_body, current, now) => {
+      if (current.archived === archived) return c.json<StoryArchived>({ story: current, unscheduledDays: [] });
+      setStoryArchived(db, current.id, archived, now);
+      const unscheduledDays = archived ? unscheduleStory(db, current.id, localDay(now, getCompanyTimezone(db, config.timezone))) : [];
+      const off = unscheduledDays.length ? `; taken off ${unscheduledDays.length} scheduled day(s): ${unscheduledDays.join(', ')}` : '';
+      const action = archived ? 'archived' : 'restored';
+      recordChange(db, { actor: c.var.admin, action, entity: 'story', entityId: current.id, summary: `“${current.title}”${off}` }, now);
+      return c.json<StoryArchived>({ story: find(current.id)!, unscheduledDays });
+    });
 
   return new Hono<{ Variables: AdminVariables }>()
     .get('/', (c) => {
@@ -62,49 +55,42 @@ export function adminStoryRoutes({ db, clock, config }: AppDeps) {
       const stories = listStoryRecords(db).filter((s) => status === 'all' || s.archived === (status === 'archived'));
       return c.json<StoryList>({ stories: searchStories(stories, q) });
     })
-    .post('/', async (c) => {
-      const draft = await readJson(c, StoryDraftSchema);
-      if (draft instanceof Response) return draft;
-      const now = clock.now();
-      return db.transaction(() => {
-        const unknown = refuseUnknownRoles(c, db, draft.roles);
-        if (unknown) return unknown;
-        if (draft.id !== undefined && findStoryRecord(db, draft.id)) {
-          return apiError(c, 409, 'conflict', `A story with the id "${draft.id}" exists already; choose another id, or leave it out.`, [
-            { path: 'id', message: 'is taken' },
-          ]);
-        }
-        const id = draft.id ?? makeId(draft.title, new Set(listStoryRecords(db).map((s) => s.id)), 'story');
-        insertStory(db, { ...draft, id, archived: false }, now);
-        recordChange(db, { actor: c.var.admin, action: 'created', entity: 'story', entityId: id, summary: `“${draft.title}”` }, now);
-        return c.json<StoryRecord>(findStoryRecord(db, id)!, 201);
-      })();
-    })
+    .post('/', (c) =>
+      createItem(
+        c,
+        deps,
+        {
+          schema: StoryDraftSchema,
+          noun: 'story',
+          exists: (id) => !!find(id),
+          makeId: (draft) => makeId(draft.title, new Set(listStoryRecords(db).map((s) => s.id)), 'story'),
+        },
+        (draft, id, now) => {
+          const unknown = refuseUnknownRoles(c, db, draft.roles);
+          if (unknown) return unknown;
+          insertStory(db, { ...draft, id, archived: false }, now);
+          recordChange(db, { actor: c.var.admin, action: 'created', entity: 'story', entityId: id, summary: `“${draft.title}”` }, now);
+          return c.json<StoryRecord>(find(id)!, 201);
+        },
+      ),
+    )
     .get('/:id', (c) => {
-      const story = findStoryRecord(db, c.req.param('id'));
+      const story = find(c.req.param('id'));
       return story ? c.json<StoryRecord>(story) : apiError(c, 404, 'not_found', `There is no story "${c.req.param('id')}".`);
     })
-    .put('/:id', async (c) => {
-      const body = await readJson(c, StoryEditSchema);
-      if (body instanceof Response) return body;
-      const { revision, ...edit } = body;
-      const id = c.req.param('id');
-      const now = clock.now();
-      return db.transaction(() => {
-        const current = findStoryRecord(db, id);
-        const stale = refuseStale(c, db, timezone(), { entity: 'story', noun: 'story', id, current, revision });
-        if (stale) return stale;
+    .put('/:id', (c) =>
+      editItem(c, deps, { schema: StoryEditSchema, ...item(c.req.param('id')) }, ({ revision: _revision, ...edit }, current, now) => {
         const unknown = refuseUnknownRoles(c, db, edit.roles);
         if (unknown) return unknown;
-        const next: Story = { ...edit, roles: edit.roles?.length ? edit.roles : undefined, id, archived: current!.archived };
-        const changes = changedFields<Story>(current!, next, STORY_FIELDS);
+        const next: Story = { ...edit, roles: edit.roles?.length ? edit.roles : undefined, id: current.id, archived: current.archived };
+        const changes = changedFields<Story>(current, next, STORY_FIELDS);
         // Saving without a change makes no new version: extensions have nothing to fetch.
-        if (!changes.length) return c.json<StoryRecord>(current!);
-        updateStory(db, id, next, now);
-        recordChange(db, { actor: c.var.admin, action: 'updated', entity: 'story', entityId: id, summary: `changed ${changes.join(', ')}` }, now);
-        return c.json<StoryRecord>(findStoryRecord(db, id)!);
-      })();
-    })
+        if (!changes.length) return c.json<StoryRecord>(current);
+        updateStory(db, current.id, next, now);
+        recordChange(db, { actor: c.var.admin, action: 'updated', entity: 'story', entityId: current.id, summary: `changed ${changes.join(', ')}` }, now);
+        return c.json<StoryRecord>(find(current.id)!);
+      }),
+    )
     .post('/:id/archive', setArchived(true))
     .post('/:id/restore', setArchived(false));
 }
