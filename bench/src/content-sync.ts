@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../tests/support/start-server';
-import { load } from './load';
+import { load, type LoadResult } from './load';
 import { startBareHono } from './start-bare-hono';
 import { round } from './summarize';
 
@@ -22,8 +22,8 @@ export async function benchContentSync({ seconds = 10, connections = 50 } = {}) 
     if (!etag) throw new Error('the content route sent no ETag');
     // Two turns each, alternating, so a slow patch of the machine hits both sides.
     const turn = seconds / 2;
-    const real = [];
-    const floor = [];
+    const real: LoadResult[] = [];
+    const floor: LoadResult[] = [];
     for (let i = 0; i < 2; i++) {
       floor.push(await load({ url: `${bare.url}/constant`, seconds: turn, connections, expect: notModified }));
       real.push(await load({ url: `${server.url}/api/v1/content`, seconds: turn, connections, headers: { 'if-none-match': etag }, expect: notModified }));

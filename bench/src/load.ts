@@ -27,19 +27,25 @@ export async function load(options: {
   let ok = 0;
   let notOk = 0;
   const good = options.expect ?? ((status: number) => status >= 200 && status < 300);
-  const instance = autocannon({
-    url: options.url,
-    connections: options.connections,
-    duration: options.seconds,
-    method: options.method ?? 'GET',
-    headers: options.headers,
-    requests: options.body ? [{ setupRequest: (request) => ({ ...request, body: options.body!() }) }] : undefined,
+  let instance!: autocannon.Instance;
+  const finished = new Promise<autocannon.Result>((resolve, reject) => {
+    instance = autocannon(
+      {
+        url: options.url,
+        connections: options.connections,
+        duration: options.seconds,
+        method: options.method ?? 'GET',
+        headers: options.headers,
+        requests: options.body ? [{ setupRequest: (request) => ({ ...request, body: options.body!() }) }] : undefined,
+      },
+      (error, result) => (error ? reject(error) : resolve(result)),
+    );
   });
   instance.on('response', (_client, status) => {
     if (good(status)) ok++;
     else notOk++;
   });
-  const result = await instance;
+  const result = await finished;
   return {
     requestsPerSecond: ok / options.seconds,
     ok,
