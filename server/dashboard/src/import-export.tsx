@@ -1,5 +1,4 @@
 import type { ImportResult } from '@customer-chair/shared/schemas/content-import';
-import { IMPORT_COLUMNS } from '@customer-chair/shared/schemas/content-import';
 import { useState } from 'preact/hooks';
 import { admin, ApiFailure, EXPORT_URL, failureMessage } from './api';
 import { Alert, Saved } from './alert';
@@ -66,7 +65,7 @@ export function ImportExport({ onExpired }: { onExpired: () => void }) {
       <section class="panel settings-block" aria-labelledby="import-title">
         <h2 id="import-title">Import stories</h2>
         <p class="hint">
-          CSV (first row names the columns) or JSON. Columns: <code>{IMPORT_COLUMNS.filter((c) => c !== 'id' && c !== 'roles').join(', ')}</code>, and optionally <code>id</code>, <code>roles</code>. A row
+          CSV (first row names the columns) or JSON. Columns: <code>title, customer, quote, body, impact, source, tags, publishOn</code>, and optionally <code>id</code>, <code>roles</code>. A row
           updates the story with its id, or with the same title and customer; other rows create stories. An export file restores all content.
         </p>
         <div class="field">
