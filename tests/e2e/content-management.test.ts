@@ -65,7 +65,7 @@ async function syncExtension(): Promise<void> {
   const options = await browser.context.newPage();
   await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
   await options.getByRole('button', { name: 'Sync now' }).click();
-  await expect.poll(() => options.locator('.message').textContent()).toMatch(/^Synced/);
+  await options.locator('.message', { hasText: /^Synced/ }).waitFor();
   await options.close();
 }
 
@@ -118,7 +118,7 @@ describe('content management in the dashboard, picked up by the extension', () =
   it('edits today’s story with a live preview; the extension’s new tab shows the edit after a sync', async () => {
     await page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: 'Stories' }).click();
     await page.getByLabel('Search').fill(todays.customer);
-    await page.locator('table.story-list').getByRole('link', { name: todays.title }).click();
+    await page.locator('table.story-list').getByRole('link', { name: todays.title, exact: true }).click();
     await expect.poll(() => page.locator('#title').inputValue()).toBe(todays.title);
 
     await page.locator('#title').fill(title);
@@ -218,7 +218,8 @@ describe('content management in the dashboard, picked up by the extension', () =
     await form.getByLabel('Question').fill('Which customer would notice this first — and how?');
     await form.getByLabel('Where').selectOption('meeting');
     await form.getByRole('button', { name: 'Save' }).click();
-    await form.getByText('Saved.').waitFor();
+    // The form is named after the question it now holds.
+    await page.getByRole('form', { name: 'Question: Which customer would notice this first — and how?' }).getByText('Saved.').waitFor();
     const after = (await api<PromptList>('/prompts')).prompts.find((p) => p.id === before.id)!;
     expect(after).toMatchObject({ text: 'Which customer would notice this first — and how?', where: 'meeting', revision: before.revision + 1 });
   });
