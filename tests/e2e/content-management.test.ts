@@ -7,6 +7,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/src/domain/local-day';
 import type { AuditPage } from '../../shared/src/schemas/audit-entry';
+import type { DepartmentList } from '../../shared/src/schemas/department-record';
+import type { Settings } from '../../shared/src/schemas/settings';
 import type { PromptList } from '../../shared/src/schemas/prompt-record';
 import type { RoleList } from '../../shared/src/schemas/role-record';
 import type { Schedule } from '../../shared/src/schemas/schedule';
@@ -271,6 +273,19 @@ describe('content management in the dashboard, picked up by the extension', () =
     expect(titles).toEqual(['The two-minute refund']);
   });
 
+  it('archives a story from the list (it leaves the active list) and restores it', async () => {
+    await open(page, 'stories');
+    await page.getByLabel('Search').fill('two-minute');
+    await page.getByRole('button', { name: 'Archive “The two-minute refund”' }).click();
+    await page.getByText('“The two-minute refund” is archived.').waitFor();
+    await expect.poll(() => page.locator('table.story-list').count()).toBe(0);
+    expect(await page.locator('.empty-list').textContent()).toBe('No active story matches “two-minute”.');
+    await page.getByRole('button', { name: 'Archived', exact: true }).click();
+    await page.getByRole('button', { name: 'Restore “The two-minute refund”' }).click();
+    await page.getByText('“The two-minute refund” is restored.').waitFor();
+    expect((await api<StoryList>('/stories?q=two-minute&status=active')).stories).toHaveLength(1);
+  });
+
   it('exports all content as JSON', async () => {
     await open(page, 'import');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download the export (JSON)' }).click()]);
@@ -291,6 +306,28 @@ describe('content management in the dashboard, picked up by the extension', () =
     expect(all.some((r) => r.includes(LABEL) && r.includes('story updated') && r.includes(todays.id))).toBe(true);
     expect(all.some((r) => r.includes('prompt updated'))).toBe(true);
     expect(all.some((r) => r.includes('schedule scheduled'))).toBe(true);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('settings', () => {
+  it('shows the API’s error beside a bad headcount, saves a good one, and sets the company time zone', async () => {
+    const sales = (await api<DepartmentList>('/departments')).departments.find((d) => d.id === 'sales')!;
+    await open(page, 'settings');
+    const form = page.getByRole('form', { name: `Department: ${sales.name}` });
+    await form.getByLabel('Headcount').fill('0');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => form.getByRole('alert').textContent()).toMatch(/Nothing was saved: headcount: /);
+    expect(await form.locator('#department-sales-headcount-error').textContent()).toMatch(/\S/);
+    await form.getByLabel('Headcount').fill('95');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.getByText('Saved.').waitFor();
+    expect((await api<DepartmentList>('/departments')).departments.find((d) => d.id === 'sales')!.headcount).toBe(95);
+
+    await page.getByLabel('Time zone', { exact: true }).selectOption('Europe/Paris');
+    await page.getByRole('button', { name: 'Save time zone' }).click();
+    await page.getByText('The company’s time zone is Europe/Paris', { exact: false }).waitFor();
+    expect(await api<Settings>('/settings')).toMatchObject({ timezone: 'Europe/Paris', timezoneSource: 'dashboard' });
     expect(problems).toEqual([]);
   });
 });
