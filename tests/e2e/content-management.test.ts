@@ -239,6 +239,7 @@ describe('content management in the dashboard, picked up by the extension', () =
     const shown = await form.locator('.action-list input').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
     const [a, b, c, ...rest] = role.actions.map((x) => x.text);
     expect(shown).toEqual([b, c, a, ...rest]);
+    await screenshot(page, 'content-roles');
     await form.getByRole('button', { name: 'Save role' }).click();
     await form.getByText('Saved.', { exact: false }).waitFor();
     const after = (await api<RoleList>('/roles')).roles.find((r) => r.id === role.id)!;
@@ -319,6 +320,7 @@ describe('settings', () => {
     await form.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => form.getByRole('alert').textContent()).toMatch(/Nothing was saved: headcount: /);
     expect(await form.locator('#department-sales-headcount-error').textContent()).toMatch(/\S/);
+    await screenshot(page, 'content-settings');
     await form.getByLabel('Headcount').fill('95');
     await form.getByRole('button', { name: 'Save' }).click();
     await form.getByText('Saved.').waitFor();
