@@ -229,7 +229,10 @@ describe('content management in the dashboard, picked up by the extension', () =
   it('reorders a role’s actions with the keyboard', async () => {
     const role = (await api<RoleList>('/roles')).roles[0]!;
     await open(page, 'roles');
+    await page.getByRole('button', { name: `Edit “${role.name}”` }).click();
     const form = page.getByRole('form', { name: `Role: ${role.name}` });
+    // Opening a role takes the keyboard into its form.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(`role-${role.id}-name`);
     await form.getByRole('button', { name: 'Move action 1 down' }).focus();
     await page.keyboard.press('Enter');
     // Focus follows the action, so pressing again moves it further.
@@ -246,6 +249,36 @@ describe('content management in the dashboard, picked up by the extension', () =
     expect(after.actions.map((x) => x.text)).toEqual([b, c, a, ...rest]);
     // Moving keeps each action's id (and its counts).
     expect(after.actions.map((x) => x.id)).toEqual([1, 2, 0, ...rest.map((_, i) => i + 3)].map((i) => role.actions[i]!.id));
+  });
+
+  it('keeps one role form open at a time, and adds a role from the list', async () => {
+    const [first, second] = (await api<RoleList>('/roles')).roles;
+    await open(page, 'roles');
+    await page.getByRole('button', { name: `Edit “${second!.name}”` }).click();
+    await page.getByRole('form', { name: `Role: ${second!.name}` }).waitFor();
+    await page.getByRole('button', { name: `Edit “${first!.name}”` }).click();
+    await page.getByRole('form', { name: `Role: ${first!.name}` }).waitFor();
+    expect(await page.getByRole('form', { name: /^Role: / }).count()).toBe(1);
+    // Closing gives the keyboard back to the line it came from.
+    await page.getByRole('form', { name: `Role: ${first!.name}` }).getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(`Edit “${first!.name}”`);
+    expect(await page.getByRole('form', { name: /^Role: / }).count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Add a role', exact: true }).click();
+    const form = page.getByRole('form', { name: 'New role' });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('role-new-name');
+    const actions = ['Visit one customer site a quarter', 'Log every repeat repair as a defect', 'Ask what the customer tried first', 'Leave the site cleaner than you found it'];
+    await form.getByLabel('Role name').fill('Field service');
+    await form.getByRole('button', { name: 'Add an action' }).click();
+    for (const [i, text] of actions.entries()) await form.getByLabel(`Action ${i + 1}`, { exact: true }).fill(text);
+    await form.getByRole('button', { name: 'Add role', exact: true }).click();
+    await page.getByText('Role “Field service” added.').waitFor();
+    expect(await form.count()).toBe(0);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Edit “Field service”');
+    expect(await page.getByRole('row', { name: /Field service/ }).getByRole('cell').first().textContent()).toBe(String(actions.length));
+    await screenshot(page, 'content-roles-list');
+    const made = (await api<RoleList>('/roles')).roles.find((r) => r.name === 'Field service')!;
+    expect(made.actions.map((a) => a.text)).toEqual(actions);
   });
 
   it('previews an import with an error per row and column, refuses to apply it, then applies the fixed file', async () => {
@@ -316,12 +349,13 @@ describe('settings', () => {
     const sales = (await api<DepartmentList>('/departments')).departments.find((d) => d.id === 'sales')!;
     await open(page, 'settings');
     const form = page.getByRole('form', { name: `Department: ${sales.name}` });
-    await form.getByLabel('Headcount').fill('0');
+    const headcount = page.getByLabel(`Headcount of ${sales.name}`, { exact: true });
+    await headcount.fill('0');
     await form.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => form.getByRole('alert').textContent()).toMatch(/Nothing was saved: headcount: /);
-    expect(await form.locator('#department-sales-headcount-error').textContent()).toMatch(/\S/);
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/Nothing was saved: headcount: /);
+    expect(await page.locator('#department-sales-headcount-error').textContent()).toMatch(/\S/);
     await screenshot(page, 'content-settings');
-    await form.getByLabel('Headcount').fill('95');
+    await headcount.fill('95');
     await form.getByRole('button', { name: 'Save' }).click();
     await form.getByText('Saved.').waitFor();
     expect((await api<DepartmentList>('/departments')).departments.find((d) => d.id === 'sales')!.headcount).toBe(95);
@@ -330,6 +364,33 @@ describe('settings', () => {
     await page.getByRole('button', { name: 'Save time zone' }).click();
     await page.getByText('The company’s time zone is Europe/Paris', { exact: false }).waitFor();
     expect(await api<Settings>('/settings')).toMatchObject({ timezone: 'Europe/Paris', timezoneSource: 'dashboard' });
+    expect(problems).toEqual([]);
+  });
+
+  it('adds a department in the table’s last row, and deletes it only once confirmed', async () => {
+    await open(page, 'settings');
+    await page.getByLabel('Name of the new department', { exact: true }).fill('Field Service');
+    await page.getByLabel('Headcount of the new department', { exact: true }).fill('18');
+    await page.getByRole('button', { name: 'Add department' }).click();
+    await page.getByText('Department “Field Service” added.').waitFor();
+    expect(await page.getByLabel('Headcount of Field Service', { exact: true }).inputValue()).toBe('18');
+    expect(await page.getByLabel('Name of the new department', { exact: true }).inputValue()).toBe('');
+    const made = (await api<DepartmentList>('/departments')).departments.find((d) => d.name === 'Field Service')!;
+    expect(made.headcount).toBe(18);
+
+    const asked: string[] = [];
+    page.once('dialog', (d) => (asked.push(d.message()), void d.dismiss()));
+    await page.getByRole('button', { name: 'Delete Field Service', exact: true }).click();
+    await expect.poll(() => asked).toEqual(['Delete the department “Field Service”?']);
+    expect((await api<DepartmentList>('/departments')).departments.some((d) => d.id === made.id)).toBe(true);
+
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Delete Field Service', exact: true }).click();
+    await page.getByText('Department “Field Service” deleted.').waitFor();
+    expect(await page.getByLabel('Name of Field Service', { exact: true }).count()).toBe(0);
+    expect((await api<DepartmentList>('/departments')).departments.some((d) => d.id === made.id)).toBe(false);
+    // The row had the focus; it goes to the table's title rather than nowhere.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('departments-title');
     expect(problems).toEqual([]);
   });
 });

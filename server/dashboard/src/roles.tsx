@@ -1,6 +1,7 @@
 import { moveItem } from '@customer-chair/shared/domain/move-item';
 import { LIMITS } from '@customer-chair/shared/schemas/limits';
 import type { RoleRecord } from '@customer-chair/shared/schemas/role-record';
+import { Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { admin, failureMessage, isConflict } from './api';
 import { Alert, Saved } from './alert';
@@ -12,12 +13,23 @@ let nextKey = 0;
 const draftsOf = (actions: { id: string; text: string }[]): Draft[] => actions.map((a) => ({ key: `k${nextKey++}`, id: a.id, text: a.text }));
 const blank = (): Draft => ({ key: `k${nextKey++}`, text: '' });
 
-/** Roles and their 3–5 customer-impact actions, in the order the new tab lists them. */
+/** Which form is open: a role's id, or this (not a valid id) for the new role. */
+const NEW = ':new';
+
+/**
+ * Roles and their 3–5 customer-impact actions, in the order the new tab lists them.
+ * One line per role; one form open at a time, so a dozen roles fit on a screen.
+ */
 export function Roles({ onExpired }: { onExpired: () => void }) {
   const [roles, setRoles] = useState<RoleRecord[]>();
   const [error, setError] = useState<string>();
   const [attempt, setAttempt] = useState(0);
-  const reload = () => setAttempt((n) => n + 1);
+  const [open, setOpen] = useState<string>();
+  const [status, setStatus] = useState<string>();
+  /** The button (`data-opens`) to focus once it is painted: where the keyboard was before the form opened. */
+  const [focus, setFocus] = useState<string>();
+  const dirty = useRef(false);
+  const page = useRef<HTMLElement>(null);
 
   useEffect(() => {
     admin.roles().then(
@@ -26,30 +38,122 @@ export function Roles({ onExpired }: { onExpired: () => void }) {
     );
   }, [attempt]);
 
+  useEffect(() => {
+    if (focus === undefined) return;
+    const target = page.current?.querySelector<HTMLButtonElement>(`[data-opens="${CSS.escape(focus)}"]`);
+    if (target) (target.focus(), setFocus(undefined));
+  }, [focus, roles, open]);
+
+  /** Unsaved edits are only dropped on purpose. */
+  const mayLeave = () => !dirty.current || confirm('Discard your unsaved changes to this role?');
+  const close = (then?: string) => {
+    dirty.current = false;
+    setFocus(then ?? open);
+    setOpen(undefined);
+  };
+  const toggle = (id: string) => {
+    if (!mayLeave()) return;
+    setStatus(undefined);
+    if (open === id) return close();
+    dirty.current = false;
+    setOpen(id);
+  };
+  const replace = (record: RoleRecord) => setRoles((list) => list?.map((r) => (r.id === record.id ? record : r)));
+
+  const editor = (role?: RoleRecord) => (
+    <RoleEditor
+      key={role?.id ?? NEW}
+      role={role}
+      onDirty={(d) => (dirty.current = d)}
+      onCancel={() => close()}
+      onSaved={replace}
+      onCreated={(record) => (setRoles((list) => [...(list ?? []), record]), setStatus(`Role “${record.name}” added.`), close(record.id))}
+      onDeleted={(record) => (setRoles((list) => list?.filter((r) => r.id !== record.id)), setStatus(`Role “${record.name}” deleted.`), close(NEW))}
+      onMissing={() => (close(NEW), setStatus('That role was deleted meanwhile; the list is reloaded.'), setAttempt((n) => n + 1))}
+      onExpired={onExpired}
+    />
+  );
+
   return (
-    <main class="content-page">
+    <main class="content-page" ref={page}>
       <div class="heading">
         <h1>Roles &amp; actions</h1>
+        <button type="button" class="primary" data-opens={NEW} aria-expanded={open === NEW} onClick={() => toggle(NEW)}>
+          Add a role
+        </button>
       </div>
       <p class="note">
         Every employee picks a role; the new tab offers that role’s {LIMITS.actionsPerRoleMin}–{LIMITS.actionsPerRoleMax} actions, in this order, with “I did this”.
       </p>
       {error && <Alert message={error} />}
+      <Saved message={status} />
+      {open === NEW && <div class="new-role">{editor()}</div>}
       {!roles ? (
         !error && <p class="loading" role="status">Loading the roles…</p>
+      ) : roles.length === 0 ? (
+        <p class="empty-list">No roles yet: add the first one.</p>
       ) : (
-        <div class="stack">
-          {roles.map((role) => (
-            <RoleEditor key={`${role.id}-${attempt}`} role={role} onChanged={reload} onExpired={onExpired} />
-          ))}
-          <RoleEditor key={`new-${attempt}`} onChanged={reload} onExpired={onExpired} />
+        <div class="table-wrap">
+          <table class="figures compact role-list">
+            <thead>
+              <tr>
+                <th scope="col">Role</th>
+                <th scope="col" class="num">
+                  Actions
+                </th>
+                <th scope="col">
+                  <span class="visually-hidden">Edit</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {roles.map((role) => (
+                <Fragment key={role.id}>
+                  <tr class={open === role.id ? 'open' : undefined}>
+                    <th scope="row">{role.name}</th>
+                    <td class="num">{role.actions.length}</td>
+                    <td class="row-actions">
+                      <button
+                        type="button"
+                        class="secondary"
+                        data-opens={role.id}
+                        aria-expanded={open === role.id}
+                        aria-controls={open === role.id ? `role-${role.id}-form` : undefined}
+                        aria-label={`Edit “${role.name}”`}
+                        onClick={() => toggle(role.id)}
+                      >
+                        Edit
+                      </button>
+                    </td>
+                  </tr>
+                  {open === role.id && (
+                    <tr class="editing">
+                      <td colSpan={3}>{editor(role)}</td>
+                    </tr>
+                  )}
+                </Fragment>
+              ))}
+            </tbody>
+          </table>
         </div>
       )}
     </main>
   );
 }
 
-function RoleEditor({ role, onChanged, onExpired }: { role?: RoleRecord; onChanged: () => void; onExpired: () => void }) {
+type EditorProps = {
+  role?: RoleRecord;
+  onDirty: (dirty: boolean) => void;
+  onCancel: () => void;
+  onSaved: (record: RoleRecord) => void;
+  onCreated: (record: RoleRecord) => void;
+  onDeleted: (record: RoleRecord) => void;
+  /** The role is gone on the server. */
+  onMissing: () => void;
+  onExpired: () => void;
+};
+
+function RoleEditor({ role, onDirty, onCancel, onSaved, onCreated, onDeleted, onMissing, onExpired }: EditorProps) {
   const [record, setRecord] = useState(role);
   const [name, setName] = useState(role?.name ?? '');
   const [actions, setActions] = useState<Draft[]>(role ? draftsOf(role.actions) : [blank(), blank(), blank()]);
@@ -58,6 +162,15 @@ function RoleEditor({ role, onChanged, onExpired }: { role?: RoleRecord; onChang
   const [focus, setFocus] = useState<string>();
   const box = useRef<HTMLFormElement>(null);
   const prefix = role ? `role-${role.id}` : 'role-new';
+
+  const list = actions.map(({ id, text }) => (id ? { id, text } : { text }));
+  const dirty = record
+    ? name !== record.name || JSON.stringify(list) !== JSON.stringify(record.actions.map(({ id, text }) => ({ id, text })))
+    : name !== '' || actions.some((a) => a.text !== '');
+  useEffect(() => onDirty(dirty), [dirty]);
+
+  // Opening the form takes the keyboard into it.
+  useEffect(() => box.current?.querySelector<HTMLInputElement>('input')?.focus(), []);
 
   // After a move, the button pressed follows its action, so the keyboard can keep moving it.
   useEffect(() => {
@@ -69,19 +182,16 @@ function RoleEditor({ role, onChanged, onExpired }: { role?: RoleRecord; onChang
 
   const move = (index: number, by: number) => {
     const key = actions[index]!.key;
-    setActions((list) => moveItem(list, index, by));
+    setActions((all) => moveItem(all, index, by));
     setFocus(`${key}:${by < 0 ? 'up' : 'down'}`);
     setSaved(undefined);
   };
 
-  async function run(action: () => Promise<RoleRecord | void>, done: string) {
+  async function run(action: () => Promise<void>) {
     setSaved(undefined);
     try {
-      const result = await action();
+      await action();
       setError(undefined);
-      setSaved(done);
-      if (result && role) setRecord(result);
-      if (!role || !result) onChanged();
     } catch (failure) {
       setError({ message: failureMessage(failure, onExpired), conflict: isConflict(failure) });
     }
@@ -91,8 +201,9 @@ function RoleEditor({ role, onChanged, onExpired }: { role?: RoleRecord; onChang
   async function loadLatest() {
     try {
       const latest = (await admin.roles()).roles.find((r) => r.id === record?.id);
-      if (!latest) return onChanged();
+      if (!latest) return onMissing();
       setRecord(latest);
+      onSaved(latest);
       setError(undefined);
       setSaved(`Revision ${latest.revision} loaded (name “${latest.name}”; ${latest.actions.map((a) => a.text).join(' · ')}). Your edits are still here: save to keep them.`);
     } catch (failure) {
@@ -100,27 +211,35 @@ function RoleEditor({ role, onChanged, onExpired }: { role?: RoleRecord; onChang
     }
   }
 
-  const list = actions.map(({ id, text }) => (id ? { id, text } : { text }));
   const saveAll = () =>
     run(async () => {
-      if (!record) return admin.createRole({ name, actions: list });
+      if (!record) return onCreated(await admin.createRole({ name, actions: list }));
       let current = record;
-      if (name !== current.name) current = await admin.renameRole(current.id, { name, revision: current.revision });
+      if (name !== current.name) {
+        current = await admin.renameRole(current.id, { name, revision: current.revision });
+        // Kept at once: should the actions fail, the next save goes on the rename's revision.
+        setRecord(current);
+        onSaved(current);
+      }
       // Rename and actions share one revision: the actions go on the one the rename made.
       current = await admin.saveActions(current.id, { actions: list, revision: current.revision });
+      setRecord(current);
       setActions(draftsOf(current.actions));
-      return current;
-    }, role ? 'Saved. Extensions get the new order at their next sync.' : 'Role added.');
+      onSaved(current);
+      setSaved('Saved. Extensions get the new order at their next sync.');
+    });
 
   return (
     <form
       ref={box}
-      class="panel item-form role"
+      id={`${prefix}-form`}
+      class="item-form role"
       aria-label={role ? `Role: ${role.name}` : 'New role'}
       onSubmit={(e) => {
         e.preventDefault();
         void saveAll();
       }}
+      onKeyDown={(e) => e.key === 'Escape' && !dirty && onCancel()}
     >
       {!role && <h2>Add a role</h2>}
       <TextField id={`${prefix}-name`} label="Role name" value={name} onInput={setName} max={LIMITS.roleName} required />
@@ -168,11 +287,20 @@ function RoleEditor({ role, onChanged, onExpired }: { role?: RoleRecord; onChang
         <button type="submit" class="primary">
           {role ? 'Save role' : 'Add role'}
         </button>
+        <button type="button" class="secondary" onClick={onCancel}>
+          {dirty ? 'Cancel' : 'Close'}
+        </button>
         {record && (
           <button
             type="button"
-            class="secondary danger"
-            onClick={() => confirm(`Delete the role “${record.name}” and its actions?`) && void run(() => admin.deleteRole(record.id, record.revision), 'Deleted.')}
+            class="secondary danger push-end"
+            onClick={() =>
+              confirm(`Delete the role “${record.name}” and its actions?`) &&
+              void run(async () => {
+                await admin.deleteRole(record.id, record.revision);
+                onDeleted(record);
+              })
+            }
           >
             Delete role
           </button>

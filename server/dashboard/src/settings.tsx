@@ -1,20 +1,21 @@
 import { LIMITS } from '@customer-chair/shared/schemas/limits';
 import type { DepartmentRecord } from '@customer-chair/shared/schemas/department-record';
 import type { Settings as SettingsData } from '@customer-chair/shared/schemas/settings';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { admin, ApiFailure, failureMessage, isConflict } from './api';
 import { Alert, Saved } from './alert';
-import { issuesByField, TextField } from './text-field';
+import { issuesByField } from './text-field';
 
 /** Every zone the browser knows; the server validates the choice again. */
 const ZONES: string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 
-/** The company's time zone, and its departments with their headcount. */
+/** The company's time zone, and its departments with their headcount: one table row each. */
 export function Settings({ onExpired }: { onExpired: () => void }) {
   const [departments, setDepartments] = useState<DepartmentRecord[]>();
   const [error, setError] = useState<string>();
   const [attempt, setAttempt] = useState(0);
-  const reload = () => setAttempt((n) => n + 1);
+  const [status, setStatus] = useState<string>();
+  const title = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
     admin.departments().then(
@@ -23,6 +24,18 @@ export function Settings({ onExpired }: { onExpired: () => void }) {
     );
   }, [attempt]);
 
+  const rowProps = {
+    onExpired,
+    onReload: () => (setStatus(undefined), setAttempt((n) => n + 1)),
+    onAdded: (made: DepartmentRecord) => (setDepartments((list) => [...(list ?? []), made]), setStatus(`Department “${made.name}” added.`)),
+    onDeleted: (gone: DepartmentRecord) => {
+      setDepartments((list) => list?.filter((d) => d.id !== gone.id));
+      setStatus(`Department “${gone.name}” deleted.`);
+      // Its row, and the focus with it, is gone: start again from the table's title.
+      title.current?.focus();
+    },
+  };
+
   return (
     <main class="content-page">
       <div class="heading">
@@ -30,15 +43,36 @@ export function Settings({ onExpired }: { onExpired: () => void }) {
       </div>
       <TimezoneForm onExpired={onExpired} />
       <section class="settings-block" aria-labelledby="departments-title">
-        <h2 id="departments-title">Departments</h2>
+        <h2 id="departments-title" ref={title} tabIndex={-1}>
+          Departments
+        </h2>
         <p class="note">Employees choose their department on the first new tab. The headcount turns active installs into adoption %.</p>
         {error && <Alert message={error} />}
+        <Saved message={status} />
         {departments && (
-          <div class="stack">
-            {departments.map((d) => (
-              <DepartmentForm key={d.id} department={d} onChanged={reload} onExpired={onExpired} />
-            ))}
-            <DepartmentForm key={`new-${departments.length}`} onChanged={reload} onExpired={onExpired} />
+          <div class="table-wrap">
+            <table class="figures compact department-table">
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">
+                    Headcount <span class="optional">(optional)</span>
+                  </th>
+                  <th scope="col">
+                    <span class="visually-hidden">Save or delete</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {departments.map((d) => (
+                  // A newer revision (after "Reload") starts the row afresh.
+                  <DepartmentRow key={`${d.id}@${d.revision}`} department={d} {...rowProps} />
+                ))}
+              </tbody>
+              <tfoot>
+                <DepartmentRow key="new" {...rowProps} />
+              </tfoot>
+            </table>
           </div>
         )}
       </section>
@@ -75,7 +109,7 @@ function TimezoneForm({ onExpired }: { onExpired: () => void }) {
 
   const zones = settings && !ZONES.includes(settings.timezone) ? [settings.timezone, ...ZONES] : ZONES;
   return (
-    <form class="panel item-form settings-block" aria-labelledby="timezone-title" onSubmit={save}>
+    <form class="panel item-form settings-block timezone" aria-labelledby="timezone-title" onSubmit={save}>
       <h2 id="timezone-title">Company time zone</h2>
       {settings && (
         <>
@@ -118,72 +152,146 @@ function TimezoneForm({ onExpired }: { onExpired: () => void }) {
   );
 }
 
-function DepartmentForm({ department, onChanged, onExpired }: { department?: DepartmentRecord; onChanged: () => void; onExpired: () => void }) {
+type RowProps = {
+  department?: DepartmentRecord;
+  onAdded: (made: DepartmentRecord) => void;
+  onDeleted: (gone: DepartmentRecord) => void;
+  onReload: () => void;
+  onExpired: () => void;
+};
+
+/**
+ * One department, edited in place. The inputs sit in their own cells and join the row's form
+ * (in the last cell) by the `form` attribute, since a form cannot wrap a table row.
+ */
+function DepartmentRow({ department, onAdded, onDeleted, onReload, onExpired }: RowProps) {
   const [record, setRecord] = useState(department);
   const [name, setName] = useState(department?.name ?? '');
   const [headcount, setHeadcount] = useState(department?.headcount ? String(department.headcount) : '');
   const [error, setError] = useState<{ message: string; conflict: boolean }>();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState<string>();
+  const nameInput = useRef<HTMLInputElement>(null);
   const prefix = department ? `department-${department.id}` : 'department-new';
+  const form = `${prefix}-form`;
+  // Named after the saved name, so a label does not change while its field is typed in.
+  const called = record ? record.name : 'the new department';
 
-  async function run(action: () => Promise<DepartmentRecord | void>, done: string) {
+  const count = headcount.trim() === '' ? null : Number(headcount);
+  const changed = record ? name !== record.name || count !== (record.headcount ?? null) : name !== '' || headcount !== '';
+
+  async function run(action: () => Promise<void>) {
     setSaved(undefined);
     try {
-      const result = await action();
+      await action();
       setError(undefined);
       setFieldErrors({});
-      setSaved(done);
-      if (result && department) setRecord(result);
-      else onChanged();
     } catch (failure) {
       setError({ message: failureMessage(failure, onExpired), conflict: isConflict(failure) });
       setFieldErrors(failure instanceof ApiFailure ? issuesByField(failure.issues) : {});
     }
   }
 
-  const count = headcount.trim() === '' ? null : Number(headcount);
+  const save = () =>
+    run(async () => {
+      if (record) {
+        setRecord(await admin.saveDepartment(record.id, { name, headcount: count, revision: record.revision }));
+        setSaved('Saved.');
+        return;
+      }
+      onAdded(await admin.createDepartment({ name, headcount: count }));
+      setName('');
+      setHeadcount('');
+      nameInput.current?.focus();
+    });
+
+  const described = (field: string) => (fieldErrors[field] ? `${prefix}-${field}-error` : undefined);
   return (
-    <form
-      class="panel item-form department"
-      aria-label={department ? `Department: ${department.name}` : 'New department'}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void run(
-          () => (record ? admin.saveDepartment(record.id, { name, headcount: count, revision: record.revision }) : admin.createDepartment({ name, headcount: count })),
-          record ? 'Saved.' : 'Department added.',
-        );
-      }}
-    >
-      {!department && <h3>Add a department</h3>}
-      <div class="row">
-        <TextField id={`${prefix}-name`} label="Name" value={name} onInput={setName} max={LIMITS.departmentName} required error={fieldErrors.name} />
-        <TextField id={`${prefix}-headcount`} label="Headcount" type="number" value={headcount} onInput={setHeadcount} error={fieldErrors.headcount} />
-        <div class="form-actions">
-          <button type="submit" class="primary">
-            {department ? 'Save' : 'Add department'}
-          </button>
-          {record && (
-            <button
-              type="button"
-              class="secondary danger"
-              onClick={() => confirm(`Delete the department “${record.name}”?`) && void run(() => admin.deleteDepartment(record.id, record.revision), 'Deleted.')}
-            >
-              Delete
-            </button>
+    <>
+      <tr class={record ? undefined : 'add-row'}>
+        <td>
+          <input
+            ref={nameInput}
+            id={`${prefix}-name`}
+            form={form}
+            value={name}
+            onInput={(e) => setName(e.currentTarget.value)}
+            required
+            maxLength={LIMITS.departmentName}
+            placeholder={record ? undefined : 'New department'}
+            aria-label={`Name of ${called}`}
+            aria-invalid={fieldErrors.name ? true : undefined}
+            aria-describedby={described('name')}
+          />
+          {fieldErrors.name && (
+            <p class="error" id={`${prefix}-name-error`}>
+              {fieldErrors.name}
+            </p>
           )}
-        </div>
-      </div>
+        </td>
+        <td class="headcount">
+          <input
+            id={`${prefix}-headcount`}
+            form={form}
+            type="number"
+            value={headcount}
+            onInput={(e) => setHeadcount(e.currentTarget.value)}
+            aria-label={`Headcount of ${called}`}
+            aria-invalid={fieldErrors.headcount ? true : undefined}
+            aria-describedby={described('headcount')}
+          />
+          {fieldErrors.headcount && (
+            <p class="error" id={`${prefix}-headcount-error`}>
+              {fieldErrors.headcount}
+            </p>
+          )}
+        </td>
+        <td class="row-actions">
+          <form
+            id={form}
+            class="row-form"
+            aria-label={record ? `Department: ${record.name}` : 'New department'}
+            onSubmit={(e) => {
+              e.preventDefault();
+              void save();
+            }}
+          >
+            <Saved message={saved} />
+            <button type="submit" class={changed ? 'primary' : 'secondary'} aria-label={record ? `Save ${record.name}` : undefined}>
+              {record ? 'Save' : 'Add department'}
+            </button>
+            {record && (
+              <button
+                type="button"
+                class="secondary danger"
+                aria-label={`Delete ${record.name}`}
+                onClick={() =>
+                  confirm(`Delete the department “${record.name}”?`) &&
+                  void run(async () => {
+                    await admin.deleteDepartment(record.id, record.revision);
+                    onDeleted(record);
+                  })
+                }
+              >
+                Delete
+              </button>
+            )}
+          </form>
+        </td>
+      </tr>
       {error && (
-        <Alert message={error.message}>
-          {error.conflict && (
-            <button type="button" class="secondary" onClick={onChanged}>
-              Reload the departments
-            </button>
-          )}
-        </Alert>
+        <tr class="row-alert">
+          <td colSpan={3}>
+            <Alert message={error.message}>
+              {error.conflict && (
+                <button type="button" class="secondary" onClick={onReload}>
+                  Reload the departments
+                </button>
+              )}
+            </Alert>
+          </td>
+        </tr>
       )}
-      <Saved message={saved} />
-    </form>
+    </>
   );
 }
