@@ -22,7 +22,12 @@ const show = (data: NewTabData, confirmed: boolean) =>
   );
 
 const snapshot = readSnapshot();
-if (snapshot) show(snapshot.data, false);
+if (snapshot) {
+  show(snapshot.data, false);
+  // Let that frame reach the screen before loading anything more: the storage code's loading and
+  // evaluation would otherwise run first and hold the paint back.
+  await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
+}
 const data = await (await import('../../lib/load-new-tab-data')).loadNewTabData();
 writeSnapshot(data, snapshot?.raw);
 show(data, true);
