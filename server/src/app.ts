@@ -77,6 +77,10 @@ export function createApp(deps: AppDeps) {
     return apiError(c, 404, 'not_found', `Nothing at ${c.req.method} ${c.req.path}.`);
   });
   app.onError((error, c) => {
+    // The client hung up before its body arrived: nothing was read, so nothing was done; not a server fault.
+    if ((error as NodeJS.ErrnoException).code === 'ECONNRESET' || error.message === 'aborted') {
+      return apiError(c, 400, 'invalid_request', 'The request body was cut off before it ended; nothing was stored.');
+    }
     console.error('unhandled error', { method: c.req.method, path: c.req.path, error });
     return apiError(c, 500, 'internal', 'Something went wrong on the server; nothing was changed.');
   });
