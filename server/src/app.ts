@@ -6,6 +6,7 @@ import { LIMITS } from '@customer-chair/shared/schemas/limits';
 import { apiError } from './http/api-error';
 import { extensionCors } from './middleware/extension-cors';
 import { limitBody } from './middleware/limit-body';
+import { requestLog, type RequestLogEntry } from './middleware/request-log';
 import { requireAdmin } from './middleware/require-admin';
 import { requireEnrollmentKey } from './middleware/require-enrollment-key';
 import { securityHeaders } from './middleware/security-headers';
@@ -28,13 +29,20 @@ import { healthRoutes } from './routes/health';
 import { sessionRoutes } from './routes/session';
 import { statsRoutes } from './routes/stats';
 
-export type AppDeps = { db: Database; clock: Clock; config: Config };
+export type AppDeps = {
+  db: Database;
+  clock: Clock;
+  config: Config;
+  /** Where one line per request goes (main.ts prints them; tests stay quiet without it). */
+  logRequest?: (entry: RequestLogEntry) => void;
+};
 
 /** The whole HTTP API; no I/O of its own beyond the database it is given. */
 export function createApp(deps: AppDeps) {
   const enrolled = requireEnrollmentKey(deps.config.enrollmentKey);
   const app = new Hono();
 
+  if (deps.logRequest) app.use('*', requestLog(deps.logRequest, deps.clock));
   app.use('*', securityHeaders());
 
   app.use('/api/v1/content', extensionCors());
@@ -42,7 +50,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api/v1/content', enrolled);
   app.use('/api/v1/events', enrolled);
 
-  app.route('/health', healthRoutes());
+  app.route('/health', healthRoutes(deps.db));
   app.route('/api/v1/content', contentRoutes(deps));
   app.route('/api/v1/events', eventRoutes(deps));
   app.route('/api/v1', statsRoutes(deps));

@@ -44,7 +44,8 @@ prune();
 const pruneTimer = setInterval(prune, PRUNE_EVERY_MS);
 pruneTimer.unref();
 
-const app = createApp({ db, clock, config });
+// One JSON line per request on stdout: route pattern, status, time, size; nothing about who asked.
+const app = createApp({ db, clock, config, logRequest: (entry) => process.stdout.write(`${JSON.stringify(entry)}\n`) });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   console.log(`Customer Chair server listening on http://${info.address}:${info.port}`);
 });
