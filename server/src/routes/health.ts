@@ -1,6 +1,7 @@
 import type { Health } from '@customer-chair/shared/schemas/health';
 import type { Database } from 'better-sqlite3';
 import { Hono } from 'hono';
+import { checkDatabase } from '../queries/check-database';
 
 /**
  * `GET /health` for load balancers and monitoring: it runs a real query, so
@@ -9,7 +10,7 @@ import { Hono } from 'hono';
 export function healthRoutes(db: Database) {
   return new Hono().get('/', (c) => {
     try {
-      db.prepare('SELECT COUNT(*) FROM content_meta').get();
+      checkDatabase(db);
       return c.json<Health>({ status: 'ok', database: 'ok' });
     } catch {
       c.header('Cache-Control', 'no-store');
