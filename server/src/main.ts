@@ -1,6 +1,7 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { bootstrap } from './bootstrap';
+import { backupCommand } from './cli/backup';
 import { tokensCommand } from './cli/tokens';
 import { systemClock } from './clock';
 import { loadConfig } from './config';
@@ -10,7 +11,7 @@ import { pruneEvents } from './queries/prune-events';
 /**
  * The only place that reads the environment, opens the database and listens.
  * `main.ts tokens …` (the `tokens` script) manages admin tokens on the same
- * database instead of serving.
+ * database instead of serving; `main.ts backup <file>` copies it, online.
  */
 const loaded = loadConfig(process.env);
 if (!loaded.ok) {
@@ -23,6 +24,12 @@ const db = openDatabase(config.databasePath);
 
 if (process.argv[2] === 'tokens') {
   const code = tokensCommand(process.argv.slice(3), { db, clock, out: console.log, err: console.error });
+  db.close();
+  process.exit(code);
+}
+if (process.argv[2] === 'backup') {
+  // pnpm runs scripts in server/; a relative file name means the folder the command was typed in.
+  const code = await backupCommand(process.argv.slice(3), { db, cwd: process.env.INIT_CWD ?? process.cwd(), out: console.log, err: console.error });
   db.close();
   process.exit(code);
 }
