@@ -108,7 +108,8 @@ export function OptionsPage() {
       error?: string;
     };
     setBusy(false);
-    const problem = answer?.error ?? answer?.content?.error ?? answer?.events?.error;
+    // Both halves can fail for different reasons (content refused, events kept back): say both.
+    const problem = answer?.error ?? ([answer?.content?.error, answer?.events?.error].filter(Boolean).join(' ') || undefined);
     setMessage(problem ? { text: problem, error: true } : { text: `Synced. ${answer?.events?.sent ?? 0} events sent.` });
     await refresh();
   }
