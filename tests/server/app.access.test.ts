@@ -146,4 +146,30 @@ describe('access to every route', () => {
       expect([200, 400]).toContain(ok.status);
     }
   });
+
+  it('puts the security headers on every answer, errors included', async () => {
+    for (const { route, method, url, body } of routes) {
+      for (const headers of [{}, { Authorization: 'Bearer test-admin-token-0123456789abcdef' }]) {
+        const response = await t.app.request(url, { method, headers: { 'Content-Type': 'application/json', ...headers }, body });
+        const csp = response.headers.get('Content-Security-Policy') ?? '';
+        expect(csp, route).toContain("frame-ancestors 'none'");
+        expect(csp, route).toContain("script-src 'self'");
+        expect(response.headers.get('X-Content-Type-Options'), route).toBe('nosniff');
+        expect(response.headers.get('Referrer-Policy'), route).toBe('no-referrer');
+      }
+    }
+  });
+
+  it('allows cross-origin calls only from extension origins, and only to the extension routes', async () => {
+    for (const { route, method, url, body } of routes) {
+      for (const origin of ['https://evil.example', 'null', 'chrome-extension://abcdefghijklmnop.evil.example', 'http://127.0.0.1:8787']) {
+        const response = await t.app.request(url, { method, headers: { Origin: origin, 'Content-Type': 'application/json' }, body });
+        expect(response.headers.get('Access-Control-Allow-Origin'), `${route} from ${origin}`).toBeNull();
+      }
+      const fromExtension = await t.app.request(url, { method, headers: { Origin: 'chrome-extension://abcdefghijklmnop', 'Content-Type': 'application/json' }, body });
+      const allowed = fromExtension.headers.get('Access-Control-Allow-Origin');
+      if (route === 'GET /api/v1/content' || route === 'POST /api/v1/events') expect(allowed, route).toBe('chrome-extension://abcdefghijklmnop');
+      else expect(allowed, route).toBeNull();
+    }
+  });
 });
