@@ -149,7 +149,7 @@ describe('access to every route', () => {
 
   it('puts the security headers on every answer, errors included', async () => {
     for (const { route, method, url, body } of routes) {
-      for (const headers of [{}, { Authorization: 'Bearer test-admin-token-0123456789abcdef' }]) {
+      for (const headers of [{}, { Authorization: 'Bearer test-admin-token-0123456789abcdef' }] as Record<string, string>[]) {
         const response = await t.app.request(url, { method, headers: { 'Content-Type': 'application/json', ...headers }, body });
         const csp = response.headers.get('Content-Security-Policy') ?? '';
         expect(csp, route).toContain("frame-ancestors 'none'");

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import BetterSqlite3 from 'better-sqlite3';
 import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { countContentAndEvents } from '../queries/count-content-and-events';
 
 export type BackupIo = { db: Database; cwd: string; out: (line: string) => void; err: (line: string) => void };
 
@@ -37,8 +38,8 @@ export async function backupCommand(args: string[], { db, cwd, out, err }: Backu
     try {
       const check = copy.pragma('integrity_check', { simple: true });
       if (check !== 'ok') throw new Error(`the copy failed its integrity check (${String(check)})`);
-      const count = (table: string) => (copy.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
-      const summary = `${count('events')} raw events, ${count('stories')} stories, ${count('prompts')} prompts, ${count('roles')} roles, ${count('departments')} departments`;
+      const n = countContentAndEvents(copy);
+      const summary = `${n.events} raw events, ${n.stories} stories, ${n.prompts} prompts, ${n.roles} roles, ${n.departments} departments`;
       copy.close();
       renameSync(partial, target);
       const mb = (statSync(target).size / 1024 / 1024).toFixed(1);

@@ -66,7 +66,8 @@ describe('the event queue', () => {
     for (let i = 0; i < 1100; i++) await queue.enqueue(action);
     expect(await queue.flush()).toMatchObject({ sent: 1100 });
     expect(server.calls.map((c) => c.events.length)).toEqual([500, 500, 100]);
-  });
+    // 1,100 storage writes: slow on a busy machine, so more than the default 5 s.
+  }, 30_000);
 
   it('backs off exponentially with jitter on network errors and 5xx, and keeps the events', async () => {
     const server = fakeServer([new Error('offline'), new Response('{}', { status: 503 })]);
