@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { IngestClient, postBatch } from '../support/ingest-client';
 import { startServer, type RunningServer } from '../support/start-server';
 
-const ROUNDS = 4;
+const ROUNDS = 5;
 const CLIENTS = 6;
 const folder = mkdtempSync(join(tmpdir(), 'cc-crash-'));
 const databasePath = join(folder, 'cc.db');
@@ -33,11 +33,12 @@ function storedEvents(): { ids: Map<string, number>; rolledUp: number } {
 describe('crash safety: SIGKILL during concurrent ingest', () => {
   it(`keeps every acknowledged event exactly once, and replays add nothing twice (${ROUNDS} rounds)`, async () => {
     server = await startServer({ databasePath, env: { RATE_LIMIT_EVENTS_PER_MINUTE: '0' } });
-    const totals = { acknowledged: 0, unacknowledgedBatches: 0, resentAccepted: 0, resentDuplicates: 0 };
+    const totals = { acknowledged: 0, unacknowledgedBatches: 0, committedUnacknowledged: 0, resentDuplicates: 0 };
     const everyId = new Set<string>();
 
     for (let round = 1; round <= ROUNDS; round++) {
-      const clients = Array.from({ length: CLIENTS }, () => new IngestClient(25));
+      // Small and large batches: a large one spends longer between commit and answer.
+      const clients = Array.from({ length: CLIENTS }, (_, i) => new IngestClient(i % 2 ? 25 : 200));
       // Kill after a different amount of acknowledged work each round, while every client is mid-stream.
       const killAfter = 10 + Math.floor(Math.random() * 30);
       let acks = 0;
@@ -45,7 +46,8 @@ describe('crash safety: SIGKILL during concurrent ingest', () => {
       const running = server;
       const load = clients.map((client) =>
         client.run(running.url, () => {
-          if (++acks === killAfter) killed = running.kill();
+          // A random few milliseconds later, so the kill lands at a different point of the requests in flight.
+          if (++acks === killAfter) killed = new Promise((resolve) => setTimeout(resolve, Math.random() * 30)).then(() => running.kill());
         }),
       );
       await Promise.all(load);
@@ -63,6 +65,9 @@ describe('crash safety: SIGKILL during concurrent ingest', () => {
       const missing = acknowledged.filter((e) => afterCrash.ids.get(e.id) !== 1);
       expect(missing).toEqual([]);
       expect(afterCrash.rolledUp).toBe(afterCrash.ids.size);
+      // Some batches may have been committed with their answer lost in the crash: the replay must recognise those.
+      const committedUnacknowledged = unacknowledged.flat().filter((e) => afterCrash.ids.has(e.id)).length;
+      totals.committedUnacknowledged += committedUnacknowledged;
 
       // Restart on the same file; each client re-sends what was not acknowledged, and one acknowledged batch too.
       server = await startServer({ databasePath, port: running.port, adminToken: running.adminToken, env: { RATE_LIMIT_EVENTS_PER_MINUTE: '0' } });
@@ -91,17 +96,16 @@ describe('crash safety: SIGKILL during concurrent ingest', () => {
       expect(afterReplay.ids.size).toBe(everyId.size);
       expect([...afterReplay.ids.values()].every((n) => n === 1)).toBe(true);
       expect(afterReplay.rolledUp).toBe(everyId.size);
-      totals.resentAccepted = everyId.size - totals.acknowledged;
 
       console.log(
         `crash-safety round ${round}: killed after ${acks} acknowledged batches; ${acknowledged.length} acknowledged events all stored once; ` +
-          `${unacknowledged.length} unacknowledged batches re-sent; ${afterReplay.ids.size} events stored in all`,
+          `${unacknowledged.length} unacknowledged batches (${committedUnacknowledged} of their events already committed) re-sent; ${afterReplay.ids.size} events stored in all`,
       );
     }
     console.log(
       `crash-safety: ${ROUNDS} rounds, ${CLIENTS} clients, ${totals.acknowledged} acknowledged events kept exactly once, ` +
-        `${totals.unacknowledgedBatches} unacknowledged batches re-sent without duplicates (${totals.resentDuplicates} replayed events recognised), ${everyId.size} events stored`,
+        `${totals.unacknowledgedBatches} unacknowledged batches re-sent without duplicates (${totals.committedUnacknowledged} of their events had been committed before the kill; ${totals.resentDuplicates} replays recognised), ${everyId.size} events stored`,
     );
-    expect(totals.acknowledged).toBeGreaterThan(ROUNDS * 10 * 25 - 1);
+    expect(totals.acknowledged).toBeGreaterThanOrEqual(ROUNDS * 10 * 25);
   });
 });
