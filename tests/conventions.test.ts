@@ -58,6 +58,12 @@ describe('conventions', () => {
     expect(missing).toEqual([]);
   });
 
+  it('no UI turns text into HTML: stories and questions are shown as text everywhere', () => {
+    const ui = ['extension', 'server/dashboard/src', 'shared/src'].flatMap((dir) => sourceFiles(dir)).filter((file) => !file.startsWith('extension/.'));
+    const bad = ui.filter((file) => /dangerouslySetInnerHTML|\.innerHTML\s*=|\.outerHTML\s*=|insertAdjacentHTML|document\.write\(/.test(read(file)));
+    expect(bad).toEqual([]);
+  });
+
   it('server code does not write SQL outside queries/ and db/', () => {
     const bad = sourceFiles('server/src')
       .filter((file) => !/\/(queries|db)\//.test(file))

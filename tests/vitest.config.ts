@@ -44,7 +44,8 @@ export default defineConfig({
         test: {
           // Real Chromium against the real server: one file at a time, generous timeouts.
           name: 'e2e',
-          include: ['tests/e2e/**/*.test.ts'],
+          // The bench smoke run too: it builds the extension and drives Chromium, so it must not overlap them.
+          include: ['tests/e2e/**/*.test.ts', 'tests/bench/**/*.test.ts'],
           environment: 'node',
           fileParallelism: false,
           testTimeout: 120_000,

@@ -6,14 +6,30 @@ import type { ContentBundle } from '@customer-chair/shared/schemas/content-bundl
 import { useEffect, useState } from 'preact/hooks';
 import { needsProfile, type Profile } from '../lib/profile';
 import { logEvent } from '../lib/send-to-background';
-import { userSettings } from '../lib/storage';
 import { ActionList } from './action-list';
 import { CopyButton } from './copy-button';
 import { ProfilePicker } from './profile-picker';
 import { StoryCard } from './story-card';
 
-/** The employee's daily surface: today's story, the question, and actions for their role. */
-export function NewTab({ bundle, profile: initial, now }: { bundle: ContentBundle; profile: Profile; now: Date }) {
+/**
+ * The employee's daily surface: today's story, the question, and actions for
+ * their role. It may first be painted from a snapshot; only once `confirmed`
+ * (extension storage agrees) is the story counted as viewed, so a story
+ * replaced a moment later by fresher content is never counted.
+ */
+export function NewTab({
+  bundle,
+  profile: initial,
+  now,
+  confirmed = true,
+  saveProfile: save,
+}: {
+  bundle: ContentBundle;
+  profile: Profile;
+  now: Date;
+  confirmed?: boolean;
+  saveProfile: (choice: { department: string; role: string }) => Promise<void>;
+}) {
   const [profile, setProfile] = useState(initial);
   const story = pickDailyStory(bundle, now);
   const question = pickPrompt(bundle, now, 'newtab');
@@ -21,11 +37,11 @@ export function NewTab({ bundle, profile: initial, now }: { bundle: ContentBundl
   const asking = needsProfile(profile);
 
   useEffect(() => {
-    if (story && !asking) void logEvent({ type: 'story_viewed', surface: 'newtab', storyId: story.id });
-  }, [story?.id, asking]);
+    if (story && !asking && confirmed) void logEvent({ type: 'story_viewed', surface: 'newtab', storyId: story.id });
+  }, [story?.id, asking, confirmed]);
 
   async function saveProfile(choice: { department: string; role: string }) {
-    await userSettings.setValue({ ...(await userSettings.getValue()), ...choice });
+    await save(choice);
     setProfile({ ...profile, ...choice });
   }
 

@@ -3,12 +3,7 @@ import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildExtension } from '../support/build-extension';
 import { EXTENSION_DIR } from '../support/launch-extension';
-
-/** Every script and stylesheet the new tab loads before it paints. */
-function newTabAssets(): string[] {
-  const html = readFileSync(`${EXTENSION_DIR}newtab.html`, 'utf8');
-  return [...html.matchAll(/(?:src|href)="\/([^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
-}
+import { newTabAssets } from '../support/new-tab-assets';
 
 describe('the new tab stays tiny', () => {
   beforeAll(() => buildExtension());

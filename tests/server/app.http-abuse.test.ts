@@ -1,4 +1,4 @@
-import { serve, type ServerType } from '../../server/node_modules/@hono/node-server/dist/index.mjs';
+import { serve, type ServerType } from '@hono/node-server';
 import fc from 'fast-check';
 import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';

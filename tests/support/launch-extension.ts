@@ -28,17 +28,19 @@ export type ExtensionBrowser = {
 
 /**
  * Debian's Chromium with the built extension loaded, in a persistent
- * profile (pass `userDataDir` again to relaunch the same profile).
+ * profile (pass `userDataDir` again to relaunch the same profile);
+ * `extensionDir` loads another copy of the build.
  */
-export async function launchExtension(options: { userDataDir?: string } = {}): Promise<ExtensionBrowser> {
+export async function launchExtension(options: { userDataDir?: string; extensionDir?: string } = {}): Promise<ExtensionBrowser> {
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'cc-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: assertChromium(),
     headless: true,
     env: { ...process.env, XDG_CONFIG_HOME: join(userDataDir, '.config'), XDG_CACHE_HOME: join(userDataDir, '.cache') },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',

@@ -1,11 +1,33 @@
 import { render } from 'preact';
 import '../../assets/theme.css';
 import { NewTab } from '../../components/new-tab';
-import { readManagedSettings } from '../../lib/managed-settings';
-import { effectiveProfile } from '../../lib/profile';
-import { cachedBundle, userSettings } from '../../lib/storage';
+import { readSnapshot, writeSnapshot, type NewTabData } from '../../lib/new-tab-snapshot';
 
-// Paint from what is stored: no network on this path. The background keeps the content fresh.
-const [cached, user, managed] = await Promise.all([cachedBundle.getValue(), userSettings.getValue(), readManagedSettings()]);
-const bundle = cached?.bundle ?? (await import('../../lib/demo-bundle')).demoBundle();
-render(<NewTab bundle={bundle} profile={effectiveProfile(user, managed)} now={new Date()} />, document.getElementById('app')!);
+// Paint from what is stored, never the network (the background keeps the content fresh): first from the
+// last new tab's snapshot, synchronously; then from extension storage, which loads after the first paint.
+const app = document.getElementById('app')!;
+const now = new Date();
+const show = (data: NewTabData, confirmed: boolean) =>
+  render(
+    <NewTab
+      // A changed profile or bundle is a new page, not an update of the painted one.
+      key={`${data.profile.department}|${data.profile.role}|${data.bundle.version}`}
+      bundle={data.bundle}
+      profile={data.profile}
+      now={now}
+      confirmed={confirmed}
+      saveProfile={async (choice) => (await import('../../lib/load-new-tab-data')).saveProfileChoice(choice)}
+    />,
+    app,
+  );
+
+const snapshot = readSnapshot();
+if (snapshot) {
+  show(snapshot.data, false);
+  // Let that frame reach the screen before loading anything more: the storage code's loading and
+  // evaluation would otherwise run first and hold the paint back.
+  await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
+}
+const data = await (await import('../../lib/load-new-tab-data')).loadNewTabData();
+writeSnapshot(data, snapshot?.raw);
+show(data, true);

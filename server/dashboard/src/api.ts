@@ -1,4 +1,13 @@
-import type { ApiError } from '@customer-chair/shared/schemas/api-error';
+import type { AdminTokenList } from '@customer-chair/shared/schemas/admin-token';
+import type { ApiError, ApiErrorCode, ApiIssue } from '@customer-chair/shared/schemas/api-error';
+import type { AuditPage } from '@customer-chair/shared/schemas/audit-entry';
+import type { ImportResult } from '@customer-chair/shared/schemas/content-import';
+import type { DepartmentDraft, DepartmentEdit, DepartmentList, DepartmentRecord } from '@customer-chair/shared/schemas/department-record';
+import type { PromptDraft, PromptEdit, PromptList, PromptRecord } from '@customer-chair/shared/schemas/prompt-record';
+import type { RoleActionsEdit, RoleDraft, RoleEdit, RoleList, RoleRecord } from '@customer-chair/shared/schemas/role-record';
+import type { Schedule, ScheduleDay } from '@customer-chair/shared/schemas/schedule';
+import type { Settings, SettingsEdit } from '@customer-chair/shared/schemas/settings';
+import type { StoryArchived, StoryDraft, StoryEdit, StoryList, StoryRecord } from '@customer-chair/shared/schemas/story-record';
 import type { DashboardOverview } from '@customer-chair/shared/schemas/dashboard-overview';
 import type { DepartmentDetail } from '@customer-chair/shared/schemas/department-detail';
 import type { SessionInfo } from '@customer-chair/shared/schemas/session';
@@ -7,6 +16,8 @@ export class ApiFailure extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly code?: ApiErrorCode,
+    readonly issues: ApiIssue[] = [],
   ) {
     super(message);
   }
@@ -20,10 +31,19 @@ function waitMessage(response: Response): string {
   return `Try again in ${Math.ceil(seconds / 60)} minutes.`;
 }
 
+/** The session's CSRF token: every change the dashboard asks for carries it. */
+let csrfToken: string | undefined;
+export const setCsrfToken = (token: string | undefined) => {
+  csrfToken = token;
+};
+
 async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
   let response: Response;
+  const method = init.method ?? 'GET';
+  const headers = new Headers(init.headers);
+  if (method !== 'GET' && csrfToken && !headers.has('X-CSRF-Token')) headers.set('X-CSRF-Token', csrfToken);
   try {
-    response = await fetch(path, { credentials: 'same-origin', ...init });
+    response = await fetch(path, { credentials: 'same-origin', ...init, headers });
   } catch {
     throw new ApiFailure(0, 'The server could not be reached. Check your connection, then try again.');
   }
@@ -35,7 +55,7 @@ async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
     const details = (error?.issues ?? []).filter((issue) => !message.toLowerCase().includes(issue.message.toLowerCase()));
     if (details.length) message += ` (${details.map((issue) => `${issue.path}: ${issue.message}`).join('; ')})`;
     if (response.status === 429) message = `${message.replace(/ Try again in \d+ seconds\.$/, '')} ${waitMessage(response)}`;
-    throw new ApiFailure(response.status, message);
+    throw new ApiFailure(response.status, message, error?.code, error?.issues ?? []);
   }
   return body as T;
 }
@@ -53,8 +73,61 @@ export const api = {
     call<DepartmentDetail>(`/api/v1/dashboard/departments/${encodeURIComponent(id)}?${query(range)}`),
 };
 
+const send = <T>(method: string, path: string, body?: unknown) =>
+  call<T>(`/api/v1/admin${path}`, {
+    method,
+    ...(body === undefined ? {} : { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
+  });
+const id = encodeURIComponent;
+
+/** The content editor's routes (`/api/v1/admin/…`): the session cookie, and the CSRF token on changes. */
+export const admin = {
+  stories: (q: string, status: 'active' | 'archived' | 'all') => send<StoryList>('GET', `/stories?q=${id(q)}&status=${status}`),
+  story: (storyId: string) => send<StoryRecord>('GET', `/stories/${id(storyId)}`),
+  createStory: (draft: StoryDraft) => send<StoryRecord>('POST', '/stories', draft),
+  saveStory: (storyId: string, edit: StoryEdit) => send<StoryRecord>('PUT', `/stories/${id(storyId)}`, edit),
+  archiveStory: (storyId: string, revision: number) => send<StoryArchived>('POST', `/stories/${id(storyId)}/archive`, { revision }),
+  restoreStory: (storyId: string, revision: number) => send<StoryArchived>('POST', `/stories/${id(storyId)}/restore`, { revision }),
+  /** Without a range: six weeks from the company's today (the answer says which day that is). */
+  schedule: (from?: string, to?: string) => send<Schedule>('GET', from && to ? `/schedule?from=${from}&to=${to}` : '/schedule'),
+  pick: (day: string, storyId: string, previous: string | null) => send<ScheduleDay>('PUT', `/schedule/${day}`, { storyId, previous }),
+  release: (day: string) => send<ScheduleDay>('DELETE', `/schedule/${day}`),
+  prompts: () => send<PromptList>('GET', '/prompts'),
+  createPrompt: (draft: PromptDraft) => send<PromptRecord>('POST', '/prompts', draft),
+  savePrompt: (promptId: string, edit: PromptEdit) => send<PromptRecord>('PUT', `/prompts/${id(promptId)}`, edit),
+  deletePrompt: (promptId: string, revision: number) => send<void>('DELETE', `/prompts/${id(promptId)}`, { revision }),
+  roles: () => send<RoleList>('GET', '/roles'),
+  createRole: (draft: RoleDraft) => send<RoleRecord>('POST', '/roles', draft),
+  renameRole: (roleId: string, edit: RoleEdit) => send<RoleRecord>('PUT', `/roles/${id(roleId)}`, edit),
+  saveActions: (roleId: string, edit: RoleActionsEdit) => send<RoleRecord>('PUT', `/roles/${id(roleId)}/actions`, edit),
+  deleteRole: (roleId: string, revision: number) => send<void>('DELETE', `/roles/${id(roleId)}`, { revision }),
+  departments: () => send<DepartmentList>('GET', '/departments'),
+  createDepartment: (draft: DepartmentDraft) => send<DepartmentRecord>('POST', '/departments', draft),
+  saveDepartment: (departmentId: string, edit: DepartmentEdit) => send<DepartmentRecord>('PUT', `/departments/${id(departmentId)}`, edit),
+  deleteDepartment: (departmentId: string, revision: number) => send<void>('DELETE', `/departments/${id(departmentId)}`, { revision }),
+  settings: () => send<Settings>('GET', '/settings'),
+  saveSettings: (edit: SettingsEdit) => send<Settings>('PUT', '/settings', edit),
+  /** `type`: "text/csv" or "application/json", from the file's name or what was pasted. */
+  importFile: (mode: 'preview' | 'apply', text: string, type: string) =>
+    call<ImportResult>(`/api/v1/admin/import?mode=${mode}`, { method: 'POST', headers: { 'Content-Type': type }, body: text }),
+  audit: (before?: number) => send<AuditPage>('GET', `/audit?limit=25${before ? `&before=${before}` : ''}`),
+  tokens: () => send<AdminTokenList>('GET', '/tokens'),
+};
+
+/** The export file; the session cookie goes along with the download. */
+export const EXPORT_URL = '/api/v1/admin/export';
+
+/** A stale edit: someone else saved the item since this page loaded it. */
+export const isConflict = (error: unknown) => error instanceof ApiFailure && error.status === 409;
+
 /** The server's CSV of the figures on screen (the session cookie goes along with the download). */
 export const csvUrl = (range: { from: string; to: string }, view: 'departments' | 'weekly') => `/api/v1/stats.csv?${query(range)}&view=${view}`;
 
 /** The session ended (expired, signed out elsewhere, token revoked). */
 export const isExpired = (error: unknown) => error instanceof ApiFailure && error.status === 401;
+
+/** The message to show for a failed call; an ended session goes back to sign-in instead. */
+export function failureMessage(error: unknown, onExpired: () => void): string {
+  if (isExpired(error)) onExpired();
+  return error instanceof Error ? error.message : String(error);
+}

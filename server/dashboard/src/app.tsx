@@ -1,31 +1,54 @@
 import type { SessionInfo } from '@customer-chair/shared/schemas/session';
 import { useEffect, useState } from 'preact/hooks';
-import { api } from './api';
+import { api, setCsrfToken } from './api';
+import { AuditLog } from './audit-log';
+import { ImportExport } from './import-export';
+import { Nav, readHash } from './nav';
 import { Overview } from './overview';
+import { Prompts } from './prompts';
+import { Roles } from './roles';
+import { Schedule } from './schedule';
+import { Settings } from './settings';
 import { SignIn } from './sign-in';
+import { StoryEditor } from './story-editor';
+import { Stories } from './stories';
 
 type State = { kind: 'loading' } | { kind: 'signed-out'; notice?: string } | { kind: 'signed-in'; session: SessionInfo };
 
 /** Signed in or not; the session lives in an HttpOnly cookie the page never sees. */
 export function App() {
   const [state, setState] = useState<State>({ kind: 'loading' });
+  const [route, setRoute] = useState(() => readHash(location.hash));
 
   useEffect(() => {
     api.session().then(
-      (session) => setState({ kind: 'signed-in', session }),
+      (session) => signedIn(session),
       () => setState({ kind: 'signed-out' }),
     );
+    const onHash = () => setRoute(readHash(location.hash));
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
   }, []);
+
+  function signedIn(session: SessionInfo) {
+    setCsrfToken(session.csrfToken);
+    setState({ kind: 'signed-in', session });
+  }
 
   async function signOut(session: SessionInfo) {
     await api.signOut(session.csrfToken).catch(() => undefined);
+    setCsrfToken(undefined);
     setState({ kind: 'signed-out', notice: 'You are signed out.' });
   }
 
-  const expired = () => setState({ kind: 'signed-out', notice: 'Your session ended; sign in again.' });
+  const expired = () => {
+    setCsrfToken(undefined);
+    setState({ kind: 'signed-out', notice: 'Your session ended; sign in again.' });
+  };
 
   if (state.kind === 'loading') return <p class="loading" role="status">Loading…</p>;
-  if (state.kind === 'signed-out') return <SignIn notice={state.notice} onSignedIn={(session) => setState({ kind: 'signed-in', session })} />;
+  if (state.kind === 'signed-out') return <SignIn notice={state.notice} onSignedIn={signedIn} />;
+  const { page, rest } = route;
   return (
     <div class="shell">
       <header class="top">
@@ -37,7 +60,15 @@ export function App() {
           </button>
         </span>
       </header>
-      <Overview onExpired={expired} />
+      <Nav current={page} />
+      {page === 'adoption' && <Overview onExpired={expired} />}
+      {page === 'stories' && (rest ? <StoryEditor key={rest} storyId={rest === 'new' ? undefined : rest} onExpired={expired} /> : <Stories onExpired={expired} />)}
+      {page === 'schedule' && <Schedule onExpired={expired} />}
+      {page === 'prompts' && <Prompts onExpired={expired} />}
+      {page === 'roles' && <Roles onExpired={expired} />}
+      {page === 'settings' && <Settings onExpired={expired} />}
+      {page === 'import' && <ImportExport onExpired={expired} />}
+      {page === 'audit' && <AuditLog onExpired={expired} />}
     </div>
   );
 }

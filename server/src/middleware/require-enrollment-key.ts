@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { bearerToken, secretsEqual } from '../auth/tokens';
 import { apiError } from '../http/api-error';
+import { requestHeader } from '../http/request-header';
 
 /**
  * When the company set an enrollment key, only extensions that present it
@@ -9,7 +10,7 @@ import { apiError } from '../http/api-error';
 export function requireEnrollmentKey(key: string | undefined): MiddlewareHandler {
   return async function requireEnrollmentKey(c, next) {
     if (key === undefined) return next();
-    const presented = bearerToken(c.req.header('Authorization'));
+    const presented = bearerToken(requestHeader(c, 'authorization'));
     if (presented === undefined || !secretsEqual(presented, key)) {
       c.header('WWW-Authenticate', 'Bearer realm="customer-chair"');
       return apiError(

@@ -18,7 +18,7 @@ export function getDepartmentActivity(db: Database, department: string, range: {
   const inRange = 'day BETWEEN @from AND @to AND department = @department';
   return db.transaction(() => {
     // minGroupSize 1: nothing is folded here; the caller applies the privacy rule.
-    const installs = countActiveInstalls(getInstallActivity(db, range, department), range, 1);
+    const installs = countActiveInstalls(getInstallActivity(db, department), range, 1);
     return {
       installs: installs.totalInstalls,
       roleInstalls: installs.roleInstalls.map(({ role, installs: n }) => ({ role, installs: n })),

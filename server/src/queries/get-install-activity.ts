@@ -1,15 +1,19 @@
 import type { ActivityRow } from '@customer-chair/shared/domain/count-active-installs';
 import type { Database } from 'better-sqlite3';
-import { statement } from '../db/statement';
+import { cachedInstallActivity } from '../db/activity-cache';
 
-/** The activity rows of the years a range touches (one per install, department and role), optionally for one department. */
-export function getInstallActivity(db: Database, range: { from: string; to: string }, department?: string): ActivityRow[] {
-  const years = { first: Number(range.from.slice(0, 4)), last: Number(range.to.slice(0, 4)), department: department ?? null };
-  const rows = statement(
-    db,
-    `SELECT year, install_id AS installId, department, role, days FROM install_activity
-     WHERE year BETWEEN @first AND @last AND (@department IS NULL OR department = @department)`,
-  ).all(years) as (Omit<ActivityRow, 'days'> & { days: Buffer })[];
-  // A Buffer is a Uint8Array already: no copy.
-  return rows as unknown as ActivityRow[];
+/**
+ * Every install's activity rows (one per year, department and role), grouped
+ * by install; with `department`, only that department's rows. Rows of years
+ * outside a range are left in: the counting tests each row's days anyway.
+ */
+export function getInstallActivity(db: Database, department?: string): ActivityRow[][] {
+  const installs = cachedInstallActivity(db);
+  if (department === undefined) return installs;
+  const out: ActivityRow[][] = [];
+  for (const rows of installs) {
+    const mine = rows.filter((r) => r.department === department);
+    if (mine.length) out.push(mine);
+  }
+  return out;
 }

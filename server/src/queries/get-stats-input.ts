@@ -25,7 +25,7 @@ export function getStatsInput(
       db,
       'SELECT week, department, type, SUM(count) AS count FROM daily_counts WHERE week BETWEEN @from AND @to GROUP BY week, department, type',
     ).all(weeks) as WeeklyCountCell[];
-    const activity = getInstallActivity(db, { from: weeks.from, to: range.to });
+    const activity = getInstallActivity(db);
     return {
       ...range,
       ...options,

@@ -2,6 +2,7 @@ import { rollUpEvent, type EventRollUp } from '@customer-chair/shared/domain/rol
 import type { UsageEvent } from '@customer-chair/shared/schemas/usage-event';
 import type { Database } from 'better-sqlite3';
 import { DAY_BITS_BYTES, dayOfYear, setDayBit } from '@customer-chair/shared/domain/has-day-between';
+import { noteInstallActivity } from '../db/activity-cache';
 import { statement } from '../db/statement';
 
 export type InsertEventsResult = { accepted: number; duplicates: number };
@@ -47,7 +48,7 @@ class Tally<Parts extends unknown[]> {
 export function insertEvents(db: Database, events: UsageEvent[], timezone: string, now: Date): InsertEventsResult {
   const insertEvent = statement(db, INSERT_EVENT);
   const receivedAt = now.toISOString();
-  return db.transaction(() => {
+  const result = db.transaction(() => {
     const accepted: EventRollUp[] = [];
     for (const event of events) {
       const rollUp = rollUpEvent(event, timezone);
@@ -68,12 +69,15 @@ export function insertEvents(db: Database, events: UsageEvent[], timezone: strin
       );
       if (changes === 1) accepted.push(rollUp);
     }
-    addToRollUps(db, accepted);
-    return { accepted: accepted.length, duplicates: events.length - accepted.length };
+    return { accepted: accepted.length, duplicates: events.length - accepted.length, marked: addToRollUps(db, accepted) };
   })();
+  // Committed: the in-memory activity rows take the same days.
+  noteInstallActivity(db, result.marked);
+  return { accepted: result.accepted, duplicates: result.duplicates };
 }
 
-function addToRollUps(db: Database, rollUps: EventRollUp[]): void {
+/** Adds the batch to every roll-up; answers the install activity rows it marked. */
+function addToRollUps(db: Database, rollUps: EventRollUp[]): Iterable<[number, string, string, string, Uint8Array]> {
   const counts = new Tally<[string, string, string, string, string]>();
   const surfaces = new Tally<[string, string, string, string]>();
   const items = new Tally<[string, string, string, string]>();
@@ -96,4 +100,5 @@ function addToRollUps(db: Database, rollUps: EventRollUp[]): void {
   for (const cell of items.entries()) addItem.run(...cell);
   const markActive = statement(db, MARK_ACTIVE);
   for (const [year, installId, department, role, days] of activity.values()) markActive.run(year, installId, department, role, Buffer.from(days));
+  return activity.values();
 }

@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import type { AppDeps } from '../app';
 import { apiError } from '../http/api-error';
 import { ingestBudget } from '../http/ingest-budget';
+import { requestHeader } from '../http/request-header';
 import { limitBody } from '../middleware/limit-body';
 import { insertEvents } from '../queries/insert-events';
 import { getCompanyTimezone } from '../queries/get-company-timezone';
@@ -26,7 +27,7 @@ export function eventRoutes({ db, clock, config }: AppDeps) {
     '/',
     limitBody(LIMITS.eventsBodyBytes, 'send fewer events per batch.'),
     async (c) => {
-      const contentType = c.req.header('Content-Type') ?? '';
+      const contentType = requestHeader(c, 'content-type') ?? '';
       if (!/^application\/json\s*(;|$)/i.test(contentType)) {
         return apiError(c, 415, 'unsupported_media_type', 'Send the batch as JSON with "Content-Type: application/json".');
       }

@@ -16,12 +16,24 @@ export function setDayBit(bits: Uint8Array, index: number): Uint8Array {
 
 /** Whether any day from index `first` to `last` (inclusive) is marked. */
 export function hasDayBetween(bits: Uint8Array, first: number, last: number): boolean {
-  for (let i = Math.max(0, first); i <= last; i++) {
-    if ((i & 7) === 0 && i + 7 <= last && bits[i >> 3] === 0) {
-      i += 7; // skip an empty byte at once
-      continue;
-    }
-    if (bits[i >> 3]! & (1 << (i & 7))) return true;
-  }
-  return false;
+  return dayWindowTest(first, last)(bits);
+}
+
+/**
+ * A test of "any day from index `first` to `last` (inclusive) is marked",
+ * made once for many bitmaps: the bytes the window covers and a mask for
+ * each, so a 30-day window is five byte tests, not thirty bit tests.
+ */
+export function dayWindowTest(first: number, last: number): (bits: Uint8Array) => boolean {
+  const from = Math.max(0, first);
+  if (last < from) return () => false;
+  const firstByte = from >> 3;
+  const lastByte = last >> 3;
+  const masks = new Uint8Array(lastByte - firstByte + 1).fill(0xff);
+  masks[0]! &= (0xff << (from & 7)) & 0xff;
+  masks[masks.length - 1]! &= 0xff >> (7 - (last & 7));
+  return (bits) => {
+    for (let i = 0; i < masks.length; i++) if ((bits[firstByte + i]! & masks[i]!) !== 0) return true;
+    return false;
+  };
 }

@@ -1,9 +1,10 @@
 import { render } from 'preact';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { demoBundle } from '../../../extension/lib/demo-bundle';
 import { NewTab } from '../../../extension/components/new-tab';
 import { effectiveProfile } from '../../../extension/lib/profile';
+import { saveProfileChoice } from '../../../extension/lib/load-new-tab-data';
 import { userSettings } from '../../../extension/lib/storage';
 import { pickDailyStory } from '../../../shared/src/domain/pick-daily-story';
 
@@ -19,13 +20,15 @@ beforeEach(() => {
   });
   document.body.innerHTML = '<main id="app"></main>';
 });
+// Unmounted, so a page's late effects never log into the next test.
+afterEach(() => render(null, document.getElementById('app')!));
 
 describe('the new tab', () => {
   it('asks for department and role on first run, saves them, then shows the day', async () => {
     const bundle = demoBundle();
     const now = new Date('2026-11-23T10:00:00Z');
     const app = document.getElementById('app')!;
-    render(<NewTab bundle={bundle} profile={effectiveProfile(await userSettings.getValue(), {})} now={now} />, app);
+    render(<NewTab bundle={bundle} profile={effectiveProfile(await userSettings.getValue(), {})} now={now} saveProfile={saveProfileChoice} />, app);
 
     expect(app.querySelector('#story-title')).toBeNull();
     const department = app.querySelector<HTMLSelectElement>('#department')!;
@@ -51,7 +54,7 @@ describe('the new tab', () => {
   it('shows values set by IT as locked in the first-run picker', async () => {
     const profile = effectiveProfile(await userSettings.getValue(), { department: 'safety' });
     const app = document.getElementById('app')!;
-    render(<NewTab bundle={demoBundle()} profile={profile} now={new Date()} />, app);
+    render(<NewTab bundle={demoBundle()} profile={profile} now={new Date()} saveProfile={saveProfileChoice} />, app);
     expect(app.querySelector<HTMLSelectElement>('#department')!.disabled).toBe(true);
     expect(app.querySelector<HTMLSelectElement>('#department')!.value).toBe('safety');
     expect(app.textContent).toContain('Set by your IT department.');
@@ -63,8 +66,25 @@ describe('the new tab', () => {
     bundle.stories = bundle.stories.map((s) => ({ ...s, title: hostile, body: hostile }));
     const profile = effectiveProfile({ ...(await userSettings.getValue()), department: 'legal', role: 'legal' }, {});
     const app = document.getElementById('app')!;
-    render(<NewTab bundle={bundle} profile={profile} now={new Date()} />, app);
+    render(<NewTab bundle={bundle} profile={profile} now={new Date()} saveProfile={saveProfileChoice} />, app);
     expect(app.querySelector('#story-title')!.textContent).toBe(hostile);
     expect(app.querySelector('img')).toBeNull();
+  });
+
+  it('counts a story as viewed only once extension storage confirmed what was painted from the snapshot', async () => {
+    const bundle = demoBundle();
+    const now = new Date('2026-11-23T10:00:00Z');
+    const profile = effectiveProfile({ ...(await userSettings.getValue()), department: 'legal', role: 'legal' }, {});
+    const app = document.getElementById('app')!;
+    render(<NewTab bundle={bundle} profile={profile} now={now} confirmed={false} saveProfile={saveProfileChoice} />, app);
+    await tick();
+    await tick();
+    expect(app.querySelector('#story-title')!.textContent).toBe(pickDailyStory(bundle, now)!.title);
+    expect(messages).toEqual([]);
+
+    render(<NewTab bundle={bundle} profile={profile} now={now} confirmed saveProfile={saveProfileChoice} />, app);
+    await tick();
+    await tick();
+    expect(messages).toEqual([{ kind: 'log', type: 'story_viewed', surface: 'newtab', storyId: pickDailyStory(bundle, now)!.id }]);
   });
 });

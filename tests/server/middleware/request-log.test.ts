@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { serve } from '../../../server/node_modules/@hono/node-server/dist/index.mjs';
+import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../../server/src/app';
 import type { RequestLogEntry } from '../../../server/src/middleware/request-log';

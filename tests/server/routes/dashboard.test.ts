@@ -84,14 +84,22 @@ describe('/api/v1/dashboard', () => {
     expect((await t.app.request('/api/v1/stats.csv?from=2026-11-01&to=2026-11-30', { headers: { Cookie: cookie } })).status).toBe(200);
   });
 
-  it('sends security headers with a CSP that allows no inline script', async () => {
+  it('sends security headers with a CSP that allows no inline script on pages, and nothing at all on the API', async () => {
     const t = makeTestApp();
-    const response = await t.app.request('/health');
-    const csp = response.headers.get('Content-Security-Policy')!;
+    const page = await t.app.request('/');
+    const csp = page.headers.get('Content-Security-Policy')!;
     expect(csp).toMatch(/script-src 'self'/);
     expect(csp).not.toMatch(/unsafe-inline/);
     expect(csp).toMatch(/frame-ancestors 'none'/);
-    expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff');
-    expect(response.headers.get('Referrer-Policy')).toBe('no-referrer');
+    expect(page.headers.get('X-Content-Type-Options')).toBe('nosniff');
+    expect(page.headers.get('Referrer-Policy')).toBe('no-referrer');
+    expect(page.headers.get('X-Frame-Options')).toBe('DENY');
+
+    for (const path of ['/health', '/api/v1/content', '/api/v1/nothing-here']) {
+      const answer = await t.app.request(path, { headers: { 'If-None-Match': '*' } });
+      expect(answer.headers.get('Content-Security-Policy'), path).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(answer.headers.get('X-Content-Type-Options'), path).toBe('nosniff');
+      expect(answer.headers.get('Referrer-Policy'), path).toBe('no-referrer');
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countActiveInstalls, countWeeklyInstalls, type ActivityRow } from '../../../shared/src/domain/count-active-installs';
+import { countActiveInstalls, countWeeklyInstalls, groupByInstall, type ActivityRow } from '../../../shared/src/domain/count-active-installs';
 import { DAY_BITS_BYTES, dayOfYear, setDayBit } from '../../../shared/src/domain/has-day-between';
 
 function row(installId: string, department: string, role: string, days: string[]): ActivityRow {
@@ -17,7 +17,7 @@ describe('countActiveInstalls', () => {
       row('c', 'legal', 'legal', ['2026-11-10']),
       row('c', 'it', 'it', ['2026-11-11']), // moved department
     ];
-    const counts = countActiveInstalls(rows, { from: '2026-11-01', to: '2026-11-30' }, 2);
+    const counts = countActiveInstalls(groupByInstall(rows), { from: '2026-11-01', to: '2026-11-30' }, 2);
     expect(counts.departmentInstalls).toEqual([
       { department: 'sales', installs: 1 },
       { department: 'legal', installs: 1 },
@@ -30,8 +30,8 @@ describe('countActiveInstalls', () => {
 
   it('spans a year boundary', () => {
     const rows = [row('a', 'sales', 'sales', ['2026-12-31']), row('a', 'sales', 'sales', ['2027-01-01']), row('b', 'sales', 'sales', ['2027-01-02'])];
-    expect(countActiveInstalls(rows, { from: '2026-12-30', to: '2027-01-01' }, 1).totalInstalls).toBe(1);
-    expect(countActiveInstalls(rows, { from: '2026-12-30', to: '2027-01-05' }, 1).totalInstalls).toBe(2);
+    expect(countActiveInstalls(groupByInstall(rows), { from: '2026-12-30', to: '2027-01-01' }, 1).totalInstalls).toBe(1);
+    expect(countActiveInstalls(groupByInstall(rows), { from: '2026-12-30', to: '2027-01-05' }, 1).totalInstalls).toBe(2);
   });
 });
 
@@ -42,7 +42,7 @@ describe('countWeeklyInstalls', () => {
       row('b', 'sales', 'sales', ['2026-11-10']),
       row('c', 'legal', 'legal', ['2026-11-15']),
     ];
-    const weekly = countWeeklyInstalls(rows, { from: '2026-11-11', to: '2026-11-20' }, 2);
+    const weekly = countWeeklyInstalls(groupByInstall(rows), { from: '2026-11-11', to: '2026-11-20' }, 2);
     expect(weekly.weeklyInstalls).toEqual([
       { week: '2026-11-09', department: 'sales', installs: 2 },
       { week: '2026-11-09', department: 'legal', installs: 1 },

@@ -1,0 +1,119 @@
+import type { benchContentSync } from './content-sync';
+import type { benchIngest } from './ingest';
+import type { describeMachine } from './machine';
+import type { benchNewTabPaint } from './new-tab-paint';
+import type { benchStatsGrowth } from './stats-growth';
+
+export type BenchResults = {
+  size: 'full' | 'smoke';
+  startedAt: string;
+  seconds: number;
+  machine: ReturnType<typeof describeMachine>;
+  newTab: Awaited<ReturnType<typeof benchNewTabPaint>>;
+  ingest: Awaited<ReturnType<typeof benchIngest>>;
+  contentSync: Awaited<ReturnType<typeof benchContentSync>>;
+  stats: Awaited<ReturnType<typeof benchStatsGrowth>>;
+};
+
+/** One line of the table: what was measured, our figure, the limit it is compared with, and the target. */
+export type ReportRow = { what: string; ours: string; limit: string; ratio: string; target: string; met: boolean | undefined };
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const n = (value: number) => Math.round(value).toLocaleString('en');
+
+/** Every figure against its target, as rows (the results file keeps the full detail). */
+export function reportRows(r: BenchResults): ReportRow[] {
+  const rows: ReportRow[] = [
+    {
+      what: `new tab: title painted (median of ${r.newTab.loads})`,
+      ours: `${r.newTab.newTabMs.median} ms`,
+      limit: `${r.newTab.staticPageMs.median} ms static page`,
+      ratio: `${r.newTab.ratio}x`,
+      target: '≤ 1.3x',
+      met: r.newTab.ratio <= 1.3,
+    },
+    {
+      what: '  the same static page inside the extension',
+      ours: `${r.newTab.newTabMs.median} ms`,
+      limit: `${r.newTab.staticExtensionPageMs.median} ms`,
+      ratio: `${r.newTab.ratioToStaticExtensionPage}x`,
+      target: '',
+      met: undefined,
+    },
+    {
+      what: 'new tab: JavaScript (all it loads)',
+      ours: `${kb(r.newTab.jsBytes.gzip)} gzip`,
+      limit: `${kb(r.newTab.jsBytes.raw)} raw`,
+      ratio: '',
+      target: '≤ 20 KB gzip',
+      met: r.newTab.jsBytes.gzip <= 20 * 1024,
+    },
+    { what: 'new tab: CSS', ours: `${kb(r.newTab.cssBytes.gzip)} gzip`, limit: `${kb(r.newTab.cssBytes.raw)} raw`, ratio: '', target: '', met: undefined },
+    {
+      what: `ingest: events/s (${r.ingest.connections} connections, batches of 20)`,
+      ours: n(r.ingest.httpEventsPerSecond),
+      limit: `${n(r.ingest.rawEventsPerSecond)} raw SQLite`,
+      ratio: `${Math.round(r.ingest.ratio * 100)}%`,
+      target: '≥ 70%',
+      met: r.ingest.ratio >= 0.7,
+    },
+    {
+      what: 'ingest: latency p50 / p99, server peak memory',
+      ours: `${r.ingest.latencyMs.p50} / ${r.ingest.latencyMs.p99} ms`,
+      limit: '',
+      ratio: '',
+      target: r.ingest.serverPeakMemoryMiB === undefined ? '' : `${r.ingest.serverPeakMemoryMiB} MiB`,
+      met: undefined,
+    },
+    {
+      what: 'content sync: 304 answers/s',
+      ours: n(r.contentSync.contentRequestsPerSecond),
+      limit: `${n(r.contentSync.bareHonoRequestsPerSecond)} bare Hono`,
+      ratio: `${Math.round(r.contentSync.ratio * 100)}%`,
+      target: '≥ 80%',
+      met: r.contentSync.ratio >= 0.8,
+    },
+  ];
+  const sizes = r.stats.sizes;
+  const largest = sizes[sizes.length - 1]!;
+  for (const s of sizes) {
+    const isLargest = s === largest;
+    rows.push({
+      what: `stats, 30 days, at ${n(s.events)} events: p50 / p95`,
+      ours: `${s.statsMs.p50} / ${s.statsMs.p95} ms`,
+      limit: `${s.databaseMiB} MiB database`,
+      ratio: isLargest && sizes.length > 1 ? `${r.stats.growth}x the ${n(sizes[0]!.events)} p95` : '',
+      target: isLargest ? 'p95 ≤ 20 ms, ≤ 1.5x' : '',
+      met: isLargest ? s.statsMs.p95 <= 20 && r.stats.growth <= 1.5 : undefined,
+    });
+  }
+  if (r.stats.dashboard) {
+    rows.push({
+      what: `dashboard overview, table filled, at ${n(largest.events)} events (median)`,
+      ours: `${r.stats.dashboard.tableFilledMs.median} ms`,
+      limit: '',
+      ratio: '',
+      target: '',
+      met: undefined,
+    });
+  }
+  return rows;
+}
+
+/** The table `pnpm bench` prints. */
+export function formatReport(r: BenchResults): string {
+  const header: ReportRow = { what: 'benchmark', ours: 'ours', limit: 'limit (same run)', ratio: 'ratio', target: 'target', met: undefined };
+  const rows = reportRows(r);
+  const cells = (row: ReportRow) => [row.what, row.ours, row.limit, row.ratio, row.target, row === header ? 'met' : row.met === undefined ? '' : row.met ? 'yes' : 'NO'];
+  const all = [header, ...rows].map(cells);
+  const widths = all[0]!.map((_, i) => Math.max(...all.map((c) => c[i]!.length)));
+  const line = (c: string[]) => c.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd();
+  const m = r.machine;
+  return [
+    `Customer Chair benchmarks (${r.size}), ${r.startedAt}, ${r.seconds} s — ${m.cores} × ${m.cpu}, ${m.memoryMiB} MiB, Node ${m.node}, ${m.chromium ?? 'no Chromium'}`,
+    '',
+    line(all[0]!),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...all.slice(1).map(line),
+  ].join('\n');
+}

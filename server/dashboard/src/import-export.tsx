@@ -1,0 +1,175 @@
+import type { ImportResult } from '@customer-chair/shared/schemas/content-import';
+import { useState } from 'preact/hooks';
+import { admin, ApiFailure, EXPORT_URL, failureMessage } from './api';
+import { Alert, Saved } from './alert';
+
+const ACTION_LABELS = { create: 'Create', update: 'Update', unchanged: 'Unchanged', remove: 'Remove' } as const;
+
+/** JSON when it looks like JSON; otherwise CSV. A chosen file's name decides first. */
+function typeOf(text: string, fileName: string | undefined): string {
+  if (fileName && /\.json$/i.test(fileName)) return 'application/json';
+  if (fileName && /\.(csv|tsv|txt)$/i.test(fileName)) return 'text/csv';
+  return /^\s*[[{]/.test(text) ? 'application/json' : 'text/csv';
+}
+
+/** Stories from CSV or JSON (or a whole export to restore): a dry run first, then all or nothing. Export everything as JSON. */
+export function ImportExport({ onExpired }: { onExpired: () => void }) {
+  const [text, setText] = useState('');
+  const [fileName, setFileName] = useState<string>();
+  const [preview, setPreview] = useState<{ result: ImportResult; text: string }>();
+  const [error, setError] = useState<string>();
+  const [done, setDone] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  async function choose(e: Event) {
+    const file = (e.currentTarget as HTMLInputElement).files?.[0];
+    if (!file) return;
+    setFileName(file.name);
+    setText(await file.text());
+    setPreview(undefined);
+    setDone(undefined);
+  }
+
+  async function run(mode: 'preview' | 'apply') {
+    setBusy(true);
+    setError(undefined);
+    setDone(undefined);
+    try {
+      const result = await admin.importFile(mode, text, typeOf(text, fileName));
+      if (mode === 'preview') setPreview({ result, text });
+      else {
+        setPreview(undefined);
+        const c = result.counts.stories;
+        setDone(
+          result.kind === 'restore'
+            ? `Restored: all content now comes from the file (content version ${result.version}).`
+            : `Imported: ${c?.create ?? 0} created, ${c?.update ?? 0} updated, ${c?.unchanged ?? 0} unchanged (content version ${result.version}).`,
+        );
+      }
+    } catch (failure) {
+      // An apply refused for errors names every one; show them like the preview does.
+      setError(failureMessage(failure, onExpired));
+      if (failure instanceof ApiFailure && mode === 'apply') setPreview(undefined);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const current = preview && preview.text === text ? preview.result : undefined;
+  const canApply = !!current && current.errors.length === 0 && !busy;
+  return (
+    <main class="content-page">
+      <div class="heading">
+        <h1>Import &amp; export</h1>
+      </div>
+      <section class="panel settings-block" aria-labelledby="import-title">
+        <h2 id="import-title">Import stories</h2>
+        <p class="hint">
+          CSV (first row names the columns) or JSON. Columns: <code>title, customer, quote, body, impact, source, tags, publishOn</code>, and optionally <code>id</code>, <code>roles</code>. A row
+          updates the story with its id, or with the same title and customer; other rows create stories. An export file restores all content.
+        </p>
+        <div class="field">
+          <label for="import-file">Choose a file</label>
+          <input id="import-file" type="file" accept=".csv,.tsv,.txt,.json,text/csv,application/json" onChange={choose} />
+        </div>
+        <div class="field">
+          <label for="import-text">…or paste it here</label>
+          <textarea
+            id="import-text"
+            rows={8}
+            spellcheck={false}
+            class="mono"
+            value={text}
+            onInput={(e) => {
+              setText(e.currentTarget.value);
+              setFileName(undefined);
+              setDone(undefined);
+            }}
+          />
+        </div>
+        <div class="form-actions">
+          <button type="button" class="primary" disabled={!text.trim() || busy} onClick={() => run('preview')}>
+            Preview (changes nothing)
+          </button>
+          <button type="button" class="secondary" disabled={!canApply} onClick={() => run('apply')} aria-describedby="apply-hint">
+            Apply
+          </button>
+          <span class="hint" id="apply-hint">
+            {!current ? 'Preview first; Apply writes every row in one go, or nothing.' : current.errors.length ? 'Fix every error, then preview again.' : 'Ready: Apply writes every row in one go.'}
+          </span>
+        </div>
+        {error && <Alert message={error} />}
+        <Saved message={done} />
+        {preview && !current && <p class="hint">The text changed since the preview: preview again.</p>}
+        {current && <ImportPreview result={current} />}
+      </section>
+      <section class="panel settings-block" aria-labelledby="export-title">
+        <h2 id="export-title">Export</h2>
+        <p class="hint">Everything — stories (archived too), questions, roles and actions, departments, the schedule and the time zone — as one JSON file. Import it here to restore it, or on another server.</p>
+        <a class="button-link" href={EXPORT_URL} download>
+          Download the export (JSON)
+        </a>
+      </section>
+    </main>
+  );
+}
+
+function ImportPreview({ result }: { result: ImportResult }) {
+  const counts = Object.entries(result.counts);
+  return (
+    <div class="import-preview" aria-labelledby="preview-heading">
+      <h3 id="preview-heading">{result.kind === 'restore' ? 'Restore preview: replaces all content' : 'Preview'}</h3>
+      <ul class="counts">
+        {counts.map(([kind, c]) => (
+          <li key={kind}>
+            <strong>{kind}</strong>: {c.create} to create, {c.update} to update, {c.unchanged} unchanged{c.remove ? `, ${c.remove} to remove` : ''}
+          </li>
+        ))}
+        {result.timezone && <li>time zone becomes {result.timezone}</li>}
+      </ul>
+      {result.errors.length > 0 && (
+        <div class="failure import-errors" role="alert">
+          <p>
+            <strong>
+              {result.errors.length} {result.errors.length === 1 ? 'error' : 'errors'}; nothing can be imported until they are fixed:
+            </strong>
+          </p>
+          <ul>
+            {result.errors.map((e, i) => (
+              <li key={i}>{e.text}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {result.rows.length > 0 && (
+        <div class="table-wrap">
+          <table class="figures compact import-rows">
+            <thead>
+              <tr>
+                <th scope="col">Row</th>
+                <th scope="col">What happens</th>
+                <th scope="col">Story</th>
+                <th scope="col">Changed fields</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.rows.map((row, i) => (
+                <tr key={i} class={`action-${row.action}`}>
+                  <td class="num">{row.row ?? '—'}</td>
+                  <td>
+                    <span class={`badge ${row.action}`}>{ACTION_LABELS[row.action]}</span>
+                  </td>
+                  <th scope="row">
+                    <span class="story-title">{row.title}</span>
+                    <span class="story-customer">{row.customer}</span>
+                  </th>
+                  <td>{row.changes.join(', ') || '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import type { ActivityRow } from '@customer-chair/shared/domain/count-active-installs';
+import type { Database } from 'better-sqlite3';
+
+/** One install's rows (one per year, department and role it was active in). */
+type Cache = { installs: ActivityRow[][]; byInstall: Map<string, ActivityRow[]> };
+const caches = new WeakMap<Database, Cache>();
+
+/**
+ * Every `install_activity` row, held in memory once read and grouped by
+ * install. Distinct active installs are worked out from all of them on every
+ * stats request; reading them from SQLite each time (an object and a Buffer
+ * per row) was most of that request's time. The table changes only through
+ * `insertEvents`, which hands what it merged to `noteInstallActivity` once
+ * committed, so the cache stays equal to the table. One server process is
+ * the only writer of its database (see the README).
+ */
+export function cachedInstallActivity(db: Database): ActivityRow[][] {
+  let cache = caches.get(db);
+  if (!cache) {
+    const rows = db.prepare('SELECT year, install_id AS installId, department, role, days FROM install_activity ORDER BY install_id').all() as ActivityRow[];
+    const byInstall = new Map<string, ActivityRow[]>();
+    for (const row of rows) {
+      const group = byInstall.get(row.installId);
+      if (group) group.push(row);
+      else byInstall.set(row.installId, [row]);
+    }
+    cache = { installs: [...byInstall.values()], byInstall };
+    caches.set(db, cache);
+  }
+  return cache.installs;
+}
+
+/**
+ * Adds the days a committed batch marked active (the same rows and bits it
+ * merged into the table). Inside an outer transaction that might still roll
+ * back, the cache is dropped instead and read again when next needed.
+ */
+export function noteInstallActivity(db: Database, marked: Iterable<[number, string, string, string, Uint8Array]>): void {
+  const cache = caches.get(db);
+  if (!cache) return;
+  if (db.inTransaction) {
+    caches.delete(db);
+    return;
+  }
+  for (const [year, installId, department, role, days] of marked) {
+    let group = cache.byInstall.get(installId);
+    if (!group) {
+      cache.byInstall.set(installId, (group = []));
+      cache.installs.push(group);
+    }
+    const row = group.find((r) => r.year === year && r.department === department && r.role === role);
+    if (row) {
+      for (let i = 0; i < days.length; i++) row.days[i]! |= days[i]!;
+    } else {
+      group.push({ year, installId, department, role, days: Uint8Array.from(days) });
+    }
+  }
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { cachedInstallActivity } from '../../../server/src/db/activity-cache';
+import { openDatabase } from '../../../server/src/db/open-database';
+import { getInstallActivity } from '../../../server/src/queries/get-install-activity';
+import { insertEvents } from '../../../server/src/queries/insert-events';
+import { makeEvent, uuidv7 } from '../../support/make-event';
+
+const NOW = new Date('2026-11-23T12:00:00Z');
+const at = (day: string) => `${day}T09:00:00.000Z`;
+/** What the table holds, in the cache's shape, for comparison. */
+const fromTable = (db: ReturnType<typeof openDatabase>) =>
+  (db.prepare('SELECT year, install_id AS installId, department, role, days FROM install_activity').all() as { installId: string; department: string; role: string; year: number; days: Buffer }[])
+    .map((r) => ({ ...r, days: [...r.days] }))
+    .sort((a, b) => `${a.installId}${a.department}${a.role}${a.year}`.localeCompare(`${b.installId}${b.department}${b.role}${b.year}`));
+const fromCache = (db: ReturnType<typeof openDatabase>) =>
+  cachedInstallActivity(db)
+    .flat()
+    .map((r) => ({ ...r, days: [...r.days] }))
+    .sort((a, b) => `${a.installId}${a.department}${a.role}${a.year}`.localeCompare(`${b.installId}${b.department}${b.role}${b.year}`));
+
+describe('the install activity cache', () => {
+  it('stays equal to the table as batches arrive after it was read', () => {
+    const db = openDatabase(':memory:');
+    const a = uuidv7();
+    const b = uuidv7();
+    insertEvents(db, [makeEvent({ installId: a, at: at('2026-11-02') })], 'UTC', NOW);
+    expect(fromCache(db)).toEqual(fromTable(db));
+
+    insertEvents(
+      db,
+      [
+        makeEvent({ installId: a, at: at('2026-11-03') }), // same row, another day
+        makeEvent({ installId: a, at: at('2026-11-04'), department: 'sales', role: 'sales', actionId: 'sales-call-lost-deal' }), // moved
+        makeEvent({ installId: b, at: at('2026-11-05') }), // a new install
+      ],
+      'UTC',
+      NOW,
+    );
+    expect(fromCache(db)).toEqual(fromTable(db));
+    expect(cachedInstallActivity(db).find((rows) => rows[0]!.installId === a)).toHaveLength(2);
+    expect(getInstallActivity(db, 'sales').flat().map((r) => r.installId)).toEqual([a]);
+  });
+
+  it('is read again after a batch stored inside a transaction that rolled back', () => {
+    const db = openDatabase(':memory:');
+    insertEvents(db, [makeEvent({ at: at('2026-11-02') })], 'UTC', NOW);
+    expect(cachedInstallActivity(db)).toHaveLength(1);
+    expect(() =>
+      db.transaction(() => {
+        insertEvents(db, [makeEvent({ at: at('2026-11-03') })], 'UTC', NOW);
+        throw new Error('the outer work failed');
+      })(),
+    ).toThrow('the outer work failed');
+    expect(cachedInstallActivity(db)).toHaveLength(1);
+    expect(fromCache(db)).toEqual(fromTable(db));
+  });
+});
