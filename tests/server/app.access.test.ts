@@ -153,7 +153,9 @@ describe('access to every route', () => {
         const response = await t.app.request(url, { method, headers: { 'Content-Type': 'application/json', ...headers }, body });
         const csp = response.headers.get('Content-Security-Policy') ?? '';
         expect(csp, route).toContain("frame-ancestors 'none'");
-        expect(csp, route).toContain("script-src 'self'");
+        // Scripts only from the server itself (pages), or nothing at all (API answers); never inline.
+        expect(csp, route).toMatch(/script-src 'self'|^default-src 'none'/);
+        expect(csp, route).not.toContain('unsafe-inline');
         expect(response.headers.get('X-Content-Type-Options'), route).toBe('nosniff');
         expect(response.headers.get('Referrer-Policy'), route).toBe('no-referrer');
       }
