@@ -30,6 +30,18 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // The real server process (main.ts) killed, restarted, backed up: one file at a time.
+          name: 'process',
+          include: ['tests/process/**/*.test.ts'],
+          environment: 'node',
+          fileParallelism: false,
+          testTimeout: 180_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           // Real Chromium against the real server: one file at a time, generous timeouts.
           name: 'e2e',
           // The bench smoke run too: it builds the extension and drives Chromium, so it must not overlap them.

@@ -1,6 +1,7 @@
 import type { ContentBundle } from '@customer-chair/shared/schemas/content-bundle';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { QUEUE_LIMIT } from '../lib/event-queue';
 import { readManagedSettings } from '../lib/managed-settings';
 import { ChoiceSelect } from './choice-select';
 import { effectiveProfile, type Profile } from '../lib/profile';
@@ -107,7 +108,8 @@ export function OptionsPage() {
       error?: string;
     };
     setBusy(false);
-    const problem = answer?.error ?? answer?.content?.error ?? answer?.events?.error;
+    // Both halves can fail for different reasons (content refused, events kept back): say both.
+    const problem = answer?.error ?? ([answer?.content?.error, answer?.events?.error].filter(Boolean).join(' ') || undefined);
     setMessage(problem ? { text: problem, error: true } : { text: `Synced. ${answer?.events?.sent ?? 0} events sent.` });
     await refresh();
   }
@@ -200,9 +202,7 @@ export function OptionsPage() {
           <dt>Events waiting</dt>
           <dd data-testid="events-waiting">{state.waiting}</dd>
           <dt>Events dropped</dt>
-          <dd data-testid="events-dropped">
-            {state.queue.dropped} (queue full){state.queue.rejected ? `, ${state.queue.rejected} refused by the server${state.queue.lastRejection ? ` — ${state.queue.lastRejection}` : ''}` : ''}
-          </dd>
+          <dd data-testid="events-dropped">{droppedText(state.queue)}</dd>
           {state.queue.lastError && (
             <>
               <dt>Sending</dt>
@@ -213,6 +213,20 @@ export function OptionsPage() {
       </section>
     </div>
   );
+}
+
+/** What was lost and why, in words: the queue's bound, and batches the server refused as invalid. */
+function droppedText(queue: QueueStatus): string {
+  const parts: string[] = [];
+  if (queue.dropped) {
+    parts.push(
+      `${queue.dropped.toLocaleString('en')} oldest ${queue.dropped === 1 ? 'event' : 'events'} dropped because the queue was full (it keeps the newest ${QUEUE_LIMIT.toLocaleString('en')} while the server cannot be reached)`,
+    );
+  }
+  if (queue.rejected) {
+    parts.push(`${queue.rejected.toLocaleString('en')} refused by the server as invalid${queue.lastRejection ? ` — ${queue.lastRejection}` : ''}`);
+  }
+  return parts.length ? `${parts.join('; ')}.` : 'None';
 }
 
 function syncResult(sync: SyncStatus): string {

@@ -37,7 +37,8 @@ export default defineBackground(() => {
     await browser.alarms.create(SYNC_ALARM, { periodInMinutes: 30 });
     await browser.alarms.create(FLUSH_ALARM, { periodInMinutes: 5 });
     await sync();
-    await queue.flush();
+    // A browser start is a natural moment to retry: our own back-off is skipped, a server's Retry-After is not.
+    await queue.flush({ startup: true });
   }
 
   browser.runtime.onInstalled.addListener(() => void start());

@@ -11,6 +11,8 @@ export const FLUSH_THRESHOLD = 20;
 export const BATCH_SIZE = 500;
 export const RETRY_BASE_MS = 30_000;
 export const RETRY_MAX_MS = 60 * 60_000;
+/** A POST that has not been answered by then is abandoned and retried (a hung server must not stall the queue). */
+export const REQUEST_TIMEOUT_MS = 20_000;
 
 export type QueueDeps = {
   fetch: typeof fetch;
@@ -22,6 +24,8 @@ export type QueueDeps = {
   timezone: () => Promise<string>;
   /** Asks for a flush again at this time (an alarm in the extension). */
   scheduleRetry: (at: number) => void;
+  /** REQUEST_TIMEOUT_MS unless a test wants less. */
+  requestTimeoutMs?: number;
 };
 
 export type FlushResult = { sent: number; rejected: number; waiting: number; error?: string };
@@ -88,8 +92,12 @@ export function createEventQueue(deps: QueueDeps) {
     });
   }
 
-  /** Sends what waits, batch by batch, unless a back-off is running (`force` ignores it). */
-  function flush(options: { force?: boolean } = {}): Promise<FlushResult> {
+  /**
+   * Sends what waits, batch by batch, unless a back-off is running. `force`
+   * ("Sync now") ignores it; `startup` ignores our own back-off but still
+   * honours a wait the server asked for with Retry-After.
+   */
+  function flush(options: { force?: boolean; startup?: boolean } = {}): Promise<FlushResult> {
     return serial(async () => {
       const profile = await deps.profile();
       if (!profile.usageStatistics) {
@@ -98,7 +106,8 @@ export function createEventQueue(deps: QueueDeps) {
         return { sent: 0, rejected: 0, waiting: 0 };
       }
       const status = await queueStatus.getValue();
-      if (!options.force && status.retryAt && Date.parse(status.retryAt) > deps.now()) {
+      const waitRequired = !options.force && !(options.startup && !status.serverAskedToWait);
+      if (waitRequired && status.retryAt && Date.parse(status.retryAt) > deps.now()) {
         return { sent: 0, rejected: 0, waiting: (await eventQueue.getValue()).length };
       }
       let sent = 0;
@@ -114,7 +123,8 @@ export function createEventQueue(deps: QueueDeps) {
           const jittered = backoff / 2 + deps.random() * (backoff / 2);
           const wait = Math.max(jittered, outcome.retryAfterMs ?? 0);
           const retryAt = deps.now() + wait;
-          await updateStatus((s) => ({ ...s, failures, lastError: outcome.error, retryAt: new Date(retryAt).toISOString() }));
+          const serverAskedToWait = outcome.retryAfterMs !== undefined && outcome.retryAfterMs >= jittered;
+          await updateStatus((s) => ({ ...s, failures, lastError: outcome.error, retryAt: new Date(retryAt).toISOString(), serverAskedToWait }));
           deps.scheduleRetry(retryAt);
           return { sent, rejected, waiting: queue.length, error: outcome.error };
         }
@@ -126,7 +136,14 @@ export function createEventQueue(deps: QueueDeps) {
           await updateStatus((s) => ({ ...s, rejected: s.rejected + batch.length, lastRejection: outcome.error }));
         }
         status.failures = 0;
-        await updateStatus((s) => ({ ...s, failures: 0, retryAt: undefined, lastError: undefined, lastFlushAt: new Date(deps.now()).toISOString() }));
+        await updateStatus((s) => ({
+          ...s,
+          failures: 0,
+          retryAt: undefined,
+          serverAskedToWait: undefined,
+          lastError: undefined,
+          lastFlushAt: new Date(deps.now()).toISOString(),
+        }));
       }
       return { sent, rejected, waiting: 0 };
     });
@@ -134,6 +151,7 @@ export function createEventQueue(deps: QueueDeps) {
 
   type Outcome = { kind: 'sent' } | { kind: 'rejected'; error: string } | { kind: 'retry'; error: string; retryAfterMs?: number };
 
+  const timeoutMs = deps.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
   async function post(profile: Profile, events: UsageEvent[]): Promise<Outcome> {
     let response: Response;
     try {
@@ -144,8 +162,13 @@ export function createEventQueue(deps: QueueDeps) {
           ...(profile.enrollmentKey && { Authorization: `Bearer ${profile.enrollmentKey}` }),
         },
         body: JSON.stringify({ events }),
+        signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
+      if ((error as Error).name === 'TimeoutError') {
+        // The server may still have stored the batch; sending it again is safe (event ids make replays harmless).
+        return { kind: 'retry', error: `The server did not answer within ${timeoutMs / 1000} s.` };
+      }
       return { kind: 'retry', error: `Cannot reach the server (${(error as Error).message}).` };
     }
     if (response.ok) {

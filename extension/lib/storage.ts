@@ -43,6 +43,8 @@ export type QueueStatus = {
   lastError?: string;
   /** When the next retry is due after a failure (exponential back-off). */
   retryAt?: string;
+  /** The wait until retryAt is the server's (Retry-After), so even a browser restart honours it. */
+  serverAskedToWait?: boolean;
   failures: number;
 };
 

@@ -3,7 +3,10 @@ import { ContentBundleSchema } from '@customer-chair/shared/schemas/content-bund
 import type { Profile } from './profile';
 import { cachedBundle, syncStatus, type SyncStatus } from './storage';
 
-export type SyncDeps = { fetch: typeof fetch; now: () => number; profile: () => Promise<Profile> };
+export type SyncDeps = { fetch: typeof fetch; now: () => number; profile: () => Promise<Profile>; requestTimeoutMs?: number };
+
+/** A content request not answered by then is abandoned; the last good content stays. */
+export const CONTENT_TIMEOUT_MS = 20_000;
 
 /**
  * Fetches the content bundle (If-None-Match, so an unchanged bundle costs a
@@ -25,6 +28,7 @@ export async function syncContent(deps: SyncDeps): Promise<SyncStatus> {
     return next;
   };
 
+  const timeoutMs = deps.requestTimeoutMs ?? CONTENT_TIMEOUT_MS;
   let response: Response;
   try {
     response = await deps.fetch(new URL('/api/v1/content', profile.serverUrl), {
@@ -33,8 +37,12 @@ export async function syncContent(deps: SyncDeps): Promise<SyncStatus> {
         ...(profile.enrollmentKey && { Authorization: `Bearer ${profile.enrollmentKey}` }),
       },
       cache: 'no-store',
+      signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (error) {
+    if ((error as Error).name === 'TimeoutError') {
+      return record({ result: 'error', error: `${profile.serverUrl} did not answer within ${timeoutMs / 1000} s; keeping the last good content.` });
+    }
     return record({ result: 'error', error: `Cannot reach ${profile.serverUrl} (${(error as Error).message}).` });
   }
   if (response.status === 304) return record({ result: 'unchanged' });

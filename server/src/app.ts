@@ -6,6 +6,7 @@ import { LIMITS } from '@customer-chair/shared/schemas/limits';
 import { apiError } from './http/api-error';
 import { extensionCors } from './middleware/extension-cors';
 import { limitBody } from './middleware/limit-body';
+import { requestLog, type RequestLogEntry } from './middleware/request-log';
 import { requireAdmin } from './middleware/require-admin';
 import { requireEnrollmentKey } from './middleware/require-enrollment-key';
 import { securityHeaders } from './middleware/security-headers';
@@ -28,13 +29,20 @@ import { healthRoutes } from './routes/health';
 import { sessionRoutes } from './routes/session';
 import { statsRoutes } from './routes/stats';
 
-export type AppDeps = { db: Database; clock: Clock; config: Config };
+export type AppDeps = {
+  db: Database;
+  clock: Clock;
+  config: Config;
+  /** Where one line per request goes (main.ts prints them; tests stay quiet without it). */
+  logRequest?: (entry: RequestLogEntry) => void;
+};
 
 /** The whole HTTP API; no I/O of its own beyond the database it is given. */
 export function createApp(deps: AppDeps) {
   const enrolled = requireEnrollmentKey(deps.config.enrollmentKey);
   const app = new Hono();
 
+  if (deps.logRequest) app.use('*', requestLog(deps.logRequest, deps.clock));
   app.use('*', securityHeaders());
 
   app.use('/api/v1/content', extensionCors());
@@ -42,7 +50,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api/v1/content', enrolled);
   app.use('/api/v1/events', enrolled);
 
-  app.route('/health', healthRoutes());
+  app.route('/health', healthRoutes(deps.db));
   app.route('/api/v1/content', contentRoutes(deps));
   app.route('/api/v1/events', eventRoutes(deps));
   app.route('/api/v1', statsRoutes(deps));
@@ -77,6 +85,10 @@ export function createApp(deps: AppDeps) {
     return apiError(c, 404, 'not_found', `Nothing at ${c.req.method} ${c.req.path}.`);
   });
   app.onError((error, c) => {
+    // The client hung up before its body arrived: nothing was read, so nothing was done; not a server fault.
+    if ((error as NodeJS.ErrnoException).code === 'ECONNRESET' || error.message === 'aborted') {
+      return apiError(c, 400, 'invalid_request', 'The request body was cut off before it ended; nothing was stored.');
+    }
     console.error('unhandled error', { method: c.req.method, path: c.req.path, error });
     return apiError(c, 500, 'internal', 'Something went wrong on the server; nothing was changed.');
   });

@@ -21,6 +21,8 @@ export const EnvSchema = z.object({
   MIN_GROUP_SIZE: optional(int(1, 1000)).default(5),
   RETENTION_DAYS: optional(int(1, 3650)).default(90),
   TIMEZONE: optional(TimezoneSchema).default('UTC'),
+  RATE_LIMIT_EVENTS_PER_MINUTE: optional(int(0, 1_000_000)).default(1000),
+  RATE_LIMIT_EVENTS_PER_ADDRESS_PER_MINUTE: optional(int(0, 100_000_000)).default(100_000),
 });
 
 export type Config = {
@@ -34,6 +36,13 @@ export type Config = {
   minGroupSize: number;
   retentionDays: number;
   timezone: string;
+  /**
+   * Events one install may send per minute (0: no ingest limit at all), and
+   * all installs behind one address together (0: no per-address cap) — a
+   * company's browsers often share one NAT address.
+   */
+  rateLimitEventsPerMinute: number;
+  rateLimitEventsPerAddressPerMinute: number;
   /** The built dashboard's files. */
   dashboardDir: string;
 };
@@ -64,6 +73,8 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       minGroupSize: e.MIN_GROUP_SIZE,
       retentionDays: e.RETENTION_DAYS,
       timezone: e.TIMEZONE,
+      rateLimitEventsPerMinute: e.RATE_LIMIT_EVENTS_PER_MINUTE,
+      rateLimitEventsPerAddressPerMinute: e.RATE_LIMIT_EVENTS_PER_ADDRESS_PER_MINUTE,
       dashboardDir: DASHBOARD_DIR,
     },
   };

@@ -1,6 +1,7 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { bootstrap } from './bootstrap';
+import { backupCommand } from './cli/backup';
 import { tokensCommand } from './cli/tokens';
 import { systemClock } from './clock';
 import { loadConfig } from './config';
@@ -10,7 +11,7 @@ import { pruneEvents } from './queries/prune-events';
 /**
  * The only place that reads the environment, opens the database and listens.
  * `main.ts tokens …` (the `tokens` script) manages admin tokens on the same
- * database instead of serving.
+ * database instead of serving; `main.ts backup <file>` copies it, online.
  */
 const loaded = loadConfig(process.env);
 if (!loaded.ok) {
@@ -23,6 +24,12 @@ const db = openDatabase(config.databasePath);
 
 if (process.argv[2] === 'tokens') {
   const code = tokensCommand(process.argv.slice(3), { db, clock, out: console.log, err: console.error });
+  db.close();
+  process.exit(code);
+}
+if (process.argv[2] === 'backup') {
+  // pnpm runs scripts in server/; a relative file name means the folder the command was typed in.
+  const code = await backupCommand(process.argv.slice(3), { db, cwd: process.env.INIT_CWD ?? process.cwd(), out: console.log, err: console.error });
   db.close();
   process.exit(code);
 }
@@ -44,7 +51,8 @@ prune();
 const pruneTimer = setInterval(prune, PRUNE_EVERY_MS);
 pruneTimer.unref();
 
-const app = createApp({ db, clock, config });
+// One JSON line per request on stdout: route pattern, status, time, size; nothing about who asked.
+const app = createApp({ db, clock, config, logRequest: (entry) => process.stdout.write(`${JSON.stringify(entry)}\n`) });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   console.log(`Customer Chair server listening on http://${info.address}:${info.port}`);
 });

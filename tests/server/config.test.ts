@@ -14,6 +14,8 @@ describe('loadConfig', () => {
         minGroupSize: 5,
         retentionDays: 90,
         timezone: 'UTC',
+        rateLimitEventsPerMinute: 1000,
+        rateLimitEventsPerAddressPerMinute: 100_000,
         dashboardDir: expect.stringMatching(/server\/dist\/dashboard\/$/),
       },
     });
@@ -29,6 +31,8 @@ describe('loadConfig', () => {
       MIN_GROUP_SIZE: '3',
       RETENTION_DAYS: '30',
       TIMEZONE: 'Europe/Berlin',
+      RATE_LIMIT_EVENTS_PER_MINUTE: '0',
+      RATE_LIMIT_EVENTS_PER_ADDRESS_PER_MINUTE: '5000',
     });
     expect(result).toEqual({
       ok: true,
@@ -41,6 +45,8 @@ describe('loadConfig', () => {
         minGroupSize: 3,
         retentionDays: 30,
         timezone: 'Europe/Berlin',
+        rateLimitEventsPerMinute: 0,
+        rateLimitEventsPerAddressPerMinute: 5000,
         dashboardDir: expect.any(String),
       },
     });
@@ -61,5 +67,13 @@ describe('loadConfig', () => {
     expect(problems.find((p) => p.startsWith('MIN_GROUP_SIZE="0"'))).toBeDefined();
     expect(problems.find((p) => p.startsWith('TIMEZONE="Mars/Olympus"'))).toMatch(/IANA time zone/);
     expect(problems.find((p) => p.startsWith('ADMIN_TOKEN='))).toMatch(/at least 16 characters/);
+  });
+
+  it('refuses bad rate limits, naming them', () => {
+    const result = loadConfig({ RATE_LIMIT_EVENTS_PER_MINUTE: '-1', RATE_LIMIT_EVENTS_PER_ADDRESS_PER_MINUTE: 'lots' });
+    const problems = result.ok ? [] : result.problems;
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(/^RATE_LIMIT_EVENTS_PER_MINUTE="-1"/);
+    expect(problems[1]).toMatch(/^RATE_LIMIT_EVENTS_PER_ADDRESS_PER_MINUTE="lots"/);
   });
 });

@@ -28,7 +28,7 @@ describe('the server process (main.ts)', () => {
     const server = await startServer({ databasePath });
     running.push(server);
     const response = await fetch(`${server.url}/health`);
-    expect(await response.json()).toEqual({ status: 'ok' });
+    expect(await response.json()).toEqual({ status: 'ok', database: 'ok' });
     expect(server.output()).toMatch(/Seeded the demo content/);
   });
 

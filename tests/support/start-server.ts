@@ -47,10 +47,14 @@ export async function startServer(options: {
 
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start in 30 s:\n${output}`)), 30_000);
+    let listening = false;
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
+      // The server logs a line per request: once it listens, stop searching the (growing) output.
+      if (listening) return;
       const match = /listening on http:\/\/[^:]+:(\d+)/.exec(output);
       if (match) {
+        listening = true;
         clearTimeout(timer);
         resolve(Number(match[1]));
       }

@@ -5,6 +5,7 @@ import { EventBatchSchema, type EventBatchResult } from '@customer-chair/shared/
 import { Hono } from 'hono';
 import type { AppDeps } from '../app';
 import { apiError } from '../http/api-error';
+import { ingestBudget } from '../http/ingest-budget';
 import { requestHeader } from '../http/request-header';
 import { limitBody } from '../middleware/limit-body';
 import { insertEvents } from '../queries/insert-events';
@@ -13,8 +14,15 @@ import { getCompanyTimezone } from '../queries/get-company-timezone';
 /**
  * `POST /api/v1/events`: stores a batch of usage events. The answer is sent
  * only after the transaction commits; a refused batch changes nothing.
+ * Each install may send `RATE_LIMIT_EVENTS_PER_MINUTE` events a minute
+ * (then 429 with Retry-After, which the extension honours).
  */
 export function eventRoutes({ db, clock, config }: AppDeps) {
+  const takeBudget = ingestBudget({
+    perInstall: config.rateLimitEventsPerMinute,
+    perAddress: config.rateLimitEventsPerAddressPerMinute,
+    clock,
+  });
   return new Hono().post(
     '/',
     limitBody(LIMITS.eventsBodyBytes, 'send fewer events per batch.'),
@@ -37,6 +45,8 @@ export function eventRoutes({ db, clock, config }: AppDeps) {
       const now = clock.now();
       const timeIssues = checkEventTimes(parsed.data.events, now, config.retentionDays);
       if (timeIssues.length) return apiError(c, 400, 'invalid_request', describe(timeIssues.length), timeIssues);
+      const limited = takeBudget(c, parsed.data.events);
+      if (limited) return limited;
 
       const result: EventBatchResult = insertEvents(db, parsed.data.events, getCompanyTimezone(db, config.timezone), now);
       return c.json(result, 200);

@@ -66,7 +66,8 @@ describe('the event queue', () => {
     for (let i = 0; i < 1100; i++) await queue.enqueue(action);
     expect(await queue.flush()).toMatchObject({ sent: 1100 });
     expect(server.calls.map((c) => c.events.length)).toEqual([500, 500, 100]);
-  });
+    // 1,100 storage writes: slow on a busy machine, so more than the default 5 s.
+  }, 30_000);
 
   it('backs off exponentially with jitter on network errors and 5xx, and keeps the events', async () => {
     const server = fakeServer([new Error('offline'), new Response('{}', { status: 503 })]);
@@ -93,6 +94,42 @@ describe('the event queue', () => {
     await queue.enqueue(action);
     await queue.flush();
     expect(retries[0]! - Date.parse('2026-11-23T10:00:00Z')).toBe(120_000);
+  });
+
+  it('gives up on a server that does not answer, keeps the events and sends them once when it answers again', async () => {
+    let hang = true;
+    const calls: string[][] = [];
+    const fetch = ((_url: URL, init: RequestInit) => {
+      const ids = (JSON.parse(String(init.body)).events as { id: string }[]).map((e) => e.id);
+      calls.push(ids);
+      if (!hang) return Promise.resolve(new Response(JSON.stringify({ accepted: ids.length, duplicates: 0 })));
+      // A hung server: only the request's own time limit ends the wait.
+      return new Promise((_, reject) => init.signal!.addEventListener('abort', () => reject(init.signal!.reason)));
+    }) as unknown as typeof globalThis.fetch;
+    const { queue } = setup({ fetch, requestTimeoutMs: 50 });
+    const id = await queue.enqueue(action);
+    const first = await queue.flush();
+    expect(first).toMatchObject({ sent: 0, waiting: 1, error: 'The server did not answer within 0.05 s.' });
+    expect(await eventQueue.getValue()).toHaveLength(1);
+    hang = false;
+    expect(await queue.flush({ force: true })).toMatchObject({ sent: 1, waiting: 0 });
+    expect(calls).toEqual([[id], [id]]);
+  });
+
+  it('at browser start-up retries at once after its own back-off, but not before a Retry-After the server asked for', async () => {
+    const offline = fakeServer([new Error('offline')]);
+    const a = setup({ fetch: offline.fetch });
+    await a.queue.enqueue(action);
+    await a.queue.flush();
+    expect(await a.queue.flush()).toMatchObject({ sent: 0, waiting: 1 });
+    expect(await a.queue.flush({ startup: true })).toMatchObject({ sent: 1, waiting: 0 });
+
+    const busy = fakeServer([new Response('{}', { status: 429, headers: { 'Retry-After': '3600' } })]);
+    const b = setup({ fetch: busy.fetch });
+    await b.queue.enqueue(action);
+    await b.queue.flush();
+    expect(await b.queue.flush({ startup: true })).toMatchObject({ sent: 0, waiting: 1 });
+    expect(busy.calls).toHaveLength(1);
   });
 
   it('drops a batch the server refuses as invalid (400), counts it, and goes on', async () => {

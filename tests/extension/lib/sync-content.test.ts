@@ -58,4 +58,17 @@ describe('syncContent', () => {
     await syncContent(deps(() => new Response(JSON.stringify(serverBundle), { status: 200 })));
     expect(requests[0]!.headers['If-None-Match']).toBeUndefined();
   });
+
+  it('gives up on a server that does not answer and keeps the last good content', async () => {
+    await cachedBundle.setValue({ bundle: serverBundle, etag: '"v7-abc"', source: 'server' });
+    const hung = {
+      ...deps(() => new Response()),
+      requestTimeoutMs: 50,
+      fetch: ((_url: URL, init: RequestInit) =>
+        new Promise((_, reject) => init.signal!.addEventListener('abort', () => reject(init.signal!.reason)))) as unknown as typeof fetch,
+    };
+    const status = await syncContent(hung);
+    expect(status).toMatchObject({ result: 'error', error: 'http://127.0.0.1:8787 did not answer within 0.05 s; keeping the last good content.' });
+    expect((await cachedBundle.getValue())?.bundle.version).toBe(7);
+  });
 });

@@ -6,7 +6,15 @@ describe('GET /health', () => {
     const { app } = makeTestApp();
     const response = await app.request('/health');
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok' });
+    expect(await response.json()).toEqual({ status: 'ok', database: 'ok' });
+  });
+
+  it('answers 503 when the database cannot be reached', async () => {
+    const { app, db } = makeTestApp();
+    db.close();
+    const response = await app.request('/health');
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({ status: 'unavailable', database: 'unreachable' });
   });
 
   it('answers unknown paths with the API error shape', async () => {

@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest';
+import { hashToken } from '../../server/src/auth/tokens';
+import { findAdminToken } from '../../server/src/queries/find-admin-token';
+import { insertAdminToken } from '../../server/src/queries/insert-admin-token';
+import { revokeAdminToken } from '../../server/src/queries/revoke-admin-token';
+import { makeTestApp } from '../support/test-app';
+
+/**
+ * Who may call what, checked against the app's own route table: a route
+ * added tomorrow is refused to strangers here without anyone listing it,
+ * unless it is added to PUBLIC below on purpose.
+ */
+const PUBLIC = new Set([
+  'GET /health',
+  // Extensions: open, or behind ENROLLMENT_KEY when the company sets one (checked below).
+  'GET /api/v1/content',
+  'POST /api/v1/events',
+  // Signing in is how a CX lead gets a session.
+  'POST /api/v1/session',
+  // The dashboard's own files (it asks for a session before showing anything).
+  'GET /',
+  'GET /assets/:name',
+]);
+/** Routes that serve a dashboard session only (no bearer token). */
+const SESSION_ONLY = new Set(['GET /api/v1/session', 'DELETE /api/v1/session', 'GET /api/v1/dashboard/overview', 'GET /api/v1/dashboard/departments/:id']);
+
+const ANA = 'ana-admin-token-0123456789abcdef';
+const NOW = '2026-11-23T10:00:00Z';
+
+function routesOf(app: ReturnType<typeof makeTestApp>['app']) {
+  return [...new Set(app.routes.filter((r) => r.method !== 'ALL' && !r.path.endsWith('*')).map((r) => `${r.method} ${r.path}`))].map((route) => {
+    const [method, path] = route.split(' ') as [string, string];
+    // Real-looking parameters, so that only the credentials decide the answer.
+    const url = path.replace(':id', 'night-shift-login').replace(':day', '2026-12-01').replace(':name', 'app.js');
+    const body = method === 'GET' ? undefined : JSON.stringify({ revision: 1 });
+    return { route, method, url, body };
+  });
+}
+
+async function signIn(t: ReturnType<typeof makeTestApp>, token: string) {
+  const response = await t.app.request('/api/v1/session', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ token }) });
+  expect(response.status).toBe(200);
+  return { cookie: response.headers.get('Set-Cookie')!.split(';')[0]!, csrf: ((await response.json()) as { csrfToken: string }).csrfToken };
+}
+
+describe('access to every route', () => {
+  const t = makeTestApp({ now: NOW });
+  const routes = routesOf(t.app);
+  const guarded = routes.filter((r) => !PUBLIC.has(r.route));
+
+  it('lists only routes that exist as public, and guards all the others', () => {
+    expect(routes.length).toBeGreaterThan(35);
+    for (const route of PUBLIC) expect(routes.map((r) => r.route)).toContain(route);
+    expect(guarded.length).toBe(routes.length - PUBLIC.size);
+  });
+
+  it('refuses every guarded route without credentials, with a wrong token, and with the enrollment key as a token', async () => {
+    const checked: string[] = [];
+    for (const { route, method, url, body } of guarded) {
+      for (const authorization of [undefined, 'Bearer not-a-token', 'Bearer test-admin-token-0123456789abcdeX', 'Basic dGVzdDp0ZXN0', 'Bearer ']) {
+        const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+        if (authorization) headers.Authorization = authorization;
+        const response = await t.app.request(url, { method, headers, body });
+        expect(response.status, `${route} with ${authorization ?? 'nothing'}`).toBe(401);
+      }
+      checked.push(route);
+    }
+    expect(checked).toHaveLength(guarded.length);
+  });
+
+  it('refuses a revoked token and the sessions made with it, from the next request on', async () => {
+    insertAdminToken(t.db, 'Ana (CX)', hashToken(ANA), new Date(NOW));
+    const session = await signIn(t, ANA);
+    // Before revocation both work (so the refusals below are the revocation's doing).
+    expect((await t.app.request('/api/v1/admin/stories', { headers: { Authorization: `Bearer ${ANA}` } })).status).toBe(200);
+    expect((await t.app.request('/api/v1/dashboard/overview', { headers: { Cookie: session.cookie } })).status).toBe(200);
+
+    revokeAdminToken(t.db, findAdminToken(t.db, hashToken(ANA))!.id, new Date(NOW));
+    for (const { route, method, url, body } of guarded) {
+      const bearer = await t.app.request(url, { method, headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${ANA}` }, body });
+      expect(bearer.status, `${route} with a revoked token`).toBe(401);
+      const cookie = await t.app.request(url, {
+        method,
+        headers: { 'Content-Type': 'application/json', Cookie: session.cookie, 'X-CSRF-Token': session.csrf },
+        body,
+      });
+      expect(cookie.status, `${route} with a revoked token's session`).toBe(401);
+    }
+  });
+
+  it('refuses changes from a live session without its CSRF token, or with another session’s', async () => {
+    const mine = await signIn(t, 'test-admin-token-0123456789abcdef');
+    const other = await signIn(t, 'test-admin-token-0123456789abcdef');
+    const changes = guarded.filter((r) => r.method !== 'GET');
+    expect(changes.length).toBeGreaterThan(15);
+    for (const { route, method, url, body } of changes) {
+      for (const csrf of [undefined, other.csrf, '', mine.csrf.slice(0, -1)]) {
+        const headers: Record<string, string> = { 'Content-Type': 'application/json', Cookie: mine.cookie };
+        if (csrf !== undefined) headers['X-CSRF-Token'] = csrf;
+        const response = await t.app.request(url, { method, headers, body });
+        expect(response.status, `${route} with CSRF ${JSON.stringify(csrf)}`).toBe(403);
+      }
+    }
+  });
+
+  it('refuses an expired session', async () => {
+    const late = makeTestApp({ now: NOW });
+    const session = await signIn(late, 'test-admin-token-0123456789abcdef');
+    late.clock.set('2026-11-23T22:00:01Z');
+    for (const { route, method, url, body } of routesOf(late.app).filter((r) => !PUBLIC.has(r.route))) {
+      const response = await late.app.request(url, {
+        method,
+        headers: { 'Content-Type': 'application/json', Cookie: session.cookie, 'X-CSRF-Token': session.csrf },
+        body,
+      });
+      expect(response.status, route).toBe(401);
+    }
+  });
+
+  it('lets the right credentials through every guarded route (so the refusals above are about credentials)', async () => {
+    const session = await signIn(t, 'test-admin-token-0123456789abcdef');
+    // Signing out ends the session, so it goes last.
+    const signOutLast = [...guarded].sort((a, b) => Number(a.route === 'DELETE /api/v1/session') - Number(b.route === 'DELETE /api/v1/session'));
+    for (const { route, method, url, body } of signOutLast) {
+      const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+      if (SESSION_ONLY.has(route)) Object.assign(headers, { Cookie: session.cookie, 'X-CSRF-Token': session.csrf });
+      else headers.Authorization = 'Bearer test-admin-token-0123456789abcdef';
+      const response = await t.app.request(url, { method, headers, body });
+      expect([401, 403], `${route} with valid credentials answered ${response.status}`).not.toContain(response.status);
+    }
+  });
+
+  it('with ENROLLMENT_KEY set, the extension routes refuse a missing or wrong key', async () => {
+    const enrolled = makeTestApp({ now: NOW, config: { enrollmentKey: 'company-enrollment-key' } });
+    for (const [method, url] of [
+      ['GET', '/api/v1/content'],
+      ['POST', '/api/v1/events'],
+    ] as const) {
+      for (const authorization of [undefined, 'Bearer wrong-enrollment-key', 'Bearer test-admin-token-0123456789abcdef']) {
+        const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+        if (authorization) headers.Authorization = authorization;
+        const response = await enrolled.app.request(url, { method, headers, body: method === 'POST' ? '{"events":[]}' : undefined });
+        expect(response.status, `${method} ${url} with ${authorization ?? 'nothing'}`).toBe(401);
+      }
+      const ok = await enrolled.app.request(url, { method, headers: { Authorization: 'Bearer company-enrollment-key', 'Content-Type': 'application/json' }, body: method === 'POST' ? '{"events":[]}' : undefined });
+      expect([200, 400]).toContain(ok.status);
+    }
+  });
+
+  it('puts the security headers on every answer, errors included', async () => {
+    for (const { route, method, url, body } of routes) {
+      for (const headers of [{}, { Authorization: 'Bearer test-admin-token-0123456789abcdef' }] as Record<string, string>[]) {
+        const response = await t.app.request(url, { method, headers: { 'Content-Type': 'application/json', ...headers }, body });
+        const csp = response.headers.get('Content-Security-Policy') ?? '';
+        expect(csp, route).toContain("frame-ancestors 'none'");
+        // Scripts only from the server itself (pages), or nothing at all (API answers); never inline.
+        expect(csp, route).toMatch(/script-src 'self'|^default-src 'none'/);
+        expect(csp, route).not.toContain('unsafe-inline');
+        expect(response.headers.get('X-Content-Type-Options'), route).toBe('nosniff');
+        expect(response.headers.get('Referrer-Policy'), route).toBe('no-referrer');
+      }
+    }
+  });
+
+  it('allows cross-origin calls only from extension origins, and only to the extension routes', async () => {
+    for (const { route, method, url, body } of routes) {
+      for (const origin of ['https://evil.example', 'null', 'chrome-extension://abcdefghijklmnop.evil.example', 'http://127.0.0.1:8787']) {
+        const response = await t.app.request(url, { method, headers: { Origin: origin, 'Content-Type': 'application/json' }, body });
+        expect(response.headers.get('Access-Control-Allow-Origin'), `${route} from ${origin}`).toBeNull();
+      }
+      const fromExtension = await t.app.request(url, { method, headers: { Origin: 'chrome-extension://abcdefghijklmnop', 'Content-Type': 'application/json' }, body });
+      const allowed = fromExtension.headers.get('Access-Control-Allow-Origin');
+      if (route === 'GET /api/v1/content' || route === 'POST /api/v1/events') expect(allowed, route).toBe('chrome-extension://abcdefghijklmnop');
+      else expect(allowed, route).toBeNull();
+    }
+  });
+});
