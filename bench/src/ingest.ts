@@ -41,7 +41,7 @@ export async function benchIngest({ seconds = 10, connections = 50, installs = 5
     const makeBody = () => JSON.stringify({ events: maker.batchFromOneInstall(BATCH, Date.now()) });
     const bodies = Array.from({ length: Math.ceil((raw / BATCH) * seconds * 1.5) }, makeBody);
 
-    const server = await startServer({ databasePath: join(folder, 'http.db'), env: { RATE_LIMIT_EVENTS_PER_MINUTE: '0' } });
+    const server = await startServer({ databasePath: join(folder, 'http.db'), env: { RATE_LIMIT_EVENTS_PER_MINUTE: '0' }, logFile: join(folder, 'server.log') });
     try {
       const result = await load({
         url: `${server.url}/api/v1/events`,

@@ -1,5 +1,6 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
+import { lineBuffer } from './http/line-buffer';
 import { bootstrap } from './bootstrap';
 import { backupCommand } from './cli/backup';
 import { tokensCommand } from './cli/tokens';
@@ -52,7 +53,8 @@ const pruneTimer = setInterval(prune, PRUNE_EVERY_MS);
 pruneTimer.unref();
 
 // One JSON line per request on stdout: route pattern, status, time, size; nothing about who asked.
-const app = createApp({ db, clock, config, logRequest: (entry) => process.stdout.write(`${JSON.stringify(entry)}\n`) });
+const requestLines = lineBuffer((chunk) => process.stdout.write(chunk));
+const app = createApp({ db, clock, config, logRequest: (entry) => requestLines.line(JSON.stringify(entry)) });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   console.log(`Customer Chair server listening on http://${info.address}:${info.port}`);
 });
@@ -63,15 +65,14 @@ function shutdown(signal: string) {
   stopping = true;
   console.log(`${signal}: finishing requests in flight, then closing the database.`);
   clearInterval(pruneTimer);
-  server.close(() => {
+  const exit = () => {
+    requestLines.flush();
     db.close();
     process.exit(0);
-  });
+  };
+  server.close(exit);
   // Keep-alive connections can hold close() open; don't wait for them forever.
-  setTimeout(() => {
-    db.close();
-    process.exit(0);
-  }, 10_000).unref();
+  setTimeout(exit, 10_000).unref();
 }
 process.on('SIGTERM', () => shutdown('SIGTERM'));
 process.on('SIGINT', () => shutdown('SIGINT'));

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 
@@ -27,7 +28,10 @@ export async function startServer(options: {
   port?: number;
   adminToken?: string;
   env?: Record<string, string>;
+  /** Standard output (the request log) to this file instead of a pipe to this process, as a deployment would; for benchmarks. */
+  logFile?: string;
 }): Promise<RunningServer> {
+  const logFd = options.logFile === undefined ? undefined : openSync(options.logFile, 'w');
   const adminToken = options.adminToken ?? `test-admin-${randomBytes(16).toString('hex')}`;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: SERVER_DIR,
@@ -40,30 +44,42 @@ export async function startServer(options: {
       ADMIN_TOKEN: adminToken,
       ...options.env,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', logFd ?? 'pipe', 'pipe'],
   });
-  let output = '';
+  if (logFd !== undefined) closeSync(logFd);
+  let piped = '';
+  const output = () => (options.logFile === undefined ? piped : `${readFileSync(options.logFile, 'utf8')}${piped}`);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in 30 s:\n${output}`)), 30_000);
     let listening = false;
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
+    const look = () => {
       // The server logs a line per request: once it listens, stop searching the (growing) output.
       if (listening) return;
-      const match = /listening on http:\/\/[^:]+:(\d+)/.exec(output);
+      const match = /listening on http:\/\/[^:]+:(\d+)/.exec(output());
       if (match) {
         listening = true;
         clearTimeout(timer);
+        clearInterval(poll);
         resolve(Number(match[1]));
       }
     };
-    child.stdout!.on('data', onData);
+    const timer = setTimeout(() => {
+      clearInterval(poll);
+      reject(new Error(`server did not start in 30 s:\n${output()}`));
+    }, 30_000);
+    // Output going to a file is looked at a few times a second until the server listens.
+    const poll = setInterval(look, options.logFile === undefined ? 60_000 : 50);
+    const onData = (chunk: Buffer) => {
+      piped += chunk.toString();
+      look();
+    };
+    child.stdout?.on('data', onData);
     child.stderr!.on('data', onData);
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`server exited with ${code} before listening:\n${output}`));
+      clearInterval(poll);
+      reject(new Error(`server exited with ${code} before listening:\n${output()}`));
     });
   });
 
@@ -79,7 +95,7 @@ export async function startServer(options: {
     url: `http://127.0.0.1:${port}`,
     port,
     adminToken,
-    output: () => output,
+    output,
     stop: () => end('SIGTERM'),
     kill: () => end('SIGKILL'),
     process: child,
