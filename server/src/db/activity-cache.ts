@@ -1,8 +1,9 @@
 import type { ActivityRow } from '@customer-chair/shared/domain/count-active-installs';
 import type { Database } from 'better-sqlite3';
+import { statement } from './statement';
 
 /** One install's rows (one per year, department and role it was active in). */
-type Cache = { installs: ActivityRow[][]; byInstall: Map<string, ActivityRow[]> };
+type Cache = { installs: ActivityRow[][]; byInstall: Map<string, ActivityRow[]>; dataVersion: number };
 const caches = new WeakMap<Database, Cache>();
 
 /**
@@ -11,12 +12,14 @@ const caches = new WeakMap<Database, Cache>();
  * stats request; reading them from SQLite each time (an object and a Buffer
  * per row) was most of that request's time. The table changes only through
  * `insertEvents`, which hands what it merged to `noteInstallActivity` once
- * committed, so the cache stays equal to the table. One server process is
- * the only writer of its database (see the README).
+ * committed, so the cache stays equal to the table; a commit by another
+ * connection (another process, a tool) moves SQLite's `data_version`, and
+ * the cache is read again.
  */
 export function cachedInstallActivity(db: Database): ActivityRow[][] {
+  const dataVersion = statement(db, 'PRAGMA data_version').pluck().get() as number;
   let cache = caches.get(db);
-  if (!cache) {
+  if (!cache || cache.dataVersion !== dataVersion) {
     const rows = db.prepare('SELECT year, install_id AS installId, department, role, days FROM install_activity ORDER BY install_id').all() as ActivityRow[];
     const byInstall = new Map<string, ActivityRow[]>();
     for (const row of rows) {
@@ -24,7 +27,7 @@ export function cachedInstallActivity(db: Database): ActivityRow[][] {
       if (group) group.push(row);
       else byInstall.set(row.installId, [row]);
     }
-    cache = { installs: [...byInstall.values()], byInstall };
+    cache = { installs: [...byInstall.values()], byInstall, dataVersion };
     caches.set(db, cache);
   }
   return cache.installs;

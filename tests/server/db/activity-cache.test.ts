@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cachedInstallActivity } from '../../../server/src/db/activity-cache';
 import { openDatabase } from '../../../server/src/db/open-database';
@@ -53,5 +56,22 @@ describe('the install activity cache', () => {
     ).toThrow('the outer work failed');
     expect(cachedInstallActivity(db)).toHaveLength(1);
     expect(fromCache(db)).toEqual(fromTable(db));
+  });
+
+  it('is read again after another connection changed the table', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'cc-activity-'));
+    try {
+      const db = openDatabase(join(folder, 'cc.db'));
+      insertEvents(db, [makeEvent({ at: at('2026-11-02') })], 'UTC', NOW);
+      expect(cachedInstallActivity(db)).toHaveLength(1);
+      const other = openDatabase(join(folder, 'cc.db'));
+      insertEvents(other, [makeEvent({ at: at('2026-11-03') })], 'UTC', NOW);
+      other.close();
+      expect(cachedInstallActivity(db)).toHaveLength(2);
+      expect(fromCache(db)).toEqual(fromTable(db));
+      db.close();
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../server/src/db/open-database';
 import { ContentBundleSchema } from '../../../shared/src/schemas/content-bundle';
 import { setScheduledStory } from '../../../server/src/queries/set-scheduled-story';
 import { makeTestApp } from '../../support/test-app';
@@ -43,6 +47,26 @@ describe('GET /api/v1/content', () => {
     const bundle = ContentBundleSchema.parse(await after.json());
     expect(bundle.version).toBe(2);
     expect(bundle.schedule['2026-11-24']).toBe(storyId);
+  });
+
+  it('sees a change another process committed to the database file', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'cc-content-'));
+    try {
+      const databasePath = join(folder, 'cc.db');
+      const { app, clock } = makeTestApp({ databasePath });
+      const before = await app.request('/api/v1/content');
+      const oldTag = before.headers.get('ETag')!;
+      const storyId = ((await before.json()) as { stories: { id: string }[] }).stories[3]!.id;
+      // Another connection, as a second process or an operator's tool would be.
+      const other = openDatabase(databasePath);
+      setScheduledStory(other, '2026-11-24', storyId, clock.now());
+      other.close();
+      const after = await app.request('/api/v1/content', { headers: { 'If-None-Match': oldTag } });
+      expect(after.status).toBe(200);
+      expect(ContentBundleSchema.parse(await after.json()).schedule['2026-11-24']).toBe(storyId);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('renders the bundle once per version, not per request', async () => {
