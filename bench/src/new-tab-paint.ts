@@ -6,6 +6,7 @@ import type { BrowserContext } from 'playwright-core';
 import { buildExtension } from '../../tests/support/build-extension';
 import { EXTENSION_DIR, launchExtension } from '../../tests/support/launch-extension';
 import { newTabAssets } from '../../tests/support/new-tab-assets';
+import { setUpExtension } from '../../tests/support/set-up-extension';
 import { round, summarize } from './summarize';
 
 /** Runs in the page: when the element marked elementtiming="story-title" was painted, in ms since navigation. */
@@ -64,13 +65,7 @@ export async function benchNewTabPaint({ loads = 20 } = {}) {
   const browser = await launchExtension({ extensionDir });
   try {
     // A profile is chosen, so the new tab shows the day (not the first-run picker).
-    const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-    await options.getByLabel('Department').selectOption('sales');
-    await options.getByLabel('Role').selectOption('sales');
-    await options.getByRole('button', { name: 'Save' }).click();
-    await options.getByText('Saved.').waitFor();
-    await options.close();
+    await setUpExtension(browser, { department: 'sales', role: 'sales' });
 
     const probe = await browser.context.newPage();
     await probe.goto('chrome://newtab/');

@@ -16,6 +16,8 @@ import type { StoryList, StoryRecord } from '../../shared/src/schemas/story-reco
 import { buildDashboard } from '../support/build-dashboard';
 import { buildExtension } from '../support/build-extension';
 import { launchExtension, type ExtensionBrowser } from '../support/launch-extension';
+import { syncNow } from '../support/extension-options';
+import { setUpExtension } from '../support/set-up-extension';
 import { startServer, type RunningServer } from '../support/start-server';
 
 const ARTIFACTS = new URL('../.artifacts/', import.meta.url).pathname;
@@ -63,14 +65,6 @@ async function screenshot(p: Page, name: string) {
   await p.emulateMedia({ colorScheme: 'light' });
 }
 
-async function syncExtension(): Promise<void> {
-  const options = await browser.context.newPage();
-  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-  await options.getByRole('button', { name: 'Sync now' }).click();
-  await options.locator('.message', { hasText: /^Synced/ }).waitFor();
-  await options.close();
-}
-
 const dayName = (day: string) =>
   new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
 
@@ -90,15 +84,8 @@ beforeAll(async () => {
   todays = await api<StoryRecord>(`/stories/${schedule.days[0]!.story!.id}`);
 
   browser = await launchExtension();
-  const options = await browser.context.newPage();
-  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-  await options.getByLabel('Server URL').fill(server.url);
-  await options.getByLabel('Department').selectOption('sales');
-  await options.getByLabel('Role').selectOption('sales');
-  await options.getByRole('button', { name: 'Save' }).click();
-  await options.getByText('Saved.').waitFor();
-  await options.close();
-  await syncExtension();
+  await setUpExtension(browser, { serverUrl: server.url, department: 'sales', role: 'sales' });
+  expect(await syncNow(browser)).toMatch(/^Synced/);
 
   page = await dashboardPage();
   await page.goto(server.url);
@@ -143,7 +130,7 @@ describe('content management in the dashboard, picked up by the extension', () =
     expect(saved.title).toBe(title);
     expect(saved.revision).toBe(todays.revision + 1);
 
-    await syncExtension();
+    expect(await syncNow(browser)).toMatch(/^Synced/);
     const tab = await browser.context.newPage();
     await tab.goto('chrome://newtab/');
     await expect.poll(() => tab.locator('#story-title').textContent()).toBe(title);

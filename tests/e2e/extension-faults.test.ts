@@ -2,13 +2,16 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildExtension } from '../support/build-extension';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
 import { launchExtension, type ExtensionBrowser } from '../support/launch-extension';
+import { logAction, openOptions, syncNow } from '../support/extension-options';
 import { makeEvent } from '../support/make-event';
 import { startServer, type RunningServer } from '../support/start-server';
+
+/** A hung server costs a content request and an event POST, 20 s each, before the extension gives up. */
+const SYNC_TIMEOUT_MS = 60_000;
 
 /**
  * The real extension in Chromium, talking to the real server through a fault
@@ -46,38 +49,12 @@ function serverEvents(): { ids: Set<string>; rolledUp: number } {
   }
 }
 
-async function options(): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
-  await page.getByLabel('Server URL').waitFor();
-  return page;
-}
-
-async function syncNow(): Promise<string> {
-  const page = await options();
-  await page.getByRole('button', { name: 'Sync now' }).click();
-  const message = page.locator('.message');
-  // A hung server costs a content request and an event POST, 20 s each, before the extension gives up.
-  await message.waitFor({ timeout: 60_000 });
-  const text = (await message.textContent()) ?? '';
-  await page.close();
-  return text;
-}
-
-async function logAction(index: number): Promise<void> {
-  const page = await browser.context.newPage();
-  await page.goto('chrome://newtab/');
-  await page.getByRole('button', { name: /^I did this/ }).nth(index).click();
-  await page.getByText('Logged — thank you').waitFor();
-  await page.close();
-}
-
 beforeAll(async () => {
   buildExtension();
   server = await startServer({ databasePath, env: { MIN_GROUP_SIZE: '1', RATE_LIMIT_EVENTS_PER_MINUTE: '0' } });
   proxy = await startFaultProxy(server.url);
   browser = await launchExtension();
-  const page = await options();
+  const page = await openOptions(browser);
   await page.getByLabel('Server URL').fill(proxy.url);
   await page.getByRole('button', { name: 'Save' }).click();
   await page.getByText('Saved.').waitFor();
@@ -87,8 +64,10 @@ beforeAll(async () => {
   await tab.getByLabel('Your department').selectOption('sales');
   await tab.getByLabel('Your role').selectOption('sales');
   await tab.getByRole('button', { name: 'Show my customer day' }).click();
+  // Saved once the day shows: closing the tab sooner could cut the save short.
+  await tab.locator('#story-title').waitFor();
   await tab.close();
-  expect(await syncNow()).toMatch(/^Synced/);
+  expect(await syncNow(browser, SYNC_TIMEOUT_MS)).toMatch(/^Synced/);
 });
 
 afterAll(async () => {
@@ -101,14 +80,14 @@ afterAll(async () => {
 describe('the extension under server faults', () => {
   it('keeps events through 500s and says so', async () => {
     proxy.mode = 'error-500';
-    await logAction(0);
-    await logAction(1);
-    expect(await syncNow()).toMatch(/Server answered 500/);
+    await logAction(browser, 0);
+    await logAction(browser, 1);
+    expect(await syncNow(browser, SYNC_TIMEOUT_MS)).toMatch(/Server answered 500/);
     const { queue } = await extensionState();
     expect(queue.length).toBeGreaterThanOrEqual(2);
     const onServer = serverEvents().ids;
     expect(queue.filter((e) => onServer.has(e.id))).toEqual([]);
-    const page = await options();
+    const page = await openOptions(browser);
     expect(Number(await page.getByTestId('events-waiting').textContent())).toBe(queue.length);
     await page.close();
   });
@@ -117,13 +96,13 @@ describe('the extension under server faults', () => {
     proxy.mode = 'rate-limited';
     proxy.retryAfterSeconds = 600;
     const before = Date.now();
-    expect(await syncNow()).toMatch(/Server answered 429/);
+    expect(await syncNow(browser, SYNC_TIMEOUT_MS)).toMatch(/Server answered 429/);
     const { queueStatus } = await extensionState();
     const wait = Date.parse(queueStatus!.retryAt!) - before;
     expect(wait).toBeGreaterThan(595_000);
     expect(wait).toBeLessThan(660_000);
     expect(queueStatus!.serverAskedToWait).toBe(true);
-    const page = await options();
+    const page = await openOptions(browser);
     await page.getByText(/Server answered 429.*Next try/).waitFor();
     await page.close();
   });
@@ -131,14 +110,14 @@ describe('the extension under server faults', () => {
   it('gives up on a server that never answers and sends again without counting twice', async () => {
     proxy.mode = 'hang-after-commit';
     const pending = (await extensionState()).queue.map((e) => e.id);
-    expect(await syncNow()).toMatch(/did not answer within 20 s/);
+    expect(await syncNow(browser, SYNC_TIMEOUT_MS)).toMatch(/did not answer within 20 s/);
     // The server stored them, but the extension never heard so and still holds them.
     const stored = serverEvents();
     expect(pending.every((id) => stored.ids.has(id))).toBe(true);
     expect((await extensionState()).queue.map((e) => e.id)).toEqual(pending);
 
     proxy.mode = 'pass';
-    expect(await syncNow()).toMatch(/^Synced/);
+    expect(await syncNow(browser, SYNC_TIMEOUT_MS)).toMatch(/^Synced/);
     expect((await extensionState()).queue).toEqual([]);
     const after = serverEvents();
     expect(after.ids.size).toBe(stored.ids.size);
@@ -147,9 +126,9 @@ describe('the extension under server faults', () => {
 
   it('holds events while the server is down for long, across a browser restart, and sends them at start-up', async () => {
     await proxy.down();
-    await logAction(2);
-    expect(await syncNow()).toMatch(/Cannot reach/);
-    expect(await syncNow()).toMatch(/Cannot reach/);
+    await logAction(browser, 2);
+    expect(await syncNow(browser, SYNC_TIMEOUT_MS)).toMatch(/Cannot reach/);
+    expect(await syncNow(browser, SYNC_TIMEOUT_MS)).toMatch(/Cannot reach/);
     const { queue, queueStatus } = await extensionState();
     expect(queue.length).toBeGreaterThanOrEqual(1);
     expect(queueStatus!.failures).toBeGreaterThanOrEqual(2);
@@ -171,14 +150,14 @@ describe('the extension under server faults', () => {
     const backlog = Array.from({ length: 4998 }, () => makeEvent({ at, department: 'sales', role: 'sales', actionId: 'sales-call-back' }));
     // Fill the queue as a long outage would have (4,998 events), then log through the real path.
     await browser.worker.evaluate((events) => chrome.storage.local.set({ queue: events }), backlog);
-    for (let i = 0; i < 6; i++) await logAction(i % 3);
+    for (let i = 0; i < 6; i++) await logAction(browser, i % 3);
     const { queue, queueStatus } = await extensionState();
     expect(queue).toHaveLength(5000);
     expect(queueStatus!.dropped).toBe(4);
     dropped.push(...backlog.slice(0, 4).map((e) => e.id));
     expect(queue.map((e) => e.id)).not.toContain(dropped[0]);
 
-    const page = await options();
+    const page = await openOptions(browser);
     expect(await page.getByTestId('events-dropped').textContent()).toBe(
       '4 oldest events dropped because the queue was full (it keeps the newest 5,000 while the server cannot be reached).',
     );
@@ -187,7 +166,7 @@ describe('the extension under server faults', () => {
     await page.close();
 
     proxy.mode = 'pass';
-    expect(await syncNow()).toBe('Synced. 5000 events sent.');
+    expect(await syncNow(browser, SYNC_TIMEOUT_MS)).toBe('Synced. 5000 events sent.');
     expect((await extensionState()).queue).toEqual([]);
   });
 

@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDay } from '../../shared/src/domain/local-day';
 import { pickDailyStory } from '../../shared/src/domain/pick-daily-story';
@@ -9,6 +8,7 @@ import type { ContentBundle } from '../../shared/src/schemas/content-bundle';
 import type { Stats } from '../../shared/src/schemas/stats';
 import { buildExtension } from '../support/build-extension';
 import { launchExtension, type ExtensionBrowser } from '../support/launch-extension';
+import { logAction, openOptions, syncNow } from '../support/extension-options';
 import { scheduleStory } from '../support/schedule-story';
 import { startServer, type RunningServer } from '../support/start-server';
 
@@ -24,31 +24,6 @@ async function stats(): Promise<Stats> {
   return (await response.json()) as Stats;
 }
 const salesActions = async () => (await stats()).departments.find((d) => d.department === 'sales')?.actionsTaken ?? 0;
-
-async function options(): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
-  await page.getByLabel('Server URL').waitFor();
-  return page;
-}
-
-async function syncNow(): Promise<string> {
-  const page = await options();
-  await page.getByRole('button', { name: 'Sync now' }).click();
-  const message = page.locator('.message');
-  await message.waitFor();
-  const text = (await message.textContent()) ?? '';
-  await page.close();
-  return text;
-}
-
-async function logAction(index: number): Promise<void> {
-  const page = await browser.context.newPage();
-  await page.goto('chrome://newtab/');
-  await page.getByRole('button', { name: /^I did this/ }).nth(index).click();
-  await page.getByText('Logged — thank you').waitFor();
-  await page.close();
-}
 
 beforeAll(async () => {
   buildExtension();
@@ -70,7 +45,7 @@ afterAll(async () => {
 
 describe('the extension in Chromium against the real server', () => {
   it('is configured from the options page and syncs the server’s content', async () => {
-    const page = await options();
+    const page = await openOptions(browser);
     await page.getByLabel('Server URL').fill(server.url);
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Saved.').waitFor();
@@ -102,8 +77,8 @@ describe('the extension in Chromium against the real server', () => {
   });
 
   it('logs "I did this" once: exactly one action_taken for the department and role', async () => {
-    await logAction(0);
-    expect(await syncNow()).toMatch(/^Synced/);
+    await logAction(browser, 0);
+    expect(await syncNow(browser)).toMatch(/^Synced/);
     const sales = (await stats()).departments.find((d) => d.department === 'sales')!;
     expect(sales.actionsTaken).toBe(1);
     expect(sales.actionsByRole).toEqual({ sales: 1 });
@@ -112,28 +87,28 @@ describe('the extension in Chromium against the real server', () => {
 
   it('keeps an action logged while the server is down and delivers it once after restart', async () => {
     await server.stop();
-    await logAction(1);
-    expect(await syncNow()).toMatch(/Cannot reach/);
-    const waiting = await options();
+    await logAction(browser, 1);
+    expect(await syncNow(browser)).toMatch(/Cannot reach/);
+    const waiting = await openOptions(browser);
     expect(await waiting.getByTestId('events-waiting').textContent()).toBe('1');
     await waiting.close();
 
     server = await startServer({ databasePath, port: server.port, adminToken: server.adminToken, env: { MIN_GROUP_SIZE: '1' } });
-    expect(await syncNow()).toMatch(/^Synced/);
+    expect(await syncNow(browser)).toMatch(/^Synced/);
     expect(await salesActions()).toBe(2);
     // Syncing again sends nothing twice.
-    await syncNow();
+    await syncNow(browser);
     expect(await salesActions()).toBe(2);
   });
 
   it('delivers events pending when the browser closed, once, after a relaunch', async () => {
     await server.stop();
-    await logAction(2);
+    await logAction(browser, 2);
     await browser.close();
     server = await startServer({ databasePath, port: server.port, adminToken: server.adminToken, env: { MIN_GROUP_SIZE: '1' } });
     browser = await launchExtension({ userDataDir: browser.userDataDir });
     await expect.poll(salesActions, { timeout: 30_000, interval: 500 }).toBe(3);
-    await syncNow();
+    await syncNow(browser);
     expect(await salesActions()).toBe(3);
   });
 });

@@ -11,6 +11,7 @@ import type { StoryRecord } from '../../shared/src/schemas/story-record';
 import { buildDashboard } from '../support/build-dashboard';
 import { buildExtension } from '../support/build-extension';
 import { launchExtension, type ExtensionBrowser } from '../support/launch-extension';
+import { setUpExtension } from '../support/set-up-extension';
 import { serveFixtures } from '../support/serve-fixtures';
 import { startServer, type RunningServer } from '../support/start-server';
 
@@ -88,16 +89,7 @@ beforeAll(async () => {
 
   browser = await launchExtension();
   await serveFixtures(browser.context);
-  const options = await newPage();
-  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-  await options.getByLabel('Server URL').fill(server.url);
-  await options.getByLabel('Department').selectOption('sales');
-  await options.getByLabel('Role').selectOption('sales');
-  await options.getByRole('button', { name: 'Save' }).click();
-  await options.getByText('Saved.').waitFor();
-  await options.getByRole('button', { name: 'Sync now' }).click();
-  await options.locator('.message', { hasText: /^Synced/ }).waitFor();
-  await options.close();
+  await setUpExtension(browser, { serverUrl: server.url, department: 'sales', role: 'sales', sync: true }, newPage);
 });
 
 afterAll(async () => {

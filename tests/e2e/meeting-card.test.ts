@@ -14,6 +14,7 @@ import { SITES } from '../../extension/sites';
 import type { SiteAdapter } from '../../extension/sites/site-adapter';
 import { buildExtension } from '../support/build-extension';
 import { launchExtension, type ExtensionBrowser } from '../support/launch-extension';
+import { setUpExtension } from '../support/set-up-extension';
 import { serveFixtures } from '../support/serve-fixtures';
 import { startServer, type RunningServer } from '../support/start-server';
 
@@ -109,16 +110,7 @@ beforeAll(async () => {
   browser = await launchExtension();
   await serveFixtures(browser.context);
   // The employee points the extension at the server and says where they work.
-  const options = await browser.context.newPage();
-  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-  await options.getByLabel('Server URL').fill(server.url);
-  await options.getByLabel('Department').selectOption('sales');
-  await options.getByLabel('Role').selectOption('sales');
-  await options.getByRole('button', { name: 'Save' }).click();
-  await options.getByText('Saved.').waitFor();
-  await options.getByRole('button', { name: 'Sync now' }).click();
-  await options.locator('.message', { hasText: /^Synced/ }).waitFor();
-  await options.close();
+  await setUpExtension(browser, { serverUrl: server.url, department: 'sales', role: 'sales', sync: true });
 });
 
 afterAll(async () => {
