@@ -8,6 +8,7 @@ import { countEvents } from '../../server/src/queries/count-events';
 import { databaseChecksum } from '../support/database-checksum';
 import { makeEvent, uuidv7 } from '../support/make-event';
 import { makeTestApp } from '../support/test-app';
+import { STORY_DRAFT } from '../support/admin-api';
 
 /**
  * Generated bad input against every route of the app (taken from its route
@@ -42,16 +43,7 @@ const ROUTES = [
   return { method, path };
 });
 
-const story = {
-  title: 'Support closed the loop in a day',
-  customer: 'Harbour Bank — operations lead',
-  quote: 'They called back before I had even finished my coffee.',
-  body: 'First paragraph.\n\nSecond paragraph.',
-  impact: 'Before: 5 days. After: 1 day.',
-  source: 'Support ticket #1234',
-  tags: ['support'],
-  roles: ['support'],
-};
+const story = STORY_DRAFT;
 const three = [{ text: 'Visit a customer site.' }, { text: 'Read five tickets.' }, { text: 'Call one customer.' }];
 
 /** A valid body per route, which the generators then break one field at a time. */

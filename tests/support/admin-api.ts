@@ -1,6 +1,20 @@
+import { databaseChecksum } from './database-checksum';
 import { makeTestApp } from './test-app';
 
 export type TestApp = ReturnType<typeof makeTestApp>;
+
+/** A valid new story, every field filled. */
+export const STORY_DRAFT = {
+  title: 'Support closed the loop in a day',
+  customer: 'Harbour Bank — operations lead',
+  quote: 'They called back before I had even finished my coffee.',
+  body: 'First paragraph.\n\nSecond paragraph.',
+  impact: 'Before: 5 days. After: 1 day.',
+  source: 'Support ticket #1234',
+  tags: ['support'],
+  roles: ['support'],
+};
+
 
 /** A JSON request to the admin API with the test's admin token (or `headers` to replace it). */
 export function send(t: TestApp, method: string, path: string, body?: unknown, headers: Record<string, string> = t.admin) {
@@ -22,13 +36,9 @@ export async function contentTag(t: TestApp): Promise<{ version: number; etag: s
   return { version: ((await response.json()) as { version: number }).version, etag: response.headers.get('ETag')! };
 }
 
-/** Every row of a table, to show that a refused request changed nothing. */
+/** Every row of every table, to show that a refused request changed nothing. */
 export function snapshot(t: TestApp): string {
-  return JSON.stringify(
-    ['stories', 'prompts', 'roles', 'role_actions', 'departments', 'schedule', 'content_meta', 'settings', 'audit_log'].map((table) =>
-      t.db.prepare(`SELECT * FROM ${table} ORDER BY 1`).all(),
-    ),
-  );
+  return databaseChecksum(t.db);
 }
 
 /** The newest audit entries, as the dashboard lists them. */

@@ -68,8 +68,8 @@ export async function startServer(options: {
       clearInterval(poll);
       reject(new Error(`server did not start in 30 s:\n${output()}`));
     }, 30_000);
-    // Output going to a file is looked at a few times a second until the server listens.
-    const poll = setInterval(look, options.logFile === undefined ? 60_000 : 50);
+    // Output going to a file is looked at a few times a second until the server listens; piped output as it comes.
+    const poll = options.logFile === undefined ? undefined : setInterval(look, 50);
     const onData = (chunk: Buffer) => {
       piped += chunk.toString();
       look();

@@ -1,4 +1,4 @@
-import type { ActivityRow } from '@customer-chair/shared/domain/count-active-installs';
+import { groupByInstall, type ActivityRow } from '@customer-chair/shared/domain/count-active-installs';
 import type { Database } from 'better-sqlite3';
 import { statement } from './statement';
 
@@ -20,14 +20,9 @@ export function cachedInstallActivity(db: Database): ActivityRow[][] {
   const dataVersion = statement(db, 'PRAGMA data_version').pluck().get() as number;
   let cache = caches.get(db);
   if (!cache || cache.dataVersion !== dataVersion) {
-    const rows = db.prepare('SELECT year, install_id AS installId, department, role, days FROM install_activity ORDER BY install_id').all() as ActivityRow[];
-    const byInstall = new Map<string, ActivityRow[]>();
-    for (const row of rows) {
-      const group = byInstall.get(row.installId);
-      if (group) group.push(row);
-      else byInstall.set(row.installId, [row]);
-    }
-    cache = { installs: [...byInstall.values()], byInstall, dataVersion };
+    const rows = db.prepare('SELECT year, install_id AS installId, department, role, days FROM install_activity').all() as ActivityRow[];
+    const installs = groupByInstall(rows);
+    cache = { installs, byInstall: new Map(installs.map((group) => [group[0]!.installId, group])), dataVersion };
     caches.set(db, cache);
   }
   return cache.installs;

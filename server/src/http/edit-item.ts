@@ -38,14 +38,14 @@ export async function editItem<B extends { revision: number }, T extends { revis
 export async function createItem<B extends { id?: string }>(
   c: AdminContext,
   { db, clock }: AppDeps,
-  item: { schema: z.ZodType<B>; noun: string; exists: (id: string) => boolean; makeId: (body: B) => string },
+  item: { schema: z.ZodType<B>; noun: string; find: (id: string) => unknown; makeId: (body: B) => string },
   apply: (body: B, id: string, now: Date) => Response,
 ): Promise<Response> {
   const body = await readJson(c, item.schema);
   if (body instanceof Response) return body;
   const now = clock.now();
   return db.transaction(() => {
-    if (body.id !== undefined && item.exists(body.id)) {
+    if (body.id !== undefined && item.find(body.id) !== undefined) {
       return apiError(c, 409, 'conflict', `A ${item.noun} with the id "${body.id}" exists already; choose another id, or leave it out.`, [
         { path: 'id', message: 'is taken' },
       ]);

@@ -34,7 +34,7 @@ export function adminDepartmentRoutes(deps: AppDeps) {
         {
           schema: DepartmentDraftSchema,
           noun: 'department',
-          exists: (id) => !!find(id),
+          find,
           makeId: (draft) => makeId(draft.name, new Set(listDepartmentRecords(db).map((d) => d.id)), 'department'),
         },
         (draft, id, now) => {

@@ -30,7 +30,7 @@ export function adminPromptRoutes(deps: AppDeps) {
         {
           schema: PromptDraftSchema,
           noun: 'question',
-          exists: (id) => !!find(id),
+          find,
           makeId: (draft) => makeId(draft.text, new Set(listPromptRecords(db).map((p) => p.id)), 'question'),
         },
         (draft, id, now) => {

@@ -34,7 +34,7 @@ export function adminRoleRoutes(deps: AppDeps) {
         {
           schema: RoleDraftSchema,
           noun: 'role',
-          exists: (id) => !!find(id),
+          find,
           makeId: (draft) => makeId(draft.name, new Set([...listRoleRecords(db).map((r) => r.id), OTHER_ROLE]), 'role'),
         },
         (draft, id, now) => {

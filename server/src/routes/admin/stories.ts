@@ -62,7 +62,7 @@ export function adminStoryRoutes(deps: AppDeps) {
         {
           schema: StoryDraftSchema,
           noun: 'story',
-          exists: (id) => !!find(id),
+          find,
           makeId: (draft) => makeId(draft.title, new Set(listStoryRecords(db).map((s) => s.id)), 'story'),
         },
         (draft, id, now) => {

@@ -2,19 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { hashToken } from '../../../../server/src/auth/tokens';
 import { insertAdminToken } from '../../../../server/src/queries/insert-admin-token';
 import { LIMITS } from '../../../../shared/src/schemas/limits';
-import { auditLog, contentTag, json, send, snapshot } from '../../../support/admin-api';
+import { STORY_DRAFT, auditLog, contentTag, json, send, snapshot } from '../../../support/admin-api';
 import { makeTestApp } from '../../../support/test-app';
 
-const draft = {
-  title: 'Support closed the loop in a day',
-  customer: 'Harbour Bank — operations lead',
-  quote: 'They called back before I had even finished my coffee.',
-  body: 'First paragraph.\n\nSecond paragraph.',
-  impact: 'Before: 5 days. After: 1 day.',
-  source: 'Support ticket #1234',
-  tags: ['support'],
-  roles: ['support'],
-};
+const draft = STORY_DRAFT;
 
 const ANA = 'ana-token-0123456789abcdef';
 
