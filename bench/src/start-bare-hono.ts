@@ -3,9 +3,16 @@ import { fileURLToPath } from 'node:url';
 
 const BENCH_DIR = fileURLToPath(new URL('../', import.meta.url));
 
-/** Starts bare-hono-server.ts in its own process, as the real server runs in its own; resolves with its URL. */
-export async function startBareHono(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/bare-hono-server.ts'], { cwd: BENCH_DIR, stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Starts bare-hono-server.ts in its own process, as the real server runs in its own; resolves with its
+ * URL. `headers` are the ones its constant answer carries.
+ */
+export async function startBareHono(headers: Record<string, string> = {}): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/bare-hono-server.ts'], {
+    cwd: BENCH_DIR,
+    env: { ...process.env, BARE_HEADERS: JSON.stringify(headers) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`bare Hono did not start:\n${output}`)), 30_000);
@@ -23,6 +30,7 @@ export async function startBareHono(): Promise<{ url: string; stop: () => Promis
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     url,
+    pid: child.pid!,
     stop: async () => {
       child.kill('SIGTERM');
       await exited;

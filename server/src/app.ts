@@ -6,7 +6,7 @@ import { LIMITS } from '@customer-chair/shared/schemas/limits';
 import { apiError } from './http/api-error';
 import { extensionCors } from './middleware/extension-cors';
 import { limitBody } from './middleware/limit-body';
-import { requestLog, type RequestLogEntry } from './middleware/request-log';
+import { requestLog, type WriteRequestLog } from './middleware/request-log';
 import { requireAdmin } from './middleware/require-admin';
 import { requireEnrollmentKey } from './middleware/require-enrollment-key';
 import { securityHeaders } from './middleware/security-headers';
@@ -21,7 +21,7 @@ import { adminScheduleRoutes } from './routes/admin/schedule';
 import { adminSettingsRoutes } from './routes/admin/settings';
 import { adminStoryRoutes } from './routes/admin/stories';
 import { adminTokenRoutes } from './routes/admin/tokens';
-import { contentRoutes } from './routes/content';
+import { CONTENT_PATH, contentRoutes } from './routes/content';
 import { dashboardAppRoutes } from './routes/dashboard-app';
 import { dashboardRoutes } from './routes/dashboard';
 import { eventRoutes } from './routes/events';
@@ -34,7 +34,7 @@ export type AppDeps = {
   clock: Clock;
   config: Config;
   /** Where one line per request goes (main.ts prints them; tests stay quiet without it). */
-  logRequest?: (entry: RequestLogEntry) => void;
+  logRequest?: WriteRequestLog;
 };
 
 /** The whole HTTP API; no I/O of its own beyond the database it is given. */
@@ -45,13 +45,13 @@ export function createApp(deps: AppDeps) {
   if (deps.logRequest) app.use('*', requestLog(deps.logRequest, deps.clock));
   app.use('*', securityHeaders());
 
-  app.use('/api/v1/content', extensionCors());
+  app.use(CONTENT_PATH, extensionCors());
   app.use('/api/v1/events', extensionCors());
-  app.use('/api/v1/content', enrolled);
+  app.use(CONTENT_PATH, enrolled);
   app.use('/api/v1/events', enrolled);
 
   app.route('/health', healthRoutes(deps.db));
-  app.route('/api/v1/content', contentRoutes(deps));
+  app.route(CONTENT_PATH, contentRoutes(deps));
   app.route('/api/v1/events', eventRoutes(deps));
   app.route('/api/v1', statsRoutes(deps));
   app.route('/api/v1/session', sessionRoutes(deps));

@@ -1,6 +1,7 @@
-import { serve } from '@hono/node-server';
 import { createApp } from './app';
+import type { RequestLogEntry } from './middleware/request-log';
 import { lineBuffer } from './http/line-buffer';
+import { serveApp } from './http/serve-app';
 import { bootstrap } from './bootstrap';
 import { backupCommand } from './cli/backup';
 import { tokensCommand } from './cli/tokens';
@@ -54,8 +55,8 @@ pruneTimer.unref();
 
 // One JSON line per request on stdout: route pattern, status, time, size; nothing about who asked.
 const requestLines = lineBuffer((chunk) => process.stdout.write(chunk));
-const app = createApp({ db, clock, config, logRequest: (entry) => requestLines.line(JSON.stringify(entry)) });
-const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+const deps = { db, clock, config, logRequest: (entry: RequestLogEntry) => requestLines.line(JSON.stringify(entry)) };
+const server = serveApp(createApp(deps), deps, { port: config.port, hostname: config.host }, (info) => {
   console.log(`Customer Chair server listening on http://${info.address}:${info.port}`);
 });
 

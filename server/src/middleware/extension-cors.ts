@@ -21,14 +21,21 @@ const PREFLIGHT = {
 export function extensionCors(): MiddlewareHandler {
   return async function extensionCors(c, next) {
     const origin = requestHeader(c, 'origin');
-    const allowed = origin !== undefined && EXTENSION_ORIGIN.test(origin);
     if (c.req.method === 'OPTIONS') {
-      const headers: Record<string, string> = allowed ? { 'Access-Control-Allow-Origin': origin, ...PREFLIGHT, Vary: 'Origin' } : { Vary: 'Origin' };
+      const headers: Record<string, string> = isExtensionOrigin(origin) ? { 'Access-Control-Allow-Origin': origin, ...PREFLIGHT, Vary: 'Origin' } : { Vary: 'Origin' };
       return new Response(null, { status: 204, headers });
     }
-    const headers: Record<string, string> = allowed
-      ? { 'Access-Control-Allow-Origin': origin, 'Access-Control-Expose-Headers': 'ETag,Retry-After', Vary: 'Origin' }
-      : { Vary: 'Origin' };
-    return withHeaders(c, headers, next);
+    return withHeaders(c, corsHeaders(origin), next);
   };
+}
+
+const NOT_ALLOWED = { Vary: 'Origin' };
+
+/** The CORS headers of an answer (not a preflight) to a request from `origin`. */
+export function corsHeaders(origin: string | undefined): Record<string, string> {
+  return isExtensionOrigin(origin) ? { 'Access-Control-Allow-Origin': origin, 'Access-Control-Expose-Headers': 'ETag,Retry-After', Vary: 'Origin' } : NOT_ALLOWED;
+}
+
+function isExtensionOrigin(origin: string | undefined): origin is string {
+  return origin !== undefined && EXTENSION_ORIGIN.test(origin);
 }

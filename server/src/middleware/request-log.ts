@@ -1,6 +1,7 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { matchedRoutes, routePath } from 'hono/route';
 import type { ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import type { Clock } from '../clock';
 
 /**
@@ -19,30 +20,81 @@ export type RequestLogEntry = {
   bytes: number;
 };
 
+export type WriteRequestLog = (entry: RequestLogEntry) => void;
+
+/** What is noted when a request arrives, before its answer is written. */
+type RequestLogStart = { time: string; started: number; socket: Socket | undefined; writtenBefore: number };
+
+type Pending = RequestLogStart & { write: WriteRequestLog; method: string; route: string; status: number };
+const PENDING = Symbol('request log entry');
+type LoggedResponse = ServerResponse & { [PENDING]?: Pending };
+
 /** Logs every request through `write`; main.ts passes one that prints JSON lines. */
-export function requestLog(write: (entry: RequestLogEntry) => void, clock: Clock): MiddlewareHandler {
+export function requestLog(write: WriteRequestLog, clock: Clock): MiddlewareHandler {
   return async function requestLog(c, next) {
-    const time = clock.now().toISOString();
-    const started = performance.now();
-    const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
-    const socket = outgoing?.socket;
-    const writtenBefore = socket?.bytesWritten ?? 0;
+    const start = startRequestLog(c, clock);
     await next();
-    const route = routeOf(c);
-    const { status } = c.res;
-    const entry = (bytes: number) => write({ time, method: c.req.method, route, status, durationMs: Math.round((performance.now() - started) * 10) / 10, bytes });
-    if (outgoing && socket) {
-      // Logged once the last byte has gone, so duration and size are what the client got.
-      outgoing.once('finish', () => entry(socket.bytesWritten - writtenBefore));
-      outgoing.once('close', () => outgoing.writableFinished || entry(socket.bytesWritten - writtenBefore));
-      return;
-    }
-    const declared = c.res.headers.get('Content-Length');
-    entry(declared !== null ? Number(declared) : c.res.body ? (await c.res.clone().arrayBuffer()).byteLength : 0);
+    return logWhenSent(c, write, start, routeOf(c), c.res);
   };
 }
 
-function routeOf(c: Parameters<MiddlewareHandler>[0]): string {
+/** Notes the time and the bytes already sent on the connection (keep-alive) as the request arrives. */
+function startRequestLog(c: Context, clock: Clock): RequestLogStart {
+  const socket = outgoingOf(c)?.socket ?? undefined;
+  return { time: logTime(clock), started: performance.now(), socket, writtenBefore: socket?.bytesWritten ?? 0 };
+}
+
+let lastTime = { ms: NaN, iso: '' };
+
+/** The clock's time as an ISO string, formatted once per millisecond however many requests share it. */
+export function logTime(clock: Clock): string {
+  const now = clock.now();
+  const ms = now.getTime();
+  if (ms !== lastTime.ms) lastTime = { ms, iso: now.toISOString() };
+  return lastTime.iso;
+}
+
+/**
+ * Writes the request's line once its answer has gone: on a real server when
+ * its last byte was handed to the socket (or the client hung up), so
+ * duration and size are what the client got; under `app.request` at once,
+ * with the body's size. The listeners are shared functions and the entry
+ * rides on the response: nothing is allocated per request but the entry.
+ */
+function logWhenSent(c: Context, write: WriteRequestLog, start: RequestLogStart, route: string, response: Response): void | Promise<void> {
+  const outgoing = outgoingOf(c) as LoggedResponse | undefined;
+  const { status } = response;
+  if (outgoing && start.socket) {
+    outgoing[PENDING] = { ...start, write, method: c.req.method, route, status };
+    outgoing.on('finish', sent);
+    outgoing.on('close', sent);
+    return;
+  }
+  return bodyBytes(response).then((bytes) => write(entryOf({ ...start, write, method: c.req.method, route, status }, bytes)));
+}
+
+function sent(this: LoggedResponse) {
+  const pending = this[PENDING];
+  if (!pending) return;
+  this[PENDING] = undefined;
+  pending.write(entryOf(pending, pending.socket!.bytesWritten - pending.writtenBefore));
+}
+
+function entryOf({ time, method, route, status, started }: Pending, bytes: number): RequestLogEntry {
+  return { time, method, route, status, durationMs: Math.round((performance.now() - started) * 10) / 10, bytes };
+}
+
+async function bodyBytes(response: Response): Promise<number> {
+  const declared = response.headers.get('Content-Length');
+  if (declared !== null) return Number(declared);
+  return response.body ? (await response.clone().arrayBuffer()).byteLength : 0;
+}
+
+function outgoingOf(c: Context): ServerResponse | undefined {
+  return (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
+}
+
+function routeOf(c: Context): string {
   const handler = matchedRoutes(c)
     .filter((r) => r.method !== 'ALL' && !r.path.endsWith('*'))
     .at(-1);

@@ -48,14 +48,19 @@ async function headersOf(middleware: MiddlewareHandler): Promise<Record<string, 
   return Object.fromEntries((await probe.request('/')).headers);
 }
 
+/** The two header sets, as plain objects: `api` for `/api/…` and `/health`, `pages` for the rest. */
+export const securityHeaderSets: Promise<{ api: Record<string, string>; pages: Record<string, string> }> = Promise.all([
+  headersOf(forApi),
+  headersOf(forPages),
+]).then(([api, pages]) => ({ api, pages }));
+
 const isApi = (path: string) => path.startsWith('/api/') || path === '/health';
 
 /** Security headers on every answer, as one plain object each (see withHeaders). */
 export function securityHeaders(): MiddlewareHandler {
-  let sets: { api: Record<string, string>; pages: Record<string, string> } | undefined;
-  const computing = Promise.all([headersOf(forApi), headersOf(forPages)]).then(([api, pages]) => (sets = { api, pages }));
+  let sets: Awaited<typeof securityHeaderSets> | undefined;
   return async function securityHeaders(c, next) {
-    const { api, pages } = sets ?? (await computing);
+    const { api, pages } = (sets ??= await securityHeaderSets);
     return withHeaders(c, isApi(c.req.path) ? api : pages, next);
   };
 }

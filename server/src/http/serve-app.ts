@@ -1,0 +1,24 @@
+import { serve } from '@hono/node-server';
+import { createServer, type RequestListener, type Server, type ServerOptions } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Hono } from 'hono';
+import type { AppDeps } from '../app';
+import { unchangedContentShortcut } from './unchanged-content';
+
+/**
+ * Serves the app on Node over HTTP, with the unchanged-sync shortcut in
+ * front of it (see unchanged-content.ts). main.ts listens with this; tests
+ * that need a real server do too.
+ */
+export function serveApp(app: Hono, deps: AppDeps, listen: { port: number; hostname: string }, onListening?: (info: AddressInfo) => void): Server {
+  const shortcut = unchangedContentShortcut(deps);
+  return serve(
+    {
+      fetch: app.fetch,
+      ...listen,
+      createServer: ((options: ServerOptions, listener: RequestListener) =>
+        createServer(options, (incoming, outgoing) => shortcut(incoming, outgoing) || listener(incoming, outgoing))) as typeof createServer,
+    },
+    onListening,
+  ) as Server;
+}
