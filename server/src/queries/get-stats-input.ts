@@ -3,7 +3,7 @@ import { countActiveInstalls, countWeeklyInstalls } from '@customer-chair/shared
 import { weekStart } from '@customer-chair/shared/domain/local-day';
 import type { Database } from 'better-sqlite3';
 import { statement } from '../db/statement';
-import { getInstallActivity } from './get-install-activity';
+import { cachedInstallActivity } from '../db/activity-cache';
 
 /**
  * Reads everything the stats answer needs from the roll-up tables only
@@ -25,7 +25,7 @@ export function getStatsInput(
       db,
       'SELECT week, department, type, SUM(count) AS count FROM daily_counts WHERE week BETWEEN @from AND @to GROUP BY week, department, type',
     ).all(weeks) as WeeklyCountCell[];
-    const activity = getInstallActivity(db);
+    const activity = cachedInstallActivity(db);
     return {
       ...range,
       ...options,

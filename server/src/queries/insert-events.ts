@@ -1,7 +1,8 @@
+import { DAY_BITS_BYTES, dayOfYear, setDayBit } from '@customer-chair/shared/domain/has-day-between';
+import type { ActivityRow } from '@customer-chair/shared/domain/install-activity';
 import { rollUpEvent, type EventRollUp } from '@customer-chair/shared/domain/roll-up-event';
 import type { UsageEvent } from '@customer-chair/shared/schemas/usage-event';
 import type { Database } from 'better-sqlite3';
-import { DAY_BITS_BYTES, dayOfYear, setDayBit } from '@customer-chair/shared/domain/has-day-between';
 import { noteInstallActivity } from '../db/activity-cache';
 import { statement } from '../db/statement';
 
@@ -77,11 +78,11 @@ export function insertEvents(db: Database, events: UsageEvent[], timezone: strin
 }
 
 /** Adds the batch to every roll-up; answers the install activity rows it marked. */
-function addToRollUps(db: Database, rollUps: EventRollUp[]): Iterable<[number, string, string, string, Uint8Array]> {
+function addToRollUps(db: Database, rollUps: EventRollUp[]): ActivityRow[] {
   const counts = new Tally<[string, string, string, string, string]>();
   const surfaces = new Tally<[string, string, string, string]>();
   const items = new Tally<[string, string, string, string]>();
-  const activity = new Map<string, [number, string, string, string, Uint8Array]>();
+  const activity = new Map<string, ActivityRow>();
   for (const r of rollUps) {
     counts.add(r.day, r.week, r.department, r.role, r.type);
     surfaces.add(r.day, r.department, r.surface, r.type);
@@ -89,8 +90,8 @@ function addToRollUps(db: Database, rollUps: EventRollUp[]): Iterable<[number, s
     const year = Number(r.day.slice(0, 4));
     const key = `${year}\u0000${r.installId}\u0000${r.department}\u0000${r.role}`;
     let row = activity.get(key);
-    if (!row) activity.set(key, (row = [year, r.installId, r.department, r.role, new Uint8Array(DAY_BITS_BYTES)]));
-    setDayBit(row[4], dayOfYear(r.day));
+    if (!row) activity.set(key, (row = { year, installId: r.installId, department: r.department, role: r.role, days: new Uint8Array(DAY_BITS_BYTES) }));
+    setDayBit(row.days, dayOfYear(r.day));
   }
   const addCount = statement(db, ADD_COUNT);
   for (const cell of counts.entries()) addCount.run(...cell);
@@ -99,6 +100,6 @@ function addToRollUps(db: Database, rollUps: EventRollUp[]): Iterable<[number, s
   const addItem = statement(db, ADD_ITEM_COUNT);
   for (const cell of items.entries()) addItem.run(...cell);
   const markActive = statement(db, MARK_ACTIVE);
-  for (const [year, installId, department, role, days] of activity.values()) markActive.run(year, installId, department, role, Buffer.from(days));
-  return activity.values();
+  for (const { year, installId, department, role, days } of activity.values()) markActive.run(year, installId, department, role, Buffer.from(days));
+  return [...activity.values()];
 }
