@@ -2,7 +2,7 @@ import type { EventType, Surface } from '@customer-chair/shared/schemas/usage-ev
 import type { Database } from 'better-sqlite3';
 import { statement } from '../db/statement';
 import { countActiveInstalls } from '@customer-chair/shared/domain/count-active-installs';
-import { getInstallActivity } from './get-install-activity';
+import { cachedInstallActivity } from '../db/activity-cache';
 
 export type DepartmentActivity = {
   installs: number;
@@ -18,10 +18,10 @@ export function getDepartmentActivity(db: Database, department: string, range: {
   const inRange = 'day BETWEEN @from AND @to AND department = @department';
   return db.transaction(() => {
     // minGroupSize 1: nothing is folded here; the caller applies the privacy rule.
-    const installs = countActiveInstalls(getInstallActivity(db, department), range, 1);
+    const installs = countActiveInstalls(cachedInstallActivity(db), range, 1);
     return {
-      installs: installs.totalInstalls,
-      roleInstalls: installs.roleInstalls.map(({ role, installs: n }) => ({ role, installs: n })),
+      installs: installs.departmentInstalls.find((d) => d.department === department)?.installs ?? 0,
+      roleInstalls: installs.roleInstalls.filter((r) => r.department === department).map(({ role, installs: n }) => ({ role, installs: n })),
       actionsByRole: statement(
         db,
         `SELECT role, SUM(count) AS count FROM daily_counts WHERE ${inRange} AND type = 'action_taken' GROUP BY role`,

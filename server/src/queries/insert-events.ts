@@ -1,8 +1,11 @@
-import { rollUpEvent, type EventRollUp } from '@customer-chair/shared/domain/roll-up-event';
-import type { UsageEvent } from '@customer-chair/shared/schemas/usage-event';
-import type { Database } from 'better-sqlite3';
+import type { DailyCountRow } from '@customer-chair/shared/domain/daily-counts';
 import { DAY_BITS_BYTES, dayOfYear, setDayBit } from '@customer-chair/shared/domain/has-day-between';
+import type { ActivityRow } from '@customer-chair/shared/domain/install-activity';
+import { rollUpEvent, type EventRollUp } from '@customer-chair/shared/domain/roll-up-event';
+import type { EventType, UsageEvent } from '@customer-chair/shared/schemas/usage-event';
+import type { Database } from 'better-sqlite3';
 import { noteInstallActivity } from '../db/activity-cache';
+import { noteDailyCounts } from '../db/daily-counts-cache';
 import { statement } from '../db/statement';
 
 export type InsertEventsResult = { accepted: number; duplicates: number };
@@ -69,19 +72,20 @@ export function insertEvents(db: Database, events: UsageEvent[], timezone: strin
       );
       if (changes === 1) accepted.push(rollUp);
     }
-    return { accepted: accepted.length, duplicates: events.length - accepted.length, marked: addToRollUps(db, accepted) };
+    return { accepted: accepted.length, duplicates: events.length - accepted.length, ...addToRollUps(db, accepted) };
   })();
-  // Committed: the in-memory activity rows take the same days.
+  // Committed: the in-memory roll-ups take the same counts and days.
+  noteDailyCounts(db, result.counted);
   noteInstallActivity(db, result.marked);
   return { accepted: result.accepted, duplicates: result.duplicates };
 }
 
-/** Adds the batch to every roll-up; answers the install activity rows it marked. */
-function addToRollUps(db: Database, rollUps: EventRollUp[]): Iterable<[number, string, string, string, Uint8Array]> {
-  const counts = new Tally<[string, string, string, string, string]>();
+/** Adds the batch to every roll-up; answers the daily counts it added and the install activity rows it marked. */
+function addToRollUps(db: Database, rollUps: EventRollUp[]): { counted: DailyCountRow[]; marked: ActivityRow[] } {
+  const counts = new Tally<[string, string, string, string, EventType]>();
   const surfaces = new Tally<[string, string, string, string]>();
   const items = new Tally<[string, string, string, string]>();
-  const activity = new Map<string, [number, string, string, string, Uint8Array]>();
+  const activity = new Map<string, ActivityRow>();
   for (const r of rollUps) {
     counts.add(r.day, r.week, r.department, r.role, r.type);
     surfaces.add(r.day, r.department, r.surface, r.type);
@@ -89,16 +93,20 @@ function addToRollUps(db: Database, rollUps: EventRollUp[]): Iterable<[number, s
     const year = Number(r.day.slice(0, 4));
     const key = `${year}\u0000${r.installId}\u0000${r.department}\u0000${r.role}`;
     let row = activity.get(key);
-    if (!row) activity.set(key, (row = [year, r.installId, r.department, r.role, new Uint8Array(DAY_BITS_BYTES)]));
-    setDayBit(row[4], dayOfYear(r.day));
+    if (!row) activity.set(key, (row = { year, installId: r.installId, department: r.department, role: r.role, days: new Uint8Array(DAY_BITS_BYTES) }));
+    setDayBit(row.days, dayOfYear(r.day));
   }
+  const counted: DailyCountRow[] = [];
   const addCount = statement(db, ADD_COUNT);
-  for (const cell of counts.entries()) addCount.run(...cell);
+  for (const [day, week, department, role, type, count] of counts.entries()) {
+    addCount.run(day, week, department, role, type, count);
+    counted.push({ day, week, department, role, type, count });
+  }
   const addSurface = statement(db, ADD_SURFACE_COUNT);
   for (const cell of surfaces.entries()) addSurface.run(...cell);
   const addItem = statement(db, ADD_ITEM_COUNT);
   for (const cell of items.entries()) addItem.run(...cell);
   const markActive = statement(db, MARK_ACTIVE);
-  for (const [year, installId, department, role, days] of activity.values()) markActive.run(year, installId, department, role, Buffer.from(days));
-  return activity.values();
+  for (const { year, installId, department, role, days } of activity.values()) markActive.run(year, installId, department, role, Buffer.from(days));
+  return { counted, marked: [...activity.values()] };
 }

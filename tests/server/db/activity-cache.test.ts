@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cachedInstallActivity } from '../../../server/src/db/activity-cache';
 import { openDatabase } from '../../../server/src/db/open-database';
-import { getInstallActivity } from '../../../server/src/queries/get-install-activity';
 import { insertEvents } from '../../../server/src/queries/insert-events';
+import { pruneEvents } from '../../../server/src/queries/prune-events';
 import { makeEvent, uuidv7 } from '../../support/make-event';
 
 const NOW = new Date('2026-11-23T12:00:00Z');
@@ -17,7 +17,7 @@ const fromTable = (db: ReturnType<typeof openDatabase>) =>
     .sort((a, b) => `${a.installId}${a.department}${a.role}${a.year}`.localeCompare(`${b.installId}${b.department}${b.role}${b.year}`));
 const fromCache = (db: ReturnType<typeof openDatabase>) =>
   cachedInstallActivity(db)
-    .flat()
+    .rows()
     .map((r) => ({ ...r, days: [...r.days] }))
     .sort((a, b) => `${a.installId}${a.department}${a.role}${a.year}`.localeCompare(`${b.installId}${b.department}${b.role}${b.year}`));
 
@@ -40,21 +40,21 @@ describe('the install activity cache', () => {
       NOW,
     );
     expect(fromCache(db)).toEqual(fromTable(db));
-    expect(cachedInstallActivity(db).find((rows) => rows[0]!.installId === a)).toHaveLength(2);
-    expect(getInstallActivity(db, 'sales').flat().map((r) => r.installId)).toEqual([a]);
+    expect(cachedInstallActivity(db).rows().filter((r) => r.installId === a)).toHaveLength(2);
+    expect(cachedInstallActivity(db).rows().filter((r) => r.department === 'sales').map((r) => r.installId)).toEqual([a]);
   });
 
   it('is read again after a batch stored inside a transaction that rolled back', () => {
     const db = openDatabase(':memory:');
     insertEvents(db, [makeEvent({ at: at('2026-11-02') })], 'UTC', NOW);
-    expect(cachedInstallActivity(db)).toHaveLength(1);
+    expect(cachedInstallActivity(db).rows()).toHaveLength(1);
     expect(() =>
       db.transaction(() => {
         insertEvents(db, [makeEvent({ at: at('2026-11-03') })], 'UTC', NOW);
         throw new Error('the outer work failed');
       })(),
     ).toThrow('the outer work failed');
-    expect(cachedInstallActivity(db)).toHaveLength(1);
+    expect(cachedInstallActivity(db).rows()).toHaveLength(1);
     expect(fromCache(db)).toEqual(fromTable(db));
   });
 
@@ -63,15 +63,24 @@ describe('the install activity cache', () => {
     try {
       const db = openDatabase(join(folder, 'cc.db'));
       insertEvents(db, [makeEvent({ at: at('2026-11-02') })], 'UTC', NOW);
-      expect(cachedInstallActivity(db)).toHaveLength(1);
+      expect(cachedInstallActivity(db).rows()).toHaveLength(1);
       const other = openDatabase(join(folder, 'cc.db'));
       insertEvents(other, [makeEvent({ at: at('2026-11-03') })], 'UTC', NOW);
       other.close();
-      expect(cachedInstallActivity(db)).toHaveLength(2);
+      expect(cachedInstallActivity(db).rows()).toHaveLength(2);
       expect(fromCache(db)).toEqual(fromTable(db));
       db.close();
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
+  });
+
+  it('keeps the days of pruned events, as the table does', () => {
+    const db = openDatabase(':memory:');
+    insertEvents(db, [makeEvent({ at: at('2026-11-02') }), makeEvent({ at: at('2026-11-20') })], 'UTC', NOW);
+    expect(cachedInstallActivity(db).rows()).toHaveLength(2);
+    expect(pruneEvents(db, new Date('2026-11-10T00:00:00Z'))).toBe(1);
+    expect(cachedInstallActivity(db).rows()).toHaveLength(2);
+    expect(fromCache(db)).toEqual(fromTable(db));
   });
 });

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { DAY_BITS_BYTES, dayOfYear, setDayBit } from '../../../shared/src/domain/has-day-between';
+import { installActivity, type ActivityRow } from '../../../shared/src/domain/install-activity';
+
+function row(installId: string, department: string, role: string, days: string[]): ActivityRow {
+  const bits = new Uint8Array(DAY_BITS_BYTES);
+  for (const day of days) setDayBit(bits, dayOfYear(day));
+  return { installId, department, role, year: Number(days[0]!.slice(0, 4)), days: bits };
+}
+
+describe('InstallActivity', () => {
+  it('has a row per install, department and role, its years side by side', () => {
+    const activity = installActivity([
+      row('a', 'sales', 'sales', ['2026-12-31']),
+      row('a', 'sales', 'sales', ['2027-01-01']),
+      row('b', 'legal', 'legal', ['2027-01-02']),
+    ]);
+    expect(activity.rowCount).toBe(2);
+    expect([...activity.activeRows('2026-12-31', '2026-12-31')]).toEqual([1, 0]);
+    expect([...activity.activeRows('2027-01-01', '2027-01-01')]).toEqual([1, 0]);
+    expect([...activity.activeRows('2026-12-30', '2027-01-05')]).toEqual([1, 1]);
+    expect([...activity.activeRows('2027-01-03', '2027-12-31')]).toEqual([0, 0]);
+    expect(activity.movedInstalls).toEqual([]);
+  });
+
+  it('tests every day of a window, across word boundaries, and no day outside it', () => {
+    // Days 30 to 33 and 364, 365 of 2028 (a leap year): either side of the 32-day words.
+    const days = ['2028-01-31', '2028-02-01', '2028-02-02', '2028-02-03', '2028-12-30', '2028-12-31'];
+    const activity = installActivity(days.map((day) => row(day, 'sales', 'sales', [day])));
+    for (const [i, day] of days.entries()) {
+      expect([...activity.activeRows(day, day)], day).toEqual(days.map((_, j) => (j === i ? 1 : 0)));
+    }
+    expect([...activity.activeRows('2028-01-01', '2028-12-31')]).toEqual(days.map(() => 1));
+    expect([...activity.activeRows('2028-02-04', '2028-12-29')]).toEqual(days.map(() => 0));
+  });
+
+  it('marks installs with several rows, and gives the stored rows back', () => {
+    const rows = [row('a', 'sales', 'sales', ['2026-11-02']), row('b', 'sales', 'sales', ['2026-11-02']), row('a', 'it', 'it', ['2026-11-03'])];
+    const activity = installActivity();
+    // More rows than it first has room for.
+    for (let i = 0; i < 3000; i++) activity.mark(row(`x${i}`, 'it', 'it', ['2026-11-04']));
+    for (const r of rows) activity.mark(r);
+    expect(activity.movedInstalls.map((rs) => rs.map((r) => activity.rowMoved[r]))).toEqual([[1, 1]]);
+    expect(activity.rows().filter((r) => !r.installId.startsWith('x'))).toEqual(expect.arrayContaining(rows));
+    expect(activity.rows()).toHaveLength(3003);
+  });
+});
