@@ -41,6 +41,9 @@ class Tally<Parts extends unknown[]> {
   }
 }
 
+/** What a batch stored, and what the in-memory roll-ups take once it has committed. */
+export type StoredEvents = InsertEventsResult & { counted: DailyCountRow[]; marked: ActivityRow[] };
+
 /**
  * Stores a batch in one transaction: new events are kept and added to the
  * roll-ups; ids seen before (ever, or earlier in the batch) only count as
@@ -49,35 +52,45 @@ class Tally<Parts extends unknown[]> {
  * from one install touches each roll-up row once.
  */
 export function insertEvents(db: Database, events: UsageEvent[], timezone: string, now: Date): InsertEventsResult {
+  const stored = db.transaction(storeEvents)(db, events, timezone, now);
+  return noteStoredEvents(db, stored);
+}
+
+/**
+ * Writes a batch's events and roll-ups inside the caller's transaction (or
+ * savepoint); `noteStoredEvents` once that has committed.
+ */
+export function storeEvents(db: Database, events: UsageEvent[], timezone: string, now: Date): StoredEvents {
   const insertEvent = statement(db, INSERT_EVENT);
   const receivedAt = now.toISOString();
-  const result = db.transaction(() => {
-    const accepted: EventRollUp[] = [];
-    for (const event of events) {
-      const rollUp = rollUpEvent(event, timezone);
-      rollUp.installId = rollUp.installId.toLowerCase();
-      const { changes } = insertEvent.run(
-        event.id.toLowerCase(),
-        rollUp.installId,
-        event.type,
-        event.department,
-        event.role,
-        event.surface,
-        event.at,
-        rollUp.day,
-        event.storyId ?? null,
-        event.promptId ?? null,
-        event.actionId ?? null,
-        receivedAt,
-      );
-      if (changes === 1) accepted.push(rollUp);
-    }
-    return { accepted: accepted.length, duplicates: events.length - accepted.length, ...addToRollUps(db, accepted) };
-  })();
-  // Committed: the in-memory roll-ups take the same counts and days.
-  noteDailyCounts(db, result.counted);
-  noteInstallActivity(db, result.marked);
-  return { accepted: result.accepted, duplicates: result.duplicates };
+  const accepted: EventRollUp[] = [];
+  for (const event of events) {
+    const rollUp = rollUpEvent(event, timezone);
+    rollUp.installId = rollUp.installId.toLowerCase();
+    const { changes } = insertEvent.run(
+      event.id.toLowerCase(),
+      rollUp.installId,
+      event.type,
+      event.department,
+      event.role,
+      event.surface,
+      event.at,
+      rollUp.day,
+      event.storyId ?? null,
+      event.promptId ?? null,
+      event.actionId ?? null,
+      receivedAt,
+    );
+    if (changes === 1) accepted.push(rollUp);
+  }
+  return { accepted: accepted.length, duplicates: events.length - accepted.length, ...addToRollUps(db, accepted) };
+}
+
+/** Committed: the in-memory roll-ups take the same counts and days. */
+export function noteStoredEvents(db: Database, stored: StoredEvents): InsertEventsResult {
+  noteDailyCounts(db, stored.counted);
+  noteInstallActivity(db, stored.marked);
+  return { accepted: stored.accepted, duplicates: stored.duplicates };
 }
 
 /** Adds the batch to every roll-up; answers the daily counts it added and the install activity rows it marked. */

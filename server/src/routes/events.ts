@@ -8,7 +8,7 @@ import { apiError } from '../http/api-error';
 import { ingestBudget } from '../http/ingest-budget';
 import { requestHeader } from '../http/request-header';
 import { limitBody } from '../middleware/limit-body';
-import { insertEvents } from '../queries/insert-events';
+import { eventWriter } from '../db/event-writer';
 import { getCompanyTimezone } from '../queries/get-company-timezone';
 
 /**
@@ -23,6 +23,7 @@ export function eventRoutes({ db, clock, config }: AppDeps) {
     perAddress: config.rateLimitEventsPerAddressPerMinute,
     clock,
   });
+  const writer = eventWriter(db);
   return new Hono().post(
     '/',
     limitBody(LIMITS.eventsBodyBytes, 'send fewer events per batch.'),
@@ -48,7 +49,8 @@ export function eventRoutes({ db, clock, config }: AppDeps) {
       const limited = takeBudget(c, parsed.data.events);
       if (limited) return limited;
 
-      const result: EventBatchResult = insertEvents(db, parsed.data.events, getCompanyTimezone(db, config.timezone), now);
+      // Answered once committed, together with the batches that arrived alongside it (see eventWriter).
+      const result: EventBatchResult = await writer.store(parsed.data.events, getCompanyTimezone(db, config.timezone), now);
       return c.json(result, 200);
     },
   );
