@@ -1,23 +1,25 @@
-import { serve, type ServerType } from '@hono/node-server';
 import fc from 'fast-check';
 import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { serveApp } from '../../server/src/http/serve-app';
 import { databaseChecksum } from '../support/database-checksum';
 import { makeEvent } from '../support/make-event';
 import { makeTestApp } from '../support/test-app';
 
 /**
- * The same app over real HTTP on loopback: what app.request() cannot send —
+ * The same app over real HTTP on loopback, served as main.ts serves it (the
+ * unchanged-sync shortcut in front): what app.request() cannot send —
  * bodies cut short mid-stream, lying Content-Length, broken chunked encoding,
  * bytes that are not UTF-8, many clients at once.
  */
 const t = makeTestApp({ config: { rateLimitEventsPerMinute: 0 }, now: new Date().toISOString() });
-let server: ServerType;
+let server: Server;
 let port: number;
 
 beforeAll(async () => {
-  server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' });
+  server = serveApp(t.app, { db: t.db, clock: t.clock, config: t.config }, { port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   port = (server.address() as AddressInfo).port;
 });
@@ -78,6 +80,26 @@ describe('abuse over real HTTP', () => {
     expect(errors.mock.calls.filter(([first]) => String(first).includes('unhandled'))).toEqual([]);
     errors.mockRestore();
     expect(databaseChecksum(t.db)).toBe(before);
+    await healthy();
+  });
+
+  it('answers odd conditional syncs, sent raw, as the app would: 304 only for the current ETag', async () => {
+    const etag = (await fetch(`http://127.0.0.1:${port}/api/v1/content`)).headers.get('etag')!;
+    const sync = (headers: string, path = '/api/v1/content') => raw(`GET ${path} HTTP/1.1\r\nHost: x\r\n${headers}Connection: close\r\n\r\n`);
+    const answers = await Promise.all([
+      sync(`If-None-Match: ${etag}\r\n`),
+      // The header twice: Node joins the values, and one of them names the version.
+      sync(`If-None-Match: "v0-old"\r\nIf-None-Match: ${etag}\r\n`),
+      sync(`If-None-Match: W/${etag}\r\n`),
+      sync('If-None-Match: *\r\n'),
+      sync(`If-None-Match: ${'"x", '.repeat(2000)}"y"\r\n`),
+      sync('If-None-Match: \r\n'),
+      sync(`If-None-Match: ${etag.slice(0, -1)}\r\n`),
+      sync(`If-None-Match: ${etag}\r\n`, '/api/v1/content?'),
+      sync(`If-None-Match: ${etag}\r\n`, '/API/v1/content'),
+      sync(`If-None-Match: ${etag}\r\nOrigin: chrome-extension://${'a'.repeat(5000)}\r\n`),
+    ]);
+    expect(answers.map((line) => line.slice(9, 12))).toEqual(['304', '304', '304', '304', '200', '200', '200', '304', '404', '304']);
     await healthy();
   });
 
