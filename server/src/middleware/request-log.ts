@@ -63,14 +63,14 @@ export function logTime(clock: Clock): string {
  */
 function logWhenSent(c: Context, write: WriteRequestLog, start: RequestLogStart, route: string, response: Response): void | Promise<void> {
   const outgoing = outgoingOf(c) as LoggedResponse | undefined;
-  const { status } = response;
+  const pending: Pending = Object.assign(start, { write, method: c.req.method, route, status: response.status });
   if (outgoing && start.socket) {
-    outgoing[PENDING] = { ...start, write, method: c.req.method, route, status };
+    outgoing[PENDING] = pending;
     outgoing.on('finish', sent);
     outgoing.on('close', sent);
     return;
   }
-  return bodyBytes(response).then((bytes) => write(entryOf({ ...start, write, method: c.req.method, route, status }, bytes)));
+  return bodyBytes(response).then((bytes) => write(entryOf(pending, bytes)));
 }
 
 function sent(this: LoggedResponse) {
