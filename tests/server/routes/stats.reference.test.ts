@@ -5,16 +5,8 @@ import type { Stats } from '../../../shared/src/schemas/stats';
 import { EVENT_TYPES, type UsageEvent } from '../../../shared/src/schemas/usage-event';
 import { uuidv7 } from '../../support/make-event';
 import { makeTestApp, postEvents } from '../../support/test-app';
+import { seededRandom } from '../../support/seeded-random';
 
-/** A small seeded PRNG (mulberry32), so a failure can be replayed. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const COUNTER = {
   story_viewed: 'storyViews',
@@ -65,7 +57,7 @@ function naiveStats(events: UsageEvent[], from: string, to: string, k: number, t
 
 describe('stats from roll-ups agree with a naive count of the raw events', () => {
   it.each([1, 2, 3])('random company, seed %i', async (seed) => {
-    const rand = random(seed);
+    const rand = seededRandom(seed);
     const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
     const timezone = pick(['UTC', 'America/Chicago', 'Asia/Kolkata']);
     const k = 3;

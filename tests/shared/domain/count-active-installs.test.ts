@@ -3,6 +3,7 @@ import { countActiveInstalls, countWeeklyInstalls } from '../../../shared/src/do
 import { DAY_BITS_BYTES, dayOfYear, setDayBit } from '../../../shared/src/domain/has-day-between';
 import { installActivity, type ActivityRow } from '../../../shared/src/domain/install-activity';
 import { weekStart } from '../../../shared/src/domain/local-day';
+import { seededRandom } from '../../support/seeded-random';
 
 function row(installId: string, department: string, role: string, days: string[]): ActivityRow {
   const bits = new Uint8Array(DAY_BITS_BYTES);
@@ -58,19 +59,10 @@ describe('countWeeklyInstalls', () => {
 });
 
 describe('countActiveInstalls and countWeeklyInstalls agree with counting sets of install ids', () => {
-  /** A small seeded PRNG (mulberry32), so a failure can be replayed. */
-  function random(seed: number) {
-    return () => {
-      seed = (seed + 0x6d2b79f5) | 0;
-      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
   const dayAfter = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
   it.each([1, 2, 3, 4])('seed %i', (seed) => {
-    const rand = random(seed);
+    const rand = seededRandom(seed);
     const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
     const departments = ['sales', 'legal', 'it', 'safety', 'finance'];
     const roles = ['sales', 'legal', 'it'];
