@@ -6,9 +6,9 @@ import { connectionCache } from './connection-cache';
  * Every `install_activity` row, held in memory once read, laid out for
  * counting (`InstallActivity`). Distinct active installs are worked out from
  * all of them on every stats request; reading them from SQLite each time was
- * most of that request's time. The table changes only through
- * `insertEvents`, which hands what it merged to `noteInstallActivity` once
- * committed.
+ * most of that request's time. The table changes only through ingest
+ * (`storeEvents`), whose marked days reach `noteInstallActivity` once their
+ * transaction has committed.
  */
 const cache = connectionCache((db) =>
   installActivity(db.prepare('SELECT year, install_id AS installId, department, role, days FROM install_activity').all() as ActivityRow[]),

@@ -6,8 +6,8 @@ import { connectionCache } from './connection-cache';
  * Every `daily_counts` row, held in memory once read, laid out for summing
  * ranges (`DailyCounts`): the stats request summed a month of them in
  * SQLite, grouping and sorting every cell, each time. The table changes
- * only through `insertEvents`, which hands what it added to
- * `noteDailyCounts` once committed.
+ * only through ingest (`storeEvents`), whose counts reach
+ * `noteDailyCounts` once their transaction has committed.
  */
 const cache = connectionCache((db) =>
   dailyCounts(db.prepare('SELECT day, week, department, role, type, count FROM daily_counts').all() as DailyCountRow[]),
