@@ -18,6 +18,17 @@ describe('the new tab stays tiny', () => {
     }
   });
 
+  it('paints after one file: its HTML names one script and carries its CSS', () => {
+    // Each file an extension page asks for waits on the browser's UI thread (see extension/wxt.config.ts).
+    const html = readFileSync(`${EXTENSION_DIR}newtab.html`, 'utf8');
+    const scripts = [...html.matchAll(/<script\b[^>]*\bsrc="\/([^"]+)"/g)].map((m) => m[1]!);
+    expect(scripts).toHaveLength(1);
+    // …which imports nothing before it runs (the storage code comes later, by `import()`).
+    expect(readFileSync(`${EXTENSION_DIR}${scripts[0]}`, 'utf8')).not.toMatch(/\b(?:from|import)\s*["']/);
+    expect(html).not.toMatch(/<link\b/);
+    expect(html).toMatch(/<style>[^<]*\.story-title\{/);
+  });
+
   it('ships at most 20 KB of JavaScript, gzipped', () => {
     const gzipped = newTabAssets()
       .filter((f) => f.endsWith('.js'))

@@ -26,8 +26,15 @@ if (snapshot) {
   show(snapshot.data, false);
   // Let that frame reach the screen before loading anything more: the storage code's loading and
   // evaluation would otherwise run first and hold the paint back.
-  await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
+  requestAnimationFrame(() => setTimeout(confirm, 0));
+} else {
+  void confirm();
 }
-const data = await (await import('../../lib/load-new-tab-data')).loadNewTabData();
-writeSnapshot(data, snapshot?.raw);
-show(data, true);
+
+// Not top-level await: it would stop the bundler from putting what this page shares with the storage
+// code into this one file, which would then need a second file before its first paint.
+async function confirm() {
+  const data = await (await import('../../lib/load-new-tab-data')).loadNewTabData();
+  writeSnapshot(data, snapshot?.raw);
+  show(data, true);
+}
