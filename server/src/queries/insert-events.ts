@@ -1,5 +1,5 @@
 import type { DailyCountRow } from '@customer-chair/shared/domain/daily-counts';
-import { DAY_BITS_BYTES, dayOfYear, setDayBit } from '@customer-chair/shared/domain/day-bits';
+import { DAY_BITS_BYTES, dayOfYear, setDayBit } from '@customer-chair/shared/domain/set-day-bit';
 import type { ActivityRow } from '@customer-chair/shared/domain/install-activity';
 import { rollUpEvent, type EventRollUp } from '@customer-chair/shared/domain/roll-up-event';
 import type { EventType, UsageEvent } from '@customer-chair/shared/schemas/usage-event';

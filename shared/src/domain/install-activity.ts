@@ -1,4 +1,4 @@
-import { DAY_BITS_BYTES, dayOfYear } from './day-bits';
+import { DAY_BITS_BYTES, dayOfYear } from './set-day-bit';
 
 /** One install's activity in one department and role over one calendar year (a stored row). */
 export type ActivityRow = { installId: string; department: string; role: string; year: number; days: Uint8Array };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countActiveInstalls, countWeeklyInstalls } from '../../../shared/src/domain/count-active-installs';
-import { DAY_BITS_BYTES, dayOfYear, setDayBit } from '../../../shared/src/domain/day-bits';
+import { DAY_BITS_BYTES, dayOfYear, setDayBit } from '../../../shared/src/domain/set-day-bit';
 import { installActivity, type ActivityRow } from '../../../shared/src/domain/install-activity';
 import { weekStart } from '../../../shared/src/domain/local-day';
 import { seededRandom } from '../../support/seeded-random';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DAY_BITS_BYTES, dayOfYear, setDayBit } from '../../../shared/src/domain/day-bits';
+import { DAY_BITS_BYTES, dayOfYear, setDayBit } from '../../../shared/src/domain/set-day-bit';
 import { installActivity, type ActivityRow } from '../../../shared/src/domain/install-activity';
 
 function row(installId: string, department: string, role: string, days: string[]): ActivityRow {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DAY_BITS_BYTES, dayOfYear, setDayBit } from '../../../shared/src/domain/day-bits';
+import { DAY_BITS_BYTES, dayOfYear, setDayBit } from '../../../shared/src/domain/set-day-bit';
 
 describe('day bits', () => {
   it('numbers the days of a year from 0, leap days included', () => {
