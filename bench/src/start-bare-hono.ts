@@ -7,7 +7,7 @@ const BENCH_DIR = fileURLToPath(new URL('../', import.meta.url));
  * Starts bare-hono-server.ts in its own process, as the real server runs in its own; resolves with its
  * URL. `headers` are the ones its constant answer carries.
  */
-export async function startBareHono(headers: Record<string, string> = {}): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
+export async function startBareHono(headers: Record<string, string> = {}): Promise<{ url: string; stop: () => Promise<void> }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/bare-hono-server.ts'], {
     cwd: BENCH_DIR,
     env: { ...process.env, BARE_HEADERS: JSON.stringify(headers) },
@@ -30,7 +30,6 @@ export async function startBareHono(headers: Record<string, string> = {}): Promi
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     url,
-    pid: child.pid!,
     stop: async () => {
       child.kill('SIGTERM');
       await exited;

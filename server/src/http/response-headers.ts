@@ -6,11 +6,11 @@ import type { Context, Next } from 'hono';
  * Why not `c.header()` after `next()`: touching a response's headers makes
  * undici build a `Headers` object, and @hono/node-server then copies it back
  * out; answers whose headers stay a plain object are written straight to the
- * socket. On the hottest route (the extension's sync answered 304) that is
- * most of the cost, so that route answers with `completeResponse`, which
- * writes the middleware headers and its own in one plain object, and the
+ * socket. The content route answers with `completeResponse`, which writes
+ * the middleware headers and its own in one plain object, and the
  * middleware leaves such answers alone. Every other answer gets the headers
- * set after the handler ran, as before.
+ * set after the handler ran. (Most unchanged syncs never reach the app:
+ * see unchanged-content.ts, which sends the same headers.)
  */
 const complete = new WeakSet<Response>();
 const collected = new WeakMap<Context, Record<string, string>>();

@@ -15,8 +15,9 @@ const PREFLIGHT = {
  * no host permission), and nobody else's pages: other origins get no
  * `Access-Control-Allow-Origin`, so their browser hides the answer.
  *
- * Written here rather than with hono/cors so its headers can stay one plain
- * object on the hot sync route (see withHeaders); what it sends is the same.
+ * Written here rather than with hono/cors so its headers stay one plain
+ * object (see withHeaders), and so the unchanged-sync shortcut can send the
+ * same ones (`corsHeaders`); what it sends is what hono/cors would.
  */
 export function extensionCors(): MiddlewareHandler {
   return async function extensionCors(c, next) {
