@@ -9,6 +9,7 @@ import { systemClock } from './clock';
 import { loadConfig } from './config';
 import { cachedInstallActivity } from './db/activity-cache';
 import { cachedDailyCounts } from './db/daily-counts-cache';
+import { cachedInstallCells } from './db/install-cells-cache';
 import { openDatabase } from './db/open-database';
 import { pruneEvents } from './queries/prune-events';
 
@@ -41,6 +42,7 @@ const started = bootstrap(db, config, clock);
 // The stats' in-memory roll-ups are read now, not by the first dashboard visitor (about half a second at 10M events).
 cachedDailyCounts(db);
 cachedInstallActivity(db);
+cachedInstallCells(db);
 
 if (started.seededDemoContent) console.log('Seeded the demo content into the empty database.');
 if (started.generatedAdminToken) {

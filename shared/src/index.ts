@@ -20,7 +20,7 @@ export * from './domain/actions-for-role';
 export * from './domain/story-as-text';
 export * from './domain/roll-up-event';
 export * from './domain/check-event-times';
-export * from './domain/suppress-small-groups';
+export * from './domain/plan-disclosure';
 export * from './domain/build-stats';
 export * from './domain/build-department-detail';
 export * from './domain/stats-to-csv';

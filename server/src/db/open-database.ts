@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { DAY_BITS_BYTES, dayOfYear, setDayBit } from '@customer-chair/shared/domain/set-day-bit';
 import { migrate } from './migrate';
 
 /**
@@ -22,6 +23,12 @@ export function openDatabase(path: string): Database.Database {
     const out = Buffer.alloc(Math.max(left.length, right.length));
     for (let i = 0; i < out.length; i++) out[i] = (left[i] ?? 0) | (right[i] ?? 0);
     return out;
+  });
+  // The day bits of a group of rows' days (YYYY-MM-DD, one year): how migrations build activity rows from events.
+  db.aggregate('day_bits', {
+    start: () => new Uint8Array(DAY_BITS_BYTES),
+    step: (bits: Uint8Array, day: unknown) => setDayBit(bits, dayOfYear(String(day))),
+    result: (bits: Uint8Array) => Buffer.from(bits),
   });
   migrate(db);
   return db;

@@ -1,39 +1,68 @@
+import type { DepartmentWeek } from '@customer-chair/shared/domain/build-department-detail';
+import { addDays, weekStart } from '@customer-chair/shared/domain/local-day';
+import type { DisclosureBucket } from '@customer-chair/shared/domain/plan-disclosure';
+import { weekInstallGroups } from '@customer-chair/shared/domain/week-install-groups';
 import type { EventType, Surface } from '@customer-chair/shared/schemas/usage-event';
 import type { Database } from 'better-sqlite3';
+import { actionCell, cachedInstallCells, surfaceCell } from '../db/install-cells-cache';
 import { statement } from '../db/statement';
-import { countActiveInstalls } from '@customer-chair/shared/domain/count-active-installs';
-import { cachedInstallActivity } from '../db/activity-cache';
 
-export type DepartmentActivity = {
-  installs: number;
-  roleInstalls: { role: string; installs: number }[];
-  actionsByRole: { role: string; count: number }[];
-  items: { type: EventType; itemId: string; count: number }[];
-  surfaces: { surface: Surface; type: EventType; count: number }[];
-};
-
-/** One department's roll-ups over a range: who (by role), what (by item) and where (by surface). */
-export function getDepartmentActivity(db: Database, department: string, range: { from: string; to: string }): DepartmentActivity {
-  const params = { ...range, department };
-  const inRange = 'day BETWEEN @from AND @to AND department = @department';
+/**
+ * One department's roll-ups, week by week (`weeks`: Mondays): what was
+ * done on which surface, which actions under which role, which stories,
+ * and how many installs used each surface and action.
+ */
+export function getDepartmentActivity(db: Database, department: string, weeks: readonly string[]): DepartmentWeek[] {
+  if (weeks.length === 0) return [];
+  // From the first Monday through the last week's Sunday.
+  const params = { department, from: weeks[0], to: addDays(weeks[weeks.length - 1]!, 6) };
   return db.transaction(() => {
-    // minGroupSize 1: nothing is folded here; the caller applies the privacy rule.
-    const installs = countActiveInstalls(cachedInstallActivity(db), range, 1);
-    return {
-      installs: installs.departmentInstalls.find((d) => d.department === department)?.installs ?? 0,
-      roleInstalls: installs.roleInstalls.filter((r) => r.department === department).map(({ role, installs: n }) => ({ role, installs: n })),
-      actionsByRole: statement(
-        db,
-        `SELECT role, SUM(count) AS count FROM daily_counts WHERE ${inRange} AND type = 'action_taken' GROUP BY role`,
-      ).all(params) as DepartmentActivity['actionsByRole'],
-      items: statement(
-        db,
-        `SELECT type, item_id AS itemId, SUM(count) AS count FROM daily_item_counts WHERE ${inRange} GROUP BY type, item_id`,
-      ).all(params) as DepartmentActivity['items'],
-      surfaces: statement(
-        db,
-        `SELECT surface, type, SUM(count) AS count FROM daily_surface_counts WHERE ${inRange} GROUP BY surface, type`,
-      ).all(params) as DepartmentActivity['surfaces'],
-    };
+    const cells = cachedInstallCells(db);
+    const byWeek = new Map<string, DepartmentWeek>();
+    for (const week of weeks) {
+      const within = weekInstallGroups(cells, week).within(department);
+      byWeek.set(week, {
+        week,
+        surfaces: renamed(within, (surface) => surfaceCell(surface as Surface), 'surface:'),
+        actions: (role) => renamed(within, (actionId) => actionCell(role, actionId), `action:${role}:`),
+        surfaceCounts: [],
+        actionCounts: [],
+        items: [],
+      });
+    }
+    const weekOf = (day: string) => byWeek.get(weekStart(day));
+    const inRange = 'department = @department AND day BETWEEN @from AND @to';
+    for (const row of statement(db, `SELECT day, surface, type, count FROM daily_surface_counts WHERE ${inRange}`).all(params) as {
+      day: string;
+      surface: Surface;
+      type: EventType;
+      count: number;
+    }[]) {
+      weekOf(row.day)?.surfaceCounts.push({ surface: row.surface, type: row.type, count: row.count });
+    }
+    for (const row of statement(db, `SELECT day, role, action_id AS actionId, count FROM daily_action_counts WHERE ${inRange}`).all(params) as {
+      day: string;
+      role: string;
+      actionId: string;
+      count: number;
+    }[]) {
+      weekOf(row.day)?.actionCounts.push({ role: row.role, actionId: row.actionId, count: row.count });
+    }
+    for (const row of statement(db, `SELECT day, type, item_id AS itemId, count FROM daily_item_counts WHERE ${inRange}`).all(params) as {
+      day: string;
+      type: EventType;
+      itemId: string;
+      count: number;
+    }[]) {
+      weekOf(row.day)?.items.push({ type: row.type, itemId: row.itemId, count: row.count });
+    }
+    return [...byWeek.values()];
   })();
+}
+
+/** The cells of one kind (those whose key starts with `prefix`) by their own names. */
+function renamed(within: DisclosureBucket, key: (name: string) => string, prefix: string): DisclosureBucket {
+  const sizes = new Map<string, number>();
+  for (const [cell, size] of within.sizes) if (cell.startsWith(prefix)) sizes.set(cell.slice(prefix.length), size);
+  return { sizes, unionSize: (names) => within.unionSize(names.map(key)) };
 }

@@ -1,12 +1,15 @@
 import type { DailyCountRow } from '@customer-chair/shared/domain/daily-counts';
 import { DAY_BITS_BYTES, dayOfYear, setDayBit } from '@customer-chair/shared/domain/set-day-bit';
 import type { ActivityRow } from '@customer-chair/shared/domain/install-activity';
+import { localDay } from '@customer-chair/shared/domain/local-day';
 import { rollUpEvent, type EventRollUp } from '@customer-chair/shared/domain/roll-up-event';
 import type { EventType, UsageEvent } from '@customer-chair/shared/schemas/usage-event';
 import type { Database } from 'better-sqlite3';
 import { noteInstallActivity } from '../db/activity-cache';
 import { noteDailyCounts } from '../db/daily-counts-cache';
+import { actionCell, noteInstallCells, surfaceCell } from '../db/install-cells-cache';
 import { statement } from '../db/statement';
+import { insertInstalls } from './insert-installs';
 
 export type InsertEventsResult = { accepted: number; duplicates: number };
 
@@ -23,6 +26,12 @@ const ADD_SURFACE_COUNT = `
 const ADD_ITEM_COUNT = `
   INSERT INTO daily_item_counts (day, department, type, item_id, count) VALUES (?, ?, ?, ?, ?)
   ON CONFLICT (day, department, type, item_id) DO UPDATE SET count = count + excluded.count`;
+const ADD_ACTION_COUNT = `
+  INSERT INTO daily_action_counts (day, department, role, action_id, count) VALUES (?, ?, ?, ?, ?)
+  ON CONFLICT (day, department, role, action_id) DO UPDATE SET count = count + excluded.count`;
+const MARK_CELL = `
+  INSERT INTO install_cells (year, install_id, department, cell, days) VALUES (?, ?, ?, ?, ?)
+  ON CONFLICT (year, install_id, department, cell) DO UPDATE SET days = bits_or(days, excluded.days)`;
 const MARK_ACTIVE = `
   INSERT INTO install_activity (year, install_id, department, role, days) VALUES (?, ?, ?, ?, ?)
   ON CONFLICT (year, install_id, department, role) DO UPDATE SET days = bits_or(days, excluded.days)`;
@@ -42,7 +51,7 @@ class Tally<Parts extends unknown[]> {
 }
 
 /** What a batch stored, and what the in-memory roll-ups take once it has committed. */
-export type StoredEvents = InsertEventsResult & { counted: DailyCountRow[]; marked: ActivityRow[] };
+export type StoredEvents = InsertEventsResult & { counted: DailyCountRow[]; marked: ActivityRow[]; cells: ActivityRow[] };
 
 /**
  * Stores a batch in one transaction: new events are kept and added to the
@@ -83,6 +92,8 @@ export function storeEvents(db: Database, events: UsageEvent[], timezone: string
     );
     if (changes === 1) accepted.push(rollUp);
   }
+  // First seen today (the company-local day of receipt); once per distinct install, known ones keep their day.
+  insertInstalls(db, new Set(accepted.map((r) => r.installId)), localDay(now, timezone));
   return { accepted: accepted.length, duplicates: events.length - accepted.length, ...addToRollUps(db, accepted) };
 }
 
@@ -90,24 +101,36 @@ export function storeEvents(db: Database, events: UsageEvent[], timezone: string
 export function noteStoredEvents(db: Database, stored: StoredEvents): InsertEventsResult {
   noteDailyCounts(db, stored.counted);
   noteInstallActivity(db, stored.marked);
+  noteInstallCells(db, stored.cells);
   return { accepted: stored.accepted, duplicates: stored.duplicates };
 }
 
 /** Adds the batch to every roll-up; answers the daily counts it added and the install activity rows it marked. */
-function addToRollUps(db: Database, rollUps: EventRollUp[]): { counted: DailyCountRow[]; marked: ActivityRow[] } {
+function addToRollUps(db: Database, rollUps: EventRollUp[]): { counted: DailyCountRow[]; marked: ActivityRow[]; cells: ActivityRow[] } {
   const counts = new Tally<[string, string, string, string, EventType]>();
   const surfaces = new Tally<[string, string, string, string]>();
   const items = new Tally<[string, string, string, string]>();
+  const actions = new Tally<[string, string, string, string]>();
   const activity = new Map<string, ActivityRow>();
+  // Rows of install × department × cell (surface, or role and action), in the role's place.
+  const cells = new Map<string, ActivityRow>();
+  const markDay = (rows: Map<string, ActivityRow>, r: EventRollUp, role: string) => {
+    const year = Number(r.day.slice(0, 4));
+    const key = `${year}\u0000${r.installId}\u0000${r.department}\u0000${role}`;
+    let row = rows.get(key);
+    if (!row) rows.set(key, (row = { year, installId: r.installId, department: r.department, role, days: new Uint8Array(DAY_BITS_BYTES) }));
+    setDayBit(row.days, dayOfYear(r.day));
+  };
   for (const r of rollUps) {
+    markDay(cells, r, surfaceCell(r.surface));
+    if (r.type === 'action_taken' && r.itemId !== undefined) {
+      actions.add(r.day, r.department, r.role, r.itemId);
+      markDay(cells, r, actionCell(r.role, r.itemId));
+    }
     counts.add(r.day, r.week, r.department, r.role, r.type);
     surfaces.add(r.day, r.department, r.surface, r.type);
     if (r.itemId !== undefined) items.add(r.day, r.department, r.type, r.itemId);
-    const year = Number(r.day.slice(0, 4));
-    const key = `${year}\u0000${r.installId}\u0000${r.department}\u0000${r.role}`;
-    let row = activity.get(key);
-    if (!row) activity.set(key, (row = { year, installId: r.installId, department: r.department, role: r.role, days: new Uint8Array(DAY_BITS_BYTES) }));
-    setDayBit(row.days, dayOfYear(r.day));
+    markDay(activity, r, r.role);
   }
   const counted: DailyCountRow[] = [];
   const addCount = statement(db, ADD_COUNT);
@@ -121,5 +144,9 @@ function addToRollUps(db: Database, rollUps: EventRollUp[]): { counted: DailyCou
   for (const cell of items.entries()) addItem.run(...cell);
   const markActive = statement(db, MARK_ACTIVE);
   for (const { year, installId, department, role, days } of activity.values()) markActive.run(year, installId, department, role, Buffer.from(days));
-  return { counted, marked: [...activity.values()] };
+  const addAction = statement(db, ADD_ACTION_COUNT);
+  for (const cell of actions.entries()) addAction.run(...cell);
+  const markCell = statement(db, MARK_CELL);
+  for (const { year, installId, department, role, days } of cells.values()) markCell.run(year, installId, department, role, Buffer.from(days));
+  return { counted, marked: [...activity.values()], cells: [...cells.values()] };
 }

@@ -1,6 +1,9 @@
 import { buildDepartmentDetail } from '@customer-chair/shared/domain/build-department-detail';
-import { buildStats } from '@customer-chair/shared/domain/build-stats';
+import { buildStats, planStats } from '@customer-chair/shared/domain/build-stats';
+import { localDay } from '@customer-chair/shared/domain/local-day';
+import { newInstallsSince, summarizeNewInstalls } from '@customer-chair/shared/domain/summarize-new-installs';
 import type { DashboardOverview } from '@customer-chair/shared/schemas/dashboard-overview';
+import type { NewInstalls } from '@customer-chair/shared/schemas/new-installs';
 import { Hono } from 'hono';
 import type { AppDeps } from '../app';
 import { apiError } from '../http/api-error';
@@ -10,6 +13,7 @@ import { getDepartmentActivity } from '../queries/get-department-activity';
 import { getStatsInput } from '../queries/get-stats-input';
 import { loadContentBundle } from '../queries/load-content-bundle';
 import { getCompanyTimezone } from '../queries/get-company-timezone';
+import { countNewInstalls } from '../queries/count-new-installs';
 
 /** `/api/v1/dashboard/*`: what the CX dashboard shows; a signed-in session is required. */
 export function dashboardRoutes({ db, clock, config }: AppDeps) {
@@ -29,22 +33,37 @@ export function dashboardRoutes({ db, clock, config }: AppDeps) {
         stories: (content?.stories ?? []).map(({ id, title, customer }) => ({ id, title, customer })),
       });
     })
+    .get('/new-installs', (c) => {
+      // Company-wide counts of installs first seen, so a wave of invented installs shows (issue 14).
+      const timezone = getCompanyTimezone(db, config.timezone);
+      const today = localDay(clock.now(), timezone);
+      const days = countNewInstalls(db, newInstallsSince(today), today);
+      return c.json<NewInstalls>(summarizeNewInstalls({ days, today, timezone, minGroupSize: config.minGroupSize }));
+    })
     .get('/departments/:id', (c) => {
-      const range = readRange(c, clock, getCompanyTimezone(db, config.timezone));
+      const timezone = getCompanyTimezone(db, config.timezone);
+      const range = readRange(c, clock, timezone);
       if (range instanceof Response) return range;
       const department = c.req.param('id');
+      // The department view shows a department only when the stats for the same range name it.
+      const input = getStatsInput(db, range, { timezone, minGroupSize: config.minGroupSize });
+      const stats = buildStats(input);
+      const plan = planStats(input);
       const detail = buildDepartmentDetail({
-        ...range,
+        from: stats.from,
+        to: stats.to,
+        weeks: stats.weeks,
         minGroupSize: config.minGroupSize,
-        department,
-        ...getDepartmentActivity(db, department, range),
+        row: stats.departments.find((d) => d.department === department),
+        namedRoles: plan.roles.get(department)?.named ?? [],
+        kept: getDepartmentActivity(db, department, plan.kept.map((w) => w.week)),
       });
       if (!detail) {
         return apiError(
           c,
           404,
           'not_found',
-          `No department "${department}" with at least ${config.minGroupSize} active installs in this range; smaller groups are only shown together, as "Other".`,
+          `No department "${department}" that may be shown on its own for these weeks: a department is shown only when it had at least ${config.minGroupSize} active installs in every week, and was not folded into "Other" to protect a smaller one.`,
         );
       }
       return c.json(detail);

@@ -11,7 +11,8 @@ import { getCompanyTimezone } from '../queries/get-company-timezone';
 
 /**
  * `GET /api/v1/stats` and `/api/v1/stats.csv` (admin): adoption by
- * department for a range of company-local days, small groups folded.
+ * department over the whole finished weeks a range touches, under the
+ * disclosure rule (plan-disclosure).
  */
 export function statsRoutes({ db, clock, config }: AppDeps) {
   function answer(c: Context): Stats | Response {

@@ -1,34 +1,40 @@
 import { OTHER_ROLE } from '../schemas/role';
 import type { Counters, DepartmentStats, OtherStats, Stats, WeeklyStats } from '../schemas/stats';
 import type { EventType } from '../schemas/usage-event';
-import { suppressSmallGroups } from './suppress-small-groups';
+import { addDays } from './local-day';
+import { planDisclosure, type DisclosureBucket, type DisclosurePlan } from './plan-disclosure';
 
-/** Event counts for one department and role over the whole range. */
+/** Event counts for one department and role (in one week). */
 export type CountCell = { department: string; role: string; type: EventType; count: number };
-/** Event counts for one department in one week. */
-export type WeeklyCountCell = { week: string; department: string; type: EventType; count: number };
-export type InstallCount = { department: string; installs: number };
-export type RoleInstallCount = { department: string; role: string; installs: number };
-export type WeeklyInstallCount = { week: string; department: string; installs: number };
 
-/** What the roll-ups hold for a range; distinct install counts cannot be summed, so they come counted. */
+/** What the roll-ups hold for one whole week. */
+export type WeekFigures = {
+  /** The week's Monday. */
+  week: string;
+  /** Distinct installs active in the whole company that week. */
+  installs: number;
+  /** Distinct installs per department, and across any set of departments. */
+  departments: DisclosureBucket;
+  /** One department's distinct installs per role, and across any set of its roles. */
+  roles: (department: string) => DisclosureBucket;
+  counts: CountCell[];
+};
+
+/** Everything the stats answer is made of: one entry per whole, finished week covered. */
 export type StatsInput = {
-  from: string;
-  to: string;
+  requested: { from: string; to: string };
   timezone: string;
   minGroupSize: number;
-  counts: CountCell[];
-  departmentInstalls: InstallCount[];
-  roleInstalls: RoleInstallCount[];
-  totalInstalls: number;
-  /** Distinct installs across the departments `departmentsToFold` names… */
-  otherInstalls: number;
-  /** …and per role across them. */
-  otherRoleInstalls: { role: string; installs: number }[];
-  weeklyCounts: WeeklyCountCell[];
-  weeklyInstalls: WeeklyInstallCount[];
-  /** Distinct installs across each week's folded departments. */
-  weeklyOtherInstalls: { week: string; installs: number }[];
+  weeks: WeekFigures[];
+};
+
+/** Which groups each answer may name: the company's departments, and the roles inside each named one. */
+export type StatsPlan = {
+  departments: DisclosurePlan;
+  /** The weeks whose figures are shown (not withheld). */
+  kept: WeekFigures[];
+  /** Per named department, its roles over the kept weeks. */
+  roles: Map<string, DisclosurePlan>;
 };
 
 /** Which counter each event type adds to. */
@@ -41,6 +47,8 @@ export const COUNTER_OF = {
   action_taken: 'actionsTaken',
 } as const satisfies Record<EventType, keyof Counters>;
 
+const EVENT_COUNTERS = Object.values(COUNTER_OF);
+
 export const emptyCounters = (activeInstalls = 0): Counters => ({
   activeInstalls,
   storyViews: 0,
@@ -51,83 +59,117 @@ export const emptyCounters = (activeInstalls = 0): Counters => ({
   actionsTaken: 0,
 });
 
-/** Departments that have too few active installs in the range to be named. */
-export function departmentsToFold(departmentInstalls: InstallCount[], minGroupSize: number): string[] {
-  return suppressSmallGroups(departmentInstalls, minGroupSize, (d) => d.installs).folded.map((d) => d.department);
-}
+/** An average of weekly install counts, to one decimal. */
+export const weeklyAverage = (sum: number, weeks: number): number => (weeks === 0 ? 0 : Math.round((sum / weeks) * 10) / 10);
 
-/** Per week, the departments too small to be named that week, as "week|department" keys. */
-export function weeklyDepartmentsToFold(weeklyInstalls: WeeklyInstallCount[], minGroupSize: number): string[] {
-  return suppressSmallGroups(weeklyInstalls, minGroupSize, (w) => w.installs).folded.map(
-    (w) => `${w.week}|${w.department}`,
+/**
+ * Applies the disclosure rule (plan-disclosure) to the weeks: which
+ * departments may be named over them, which weeks are withheld, and which
+ * roles may be named inside each named department. Every output (stats,
+ * CSV, dashboard overview, department view) starts from this.
+ */
+export function planStats(input: StatsInput): StatsPlan {
+  const departments = planDisclosure(
+    input.weeks.map((w) => w.departments),
+    input.minGroupSize,
   );
+  const kept = input.weeks.filter((_, i) => !departments.buckets[i]!.withheld);
+  const roles = new Map<string, DisclosurePlan>();
+  for (const department of departments.named) {
+    // A role named "other" would read as the folded roles: it is always folded.
+    const buckets = kept.map((w) => alwaysFoldOtherRole(w.roles(department), input.minGroupSize));
+    roles.set(department, planDisclosure(buckets, input.minGroupSize, { withheld: 'fold' }));
+  }
+  return { departments, kept, roles };
 }
 
 /**
- * Turns roll-up figures into the stats answer, applying the privacy rule:
- * a department with fewer than `minGroupSize` active installs is never named
- * (its figures go to `other`), and within a department a role with fewer
- * installs than that goes into the "other" role.
+ * The stats answer: the company total, the departments that may be named
+ * over the whole range, the rest together as `other` (total minus named,
+ * so it adds up), and per week the departments that week's split names.
  */
 export function buildStats(input: StatsInput): Stats {
   const { minGroupSize } = input;
-  const folded = new Set(departmentsToFold(input.departmentInstalls, minGroupSize));
+  const plan = planStats(input);
+  const { kept } = plan;
 
-  const total = emptyCounters(input.totalInstalls);
+  const total = emptyCounters(weeklyAverage(sum(kept, (w) => w.installs), kept.length));
   const byDepartment = new Map<string, DepartmentStats>();
-  for (const { department, installs } of input.departmentInstalls) {
-    if (!folded.has(department)) byDepartment.set(department, { department, ...emptyCounters(installs), actionsByRole: {} });
+  for (const department of plan.departments.named) {
+    const installs = sum(kept, (w) => w.departments.sizes.get(department) ?? 0);
+    byDepartment.set(department, { department, ...emptyCounters(weeklyAverage(installs, kept.length)), actionsByRole: {} });
   }
-  const other: OtherStats | null =
-    folded.size > 0 ? { ...emptyCounters(input.otherInstalls), departments: folded.size, actionsByRole: {} } : null;
-
-  const roleInstalls = new Map<string, number>();
-  for (const r of input.roleInstalls) if (!folded.has(r.department)) roleInstalls.set(`${r.department}|${r.role}`, r.installs);
-  for (const r of input.otherRoleInstalls) roleInstalls.set(`\0|${r.role}`, r.installs);
-
-  for (const cell of input.counts) {
-    const counter = COUNTER_OF[cell.type];
-    total[counter] += cell.count;
-    const isFolded = folded.has(cell.department);
-    const target = isFolded ? other : byDepartment.get(cell.department);
-    if (!target) continue; // counts without installs cannot happen; stay safe rather than name a group
-    target[counter] += cell.count;
-    if (cell.type === 'action_taken') {
-      const installs = roleInstalls.get(isFolded ? `\0|${cell.role}` : `${cell.department}|${cell.role}`) ?? 0;
-      const role = installs >= minGroupSize && cell.role !== OTHER_ROLE ? cell.role : OTHER_ROLE;
-      target.actionsByRole[role] = (target.actionsByRole[role] ?? 0) + cell.count;
+  for (const week of kept) {
+    for (const cell of week.counts) {
+      const counter = COUNTER_OF[cell.type];
+      total[counter] += cell.count;
+      const row = byDepartment.get(cell.department);
+      if (!row) continue;
+      row[counter] += cell.count;
+      if (cell.type === 'action_taken') {
+        const role = plan.roles.get(cell.department)!.named.includes(cell.role) ? cell.role : OTHER_ROLE;
+        row.actionsByRole[role] = (row.actionsByRole[role] ?? 0) + cell.count;
+      }
     }
   }
 
+  let other: OtherStats | null = null;
+  if (plan.departments.folded.length > 0) {
+    const foldedInstalls = sum(kept, (w) => w.departments.unionSize(plan.departments.folded.filter((d) => (w.departments.sizes.get(d) ?? 0) > 0)));
+    other = { ...emptyCounters(weeklyAverage(foldedInstalls, kept.length)), departments: plan.departments.folded.length };
+    for (const counter of EVENT_COUNTERS) {
+      other[counter] = total[counter] - [...byDepartment.values()].reduce((n, row) => n + row[counter], 0);
+    }
+  }
+
+  const weeks = input.weeks.map((w) => w.week);
   return {
-    from: input.from,
-    to: input.to,
+    requested: input.requested,
+    from: weeks[0] ?? input.requested.from,
+    to: weeks.length ? addDays(weeks[weeks.length - 1]!, 6) : input.requested.to,
+    weeks: weeks.length,
+    withheldWeeks: input.weeks.filter((_, i) => plan.departments.buckets[i]!.withheld).map((w) => w.week),
     timezone: input.timezone,
     minGroupSize,
     total,
     departments: [...byDepartment.values()].sort((a, b) => a.department.localeCompare(b.department)),
     other,
-    weekly: buildWeekly(input),
+    weekly: buildWeekly(input.weeks, plan),
   };
 }
 
-function buildWeekly(input: StatsInput): WeeklyStats[] {
-  const folded = new Set(weeklyDepartmentsToFold(input.weeklyInstalls, input.minGroupSize));
-  const rows = new Map<string, WeeklyStats>();
-  for (const { week, department, installs } of input.weeklyInstalls) {
-    if (!folded.has(`${week}|${department}`)) rows.set(`${week}|${department}`, { week, department, ...emptyCounters(installs) });
-  }
-  for (const { week, installs } of input.weeklyOtherInstalls) {
-    if (installs > 0) rows.set(`${week}|\0`, { week, department: null, ...emptyCounters(installs) });
-  }
-  for (const cell of input.weeklyCounts) {
-    const key = folded.has(`${cell.week}|${cell.department}`) ? `${cell.week}|\0` : `${cell.week}|${cell.department}`;
-    const row = rows.get(key);
-    if (row) row[COUNTER_OF[cell.type]] += cell.count;
-  }
-  return [...rows.values()].sort(
-    (a, b) =>
-      a.week.localeCompare(b.week) ||
-      (a.department === null ? 1 : b.department === null ? -1 : a.department.localeCompare(b.department)),
-  );
+/** Per week, as that week's own split shows it: its named departments, and its folded ones together. */
+function buildWeekly(weeks: WeekFigures[], plan: StatsPlan): WeeklyStats[] {
+  const rows: WeeklyStats[] = [];
+  weeks.forEach((week, i) => {
+    const split = plan.departments.buckets[i]!;
+    if (split.withheld) return;
+    const shown = new Map<string, WeeklyStats>();
+    for (const department of [...split.named].sort((a, b) => a.localeCompare(b))) {
+      shown.set(department, { week: week.week, department, ...emptyCounters(week.departments.sizes.get(department) ?? 0) });
+    }
+    const other = split.folded.length ? { week: week.week, department: null, ...emptyCounters(week.departments.unionSize(split.folded)) } : undefined;
+    for (const cell of week.counts) {
+      const row = shown.get(cell.department) ?? other;
+      if (row) row[COUNTER_OF[cell.type]] += cell.count;
+    }
+    rows.push(...shown.values());
+    if (other) rows.push(other);
+  });
+  return rows;
+}
+
+/** Events may carry the role id "other" (no role may be given it): it is counted as folded, whatever its size. */
+function alwaysFoldOtherRole(bucket: DisclosureBucket, minGroupSize: number): DisclosureBucket {
+  const size = bucket.sizes.get(OTHER_ROLE);
+  if (size === undefined || size < minGroupSize) return bucket;
+  const sizes = new Map(bucket.sizes);
+  sizes.set(OTHER_ROLE, minGroupSize - 1);
+  return { sizes, unionSize: bucket.unionSize };
+}
+
+function sum<T>(items: readonly T[], of: (item: T) => number): number {
+  let total = 0;
+  for (const item of items) total += of(item);
+  return total;
 }

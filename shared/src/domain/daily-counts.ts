@@ -1,10 +1,10 @@
 import type { EventType } from '../schemas/usage-event';
-import type { CountCell, WeeklyCountCell } from './build-stats';
+import type { CountCell } from './build-stats';
 
 /** One `daily_counts` row: events of one type from one department and role on one day. */
 export type DailyCountRow = { day: string; week: string; department: string; role: string; type: EventType; count: number };
 
-type Cell = { department: string; role: string; type: EventType; departmentType: number };
+type Cell = { department: string; role: string; type: EventType };
 
 /**
  * The daily event counts, laid out for summing ranges fast: each department,
@@ -16,9 +16,6 @@ type Cell = { department: string; role: string; type: EventType; departmentType:
 export class DailyCounts {
   private readonly cells: Cell[] = [];
   private readonly cellIndex = new Map<string, number>();
-  /** Department and type pairs (what weekly sums are by). */
-  private readonly departmentTypes: { department: string; type: EventType }[] = [];
-  private readonly departmentTypeIndex = new Map<string, number>();
   private readonly days = new Map<string, { week: string; counts: number[] }>();
   /** Cell numbers by department, role and type, as SQL's GROUP BY gave them; worked out again when cells are added. */
   private sorted: number[] | undefined;
@@ -48,46 +45,16 @@ export class DailyCounts {
     return out;
   }
 
-  /** Counts per week, department and type over the weeks (their Mondays) from `from` to `to`. */
-  sumByWeek(weeks: { from: string; to: string }): WeeklyCountCell[] {
-    const byWeek = new Map<string, Float64Array>();
-    for (const { week, counts } of this.days.values()) {
-      if (week < weeks.from || week > weeks.to) continue;
-      let totals = byWeek.get(week);
-      if (!totals) byWeek.set(week, (totals = new Float64Array(this.departmentTypes.length)));
-      for (let cell = 0; cell < counts.length; cell++) totals[this.cells[cell]!.departmentType]! += counts[cell] ?? 0;
-    }
-    const out: WeeklyCountCell[] = [];
-    for (const week of [...byWeek.keys()].sort()) {
-      const totals = byWeek.get(week)!;
-      this.departmentTypes.forEach(({ department, type }, i) => {
-        if (totals[i]! > 0) out.push({ week, department, type, count: totals[i]! });
-      });
-    }
-    return out;
-  }
-
   private cellOf(department: string, role: string, type: EventType): number {
     const key = `${department}\u0000${role}\u0000${type}`;
     let cell = this.cellIndex.get(key);
     if (cell === undefined) {
       cell = this.cells.length;
-      this.cells.push({ department, role, type, departmentType: this.departmentTypeOf(department, type) });
+      this.cells.push({ department, role, type });
       this.cellIndex.set(key, cell);
       this.sorted = undefined;
     }
     return cell;
-  }
-
-  private departmentTypeOf(department: string, type: EventType): number {
-    const key = `${department}\u0000${type}`;
-    let index = this.departmentTypeIndex.get(key);
-    if (index === undefined) {
-      index = this.departmentTypes.length;
-      this.departmentTypes.push({ department, type });
-      this.departmentTypeIndex.set(key, index);
-    }
-    return index;
   }
 
   private sortedCells(): number[] {

@@ -22,10 +22,11 @@ export function statsToCsv(stats: Stats, view: StatsCsvView = 'departments'): st
     lines.push(['week', 'department', ...COUNTER_COLUMNS]);
     for (const row of stats.weekly) lines.push([row.week, row.department ?? OTHER_LABEL, ...counters(row)]);
   } else {
-    lines.push(['department', ...COUNTER_COLUMNS, 'actionsByRole']);
+    // A range's install figure is the average per week (see CountersSchema), and says so.
+    lines.push(['department', 'weeklyActiveInstalls', ...COUNTER_COLUMNS.slice(1), 'actionsByRole']);
     lines.push([TOTAL_LABEL, ...counters(stats.total), '']);
     for (const row of stats.departments) lines.push([row.department, ...counters(row), byRole(row.actionsByRole)]);
-    if (stats.other) lines.push([OTHER_LABEL, ...counters(stats.other), byRole(stats.other.actionsByRole)]);
+    if (stats.other) lines.push([OTHER_LABEL, ...counters(stats.other), '']);
   }
   return lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

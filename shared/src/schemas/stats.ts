@@ -4,8 +4,13 @@ import { IsoDateSchema } from './common';
 
 /** The figures kept for every group: installs and what they did. */
 export const CountersSchema = z.object({
-  /** Distinct install ids with any event in the range. */
-  activeInstalls: z.number().int().nonnegative(),
+  /**
+   * Active installs (distinct install ids with any event) per week: the
+   * week's own count in a weekly row, the average over the covered weeks
+   * (one decimal) in a range's row. Distinct installs over a whole range
+   * are not shown: two overlapping ranges would differ by a handful.
+   */
+  activeInstalls: z.number().nonnegative(),
   storyViews: z.number().int().nonnegative(),
   promptsShown: z.number().int().nonnegative(),
   promptsInserted: z.number().int().nonnegative(),
@@ -24,28 +29,40 @@ export const DepartmentStatsSchema = CountersSchema.extend({
 });
 export type DepartmentStats = z.infer<typeof DepartmentStatsSchema>;
 
-/** Departments below the privacy threshold, together and unnamed. */
+/**
+ * The departments that may not be named over the range, together: the
+ * total minus the named departments. Not broken down by role.
+ */
 export const OtherStatsSchema = CountersSchema.extend({
-  /** How many departments were folded in. */
+  /** How many departments were folded in (at least two). */
   departments: z.number().int().positive(),
-  actionsByRole: ActionsByRoleSchema,
 });
 export type OtherStats = z.infer<typeof OtherStatsSchema>;
 
 export const WeeklyStatsSchema = CountersSchema.extend({
   /** The Monday that starts the week, in the company's time zone. */
   week: IsoDateSchema,
-  /** null: the departments below the threshold that week, together. */
+  /** null: the departments folded that week, together (at least two, with at least k installs). */
   department: z.string().nullable(),
 });
 export type WeeklyStats = z.infer<typeof WeeklyStatsSchema>;
 
 export const StatsSchema = z.object({
+  /** The days asked for. */
+  requested: z.object({ from: IsoDateSchema, to: IsoDateSchema }),
+  /**
+   * The days the figures cover: the whole weeks (Monday to Sunday) the
+   * request touches that have finished; the request itself when none has.
+   */
   from: IsoDateSchema,
   to: IsoDateSchema,
+  /** How many whole, finished weeks are covered (0: none yet, and no figures). */
+  weeks: z.number().int().nonnegative(),
+  /** Covered weeks left out of every figure: the whole company had fewer than k active installs. */
+  withheldWeeks: z.array(IsoDateSchema),
   timezone: z.string(),
   minGroupSize: z.number().int().positive(),
-  /** The whole company; safe to show, it is one big group. */
+  /** The whole company, over the weeks not withheld. */
   total: CountersSchema,
   departments: z.array(DepartmentStatsSchema),
   other: OtherStatsSchema.nullable(),
