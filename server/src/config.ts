@@ -23,6 +23,7 @@ export const EnvSchema = z.object({
   TIMEZONE: optional(TimezoneSchema).default('UTC'),
   RATE_LIMIT_EVENTS_PER_MINUTE: optional(int(0, 1_000_000)).default(1000),
   RATE_LIMIT_EVENTS_PER_ADDRESS_PER_MINUTE: optional(int(0, 100_000_000)).default(100_000),
+  NEW_INSTALLS_PER_ADDRESS_PER_DAY: optional(int(0, 100_000_000)).default(10_000),
 });
 
 export type Config = {
@@ -43,6 +44,13 @@ export type Config = {
    */
   rateLimitEventsPerMinute: number;
   rateLimitEventsPerAddressPerMinute: number;
+  /**
+   * Install ids never stored before that one address may bring in 24 hours
+   * (0: no limit). Generous, because a whole company may roll the extension
+   * out through one NAT address or proxy; it bounds mass-forged installs made
+   * with the enrollment key, which every managed browser holds.
+   */
+  newInstallsPerAddressPerDay: number;
   /** The built dashboard's files. */
   dashboardDir: string;
 };
@@ -75,6 +83,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       timezone: e.TIMEZONE,
       rateLimitEventsPerMinute: e.RATE_LIMIT_EVENTS_PER_MINUTE,
       rateLimitEventsPerAddressPerMinute: e.RATE_LIMIT_EVENTS_PER_ADDRESS_PER_MINUTE,
+      newInstallsPerAddressPerDay: e.NEW_INSTALLS_PER_ADDRESS_PER_DAY,
       dashboardDir: DASHBOARD_DIR,
     },
   };

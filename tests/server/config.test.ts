@@ -16,6 +16,7 @@ describe('loadConfig', () => {
         timezone: 'UTC',
         rateLimitEventsPerMinute: 1000,
         rateLimitEventsPerAddressPerMinute: 100_000,
+        newInstallsPerAddressPerDay: 10_000,
         dashboardDir: expect.stringMatching(/server\/dist\/dashboard\/$/),
       },
     });
@@ -33,6 +34,7 @@ describe('loadConfig', () => {
       TIMEZONE: 'Europe/Berlin',
       RATE_LIMIT_EVENTS_PER_MINUTE: '0',
       RATE_LIMIT_EVENTS_PER_ADDRESS_PER_MINUTE: '5000',
+      NEW_INSTALLS_PER_ADDRESS_PER_DAY: '0',
     });
     expect(result).toEqual({
       ok: true,
@@ -47,6 +49,7 @@ describe('loadConfig', () => {
         timezone: 'Europe/Berlin',
         rateLimitEventsPerMinute: 0,
         rateLimitEventsPerAddressPerMinute: 5000,
+        newInstallsPerAddressPerDay: 0,
         dashboardDir: expect.any(String),
       },
     });

@@ -10,17 +10,21 @@ import { requestHeader } from '../http/request-header';
 import { limitBody } from '../middleware/limit-body';
 import { eventWriter } from '../db/event-writer';
 import { getCompanyTimezone } from '../queries/get-company-timezone';
+import { isKnownInstall } from '../queries/is-known-install';
 
 /**
  * `POST /api/v1/events`: stores a batch of usage events. The answer is sent
  * only after the transaction commits; a refused batch changes nothing.
  * Each install may send `RATE_LIMIT_EVENTS_PER_MINUTE` events a minute
- * (then 429 with Retry-After, which the extension honours).
+ * (then 429 with Retry-After, which the extension honours), and each
+ * network address may bring `NEW_INSTALLS_PER_ADDRESS_PER_DAY` new installs.
  */
 export function eventRoutes({ db, clock, config }: AppDeps) {
   const takeBudget = ingestBudget({
     perInstall: config.rateLimitEventsPerMinute,
     perAddress: config.rateLimitEventsPerAddressPerMinute,
+    newInstallsPerAddress: config.newInstallsPerAddressPerDay,
+    isKnownInstall: (installId) => isKnownInstall(db, installId),
     clock,
   });
   const writer = eventWriter(db);
