@@ -15,6 +15,7 @@ const SURFACE_NAMES: Record<string, string> = {
   calendar: 'Google Calendar',
   outlook: 'Outlook',
   'context-menu': 'Context menu',
+  other: 'Other surfaces (few users)',
 };
 
 type Props = { id: string; overview: DashboardOverview; range: Range; onBack: () => void; onExpired: () => void };
@@ -77,9 +78,9 @@ export function DepartmentView({ id, overview, range, onBack, onExpired }: Props
       {row && (
         <section class="kpis" aria-label={`${name} at a glance`}>
           <div class="kpi">
-            <span class="kpi-label">Active installs</span>
+            <span class="kpi-label">Weekly active installs</span>
             <span class="kpi-value">{count(row.activeInstalls)}</span>
-            <span class="kpi-detail">{department?.headcount ? `${percent(row.activeInstalls / department.headcount)} of ${count(department.headcount)} people` : 'headcount not set'}</span>
+            <span class="kpi-detail">{department?.headcount ? `${percent(row.activeInstalls / department.headcount)} of ${count(department.headcount)} people, on average` : 'on average; headcount not set'}</span>
           </div>
           <div class="kpi">
             <span class="kpi-label">Stories seen</span>
@@ -119,15 +120,18 @@ export function DepartmentView({ id, overview, range, onBack, onExpired }: Props
             ) : (
               <Bars items={roles.map(([role, n]) => ({ key: role, label: names.role(role), value: n }))} />
             )}
-            <p class="hint">Roles with fewer than {detail.minGroupSize} active installs are counted together, so no one’s actions can be singled out.</p>
+            <p class="hint" data-testid="roles-note">
+              A role is named only when it had at least {detail.minGroupSize} active installs here in every week shown; the others are counted together as “Other roles”, always at least two roles and {detail.minGroupSize} installs (the smallest named role joins them when needed), so no one’s actions can be singled out.
+            </p>
           </section>
           <section class="panel">
             <h2>Most-logged actions</h2>
             {detail.topActions.length === 0 ? (
               <p class="hint">No actions logged in this period yet.</p>
             ) : (
-              <Bars items={detail.topActions.map((a) => ({ key: a.actionId, label: names.action(a.actionId), value: a.count }))} />
+              <Bars items={detail.topActions.map((a) => ({ key: `${a.role}:${a.actionId}`, label: names.action(a.actionId), value: a.count }))} />
             )}
+            <p class="hint">Only actions of the named roles that at least {detail.minGroupSize} installs logged in every week shown.</p>
           </section>
           <section class="panel wide">
             <h2>Where the customer showed up</h2>
@@ -162,6 +166,11 @@ export function DepartmentView({ id, overview, range, onBack, onExpired }: Props
                   </tbody>
                 </table>
               </div>
+            )}
+            {detail.surfaces.some((s) => s.surface === 'other') && (
+              <p class="hint" data-testid="surfaces-note">
+                Surfaces that fewer than {detail.minGroupSize} installs used in some week are counted together as “Other surfaces” (with the smallest named one when needed), so nobody’s meeting tool gives them away.
+              </p>
             )}
           </section>
           <section class="panel wide">

@@ -1,17 +1,20 @@
+import { MIN_DAY } from '@customer-chair/shared/schemas/day-window';
+import { addDays, weekStart } from '@customer-chair/shared/domain/local-day';
 import type { DashboardOverview } from '@customer-chair/shared/schemas/dashboard-overview';
 import type { Counters } from '@customer-chair/shared/schemas/stats';
 import { useEffect, useState } from 'preact/hooks';
 import { api, csvUrl, isExpired } from './api';
 import { DepartmentView } from './department-view';
 import { EmptyState } from './empty-state';
+import { NewInstalls } from './new-installs';
 import { count, counted, percent, period } from './format';
-import { PRESETS, presetRange, rangeProblem, type Range } from './range';
+import { PRESETS, presetLabel, presetRange, rangeProblem, type Range } from './range';
 import { TrendChart } from './trend-chart';
 
 type Column = { key: keyof Counters | 'adoption'; label: string; hint: string };
 const COLUMNS: Column[] = [
-  { key: 'activeInstalls', label: 'Active installs', hint: 'Browsers with the extension that did anything in the period' },
-  { key: 'adoption', label: 'Adoption', hint: 'Active installs against the department’s headcount' },
+  { key: 'activeInstalls', label: 'Weekly active installs', hint: 'Browsers with the extension that did anything in a week, on average over the weeks shown' },
+  { key: 'adoption', label: 'Adoption', hint: 'Weekly active installs against the department’s headcount' },
   { key: 'storyViews', label: 'Stories seen', hint: 'Customer stories seen on new tabs and in the popup' },
   { key: 'promptsShown', label: 'Questions shown', hint: 'Customer-chair questions shown' },
   { key: 'promptsInserted', label: 'Questions inserted', hint: 'Questions inserted into meetings (agenda, description or chat)' },
@@ -41,10 +44,10 @@ export function Overview({ onExpired }: { onExpired: () => void }) {
       (overview) => {
         if (!current) return;
         setData(overview);
-        // The first answer covers the server's default period, which ends on the company's today.
+        // The first answer covers the server's default period: the last four whole weeks, up to the company's this Monday.
         if (!range) {
-          setToday(overview.stats.to);
-          setRange({ from: overview.stats.from, to: overview.stats.to, preset: 30 });
+          setToday(addDays(overview.stats.to, 1));
+          setRange({ from: overview.stats.from, to: overview.stats.to, preset: 4 });
         }
         setLoading(false);
       },
@@ -72,6 +75,11 @@ export function Overview({ onExpired }: { onExpired: () => void }) {
 
   const { stats } = data;
   const names = new Map(data.departments.map((d) => [d.id, d]));
+  // Every department the stats do not name is shown the same way, whatever the reason (too few
+  // installs in some week, folded to protect a smaller one, or no activity): telling them apart
+  // would tell which are small.
+  const named = new Set(stats.departments.map((d) => d.department));
+  const unnamed = data.departments.filter((d) => !named.has(d.id)).sort((a, b) => a.name.localeCompare(b.name));
   const rows: Row[] = stats.departments.map((d) => {
     const headcount = names.get(d.department)?.headcount;
     return { ...d, id: d.department, name: names.get(d.department)?.name ?? d.department, adoption: headcount ? d.activeInstalls / headcount : null };
@@ -95,7 +103,10 @@ export function Overview({ onExpired }: { onExpired: () => void }) {
 
       <div class="heading">
         <h1>
-          Adoption by department <span class="period">{period(stats.from, stats.to)} · {stats.timezone}</span>
+          Adoption by department{' '}
+          <span class="period">
+            {stats.weeks > 0 ? `${period(stats.from, stats.to)} · ${counted(stats.weeks, 'whole week', 'whole weeks')}` : period(stats.requested.from, stats.requested.to)} · {stats.timezone}
+          </span>
         </h1>
         {stats.total.activeInstalls > 0 && (
           <div class="exports">
@@ -107,12 +118,31 @@ export function Overview({ onExpired }: { onExpired: () => void }) {
       {loading && <p class="updating" role="status">Updating…</p>}
       {error && <Failure message={error} onRetry={retry} />}
 
-      {stats.total.activeInstalls === 0 ? (
+      {stats.weeks > 0 && (stats.requested.from !== stats.from || stats.requested.to !== stats.to) && (
+        <p class="note period-note" data-testid="weeks-note">
+          Figures are made of whole weeks (Monday to Sunday) that have finished, so that no two periods can be compared to single out a day or a person: you asked for {period(stats.requested.from, stats.requested.to)}.
+        </p>
+      )}
+      {stats.withheldWeeks.length > 0 && (
+        <p class="note" data-testid="withheld-note">
+          {counted(stats.withheldWeeks.length, 'week is', 'weeks are')} left out of every figure, the company total included: fewer than {stats.minGroupSize} installs were active in the whole company then ({stats.withheldWeeks.map((w) => period(w, addDays(w, 6))).join('; ')}).
+        </p>
+      )}
+
+      <NewInstalls onExpired={onExpired} />
+      {stats.weeks === 0 ? (
+        <div class="empty" role="status" data-testid="no-whole-week">
+          <h2>No whole week has finished in this period yet</h2>
+          <p>
+            Figures are shown by whole weeks, Monday to Sunday, once a week has ended, so that nobody’s activity on a single day can be worked out. This week’s figures appear on {period(addDays(weekStart(today), 7), addDays(weekStart(today), 7))}.
+          </p>
+        </div>
+      ) : stats.total.activeInstalls === 0 ? (
         <EmptyState />
       ) : (
         <div class={loading || error ? 'stale' : undefined}>
           <section class="kpis" aria-label="The whole company at a glance">
-            <Kpi label="Active installs" value={count(stats.total.activeInstalls)} detail={companyAdoption === null ? 'across the company' : `${percent(companyAdoption)} of ${count(headcount)} people`} />
+            <Kpi label="Weekly active installs" value={count(stats.total.activeInstalls)} detail={companyAdoption === null ? 'on average, across the company' : `${percent(companyAdoption)} of ${count(headcount)} people, on average`} />
             <Kpi label="Stories seen" value={count(stats.total.storyViews)} detail={`${count(stats.total.storiesShared)} shared`} />
             <Kpi label="Brought into meetings" value={count(stats.total.promptsInserted + stats.total.storiesInserted)} detail={`${counted(stats.total.promptsInserted, 'question', 'questions')}, ${counted(stats.total.storiesInserted, 'story', 'stories')}`} />
             <Kpi label="Actions logged" value={count(stats.total.actionsTaken)} detail="customer-impact actions done" />
@@ -158,13 +188,22 @@ export function Overview({ onExpired }: { onExpired: () => void }) {
                     ))}
                   </tr>
                 )}
+                {unnamed.map((d) => (
+                  <tr key={d.id} class="suppressed" data-testid="suppressed-row">
+                    <th scope="row">{d.name}</th>
+                    <td colSpan={COLUMNS.length} class="suppressed-reason">
+                      Not shown on its own: fewer than {stats.minGroupSize} active installs in at least one of these weeks, or folded with a smaller department. Any activity is counted in “Other”.
+                    </td>
+                  </tr>
+                ))}
               </tbody>
             </table>
           </div>
           <p class="note" data-testid="privacy-note">
             {stats.other
-              ? `${stats.other.departments} ${stats.other.departments === 1 ? 'department has' : 'departments have'} fewer than ${stats.minGroupSize} active installs in this period. To protect people’s privacy, ${stats.other.departments === 1 ? 'its figures are' : 'their figures are'} shown only together, as “Other (small groups)”, and never under a department’s name.`
-              : `Departments with fewer than ${stats.minGroupSize} active installs would be shown only together, as “Other (small groups)”, to protect people’s privacy.`}{' '}
+              ? `${stats.other.departments} departments are counted together as “Other (small groups)”. `
+              : ''}
+            A department is named only when it had at least {stats.minGroupSize} active installs in every week shown; the rest are counted together, always at least two departments and {stats.minGroupSize} installs, and when that is not enough the smallest named department joins them, so that no figure — nor the total minus the others — is about fewer than {stats.minGroupSize} people. The company total is complete.{' '}
             Click a department for its roles, actions, meeting tools and stories.
           </p>
 
@@ -209,9 +248,9 @@ function PeriodPicker({ range, today, onChange }: { range: Range; today: string;
   return (
     <section class="controls" aria-label="Period">
       <div class="presets" role="group" aria-label="Preset periods">
-        {PRESETS.map((days) => (
-          <button key={days} type="button" class={range.preset === days ? 'chip active' : 'chip'} aria-pressed={range.preset === days} onClick={() => onChange(presetRange(days, today))}>
-            Last {days} days
+        {PRESETS.map((weeks) => (
+          <button key={weeks} type="button" class={range.preset === weeks ? 'chip active' : 'chip'} aria-pressed={range.preset === weeks} onClick={() => onChange(presetRange(weeks, today))}>
+            {presetLabel(weeks)}
           </button>
         ))}
       </div>
@@ -226,9 +265,9 @@ function PeriodPicker({ range, today, onChange }: { range: Range; today: string;
         }}
       >
         <label for="from">From</label>
-        <input id="from" type="date" max={today} value={draft.from} onInput={(e) => setDraft({ ...draft, from: e.currentTarget.value })} />
+        <input id="from" type="date" min={MIN_DAY} max={today} value={draft.from} onInput={(e) => setDraft({ ...draft, from: e.currentTarget.value })} />
         <label for="to">To</label>
-        <input id="to" type="date" max={today} value={draft.to} onInput={(e) => setDraft({ ...draft, to: e.currentTarget.value })} />
+        <input id="to" type="date" min={MIN_DAY} max={today} value={draft.to} onInput={(e) => setDraft({ ...draft, to: e.currentTarget.value })} />
         <button type="submit" class={range.preset === 'custom' ? 'chip active' : 'secondary'}>Show period</button>
         {problem && <p class="error field-error" role="alert">{problem}</p>}
       </form>

@@ -92,12 +92,14 @@ export function buildStats(input: StatsInput): Stats {
   const { minGroupSize } = input;
   const plan = planStats(input);
   const { kept } = plan;
+  // Averages are over the weeks anyone was active in: weeks before a roll-out began do not water them down.
+  const activeWeeks = kept.filter((w) => w.installs > 0).length;
 
-  const total = emptyCounters(weeklyAverage(sum(kept, (w) => w.installs), kept.length));
+  const total = emptyCounters(weeklyAverage(sum(kept, (w) => w.installs), activeWeeks));
   const byDepartment = new Map<string, DepartmentStats>();
   for (const department of plan.departments.named) {
     const installs = sum(kept, (w) => w.departments.sizes.get(department) ?? 0);
-    byDepartment.set(department, { department, ...emptyCounters(weeklyAverage(installs, kept.length)), actionsByRole: {} });
+    byDepartment.set(department, { department, ...emptyCounters(weeklyAverage(installs, activeWeeks)), actionsByRole: {} });
   }
   for (const week of kept) {
     for (const cell of week.counts) {
@@ -116,7 +118,7 @@ export function buildStats(input: StatsInput): Stats {
   let other: OtherStats | null = null;
   if (plan.departments.folded.length > 0) {
     const foldedInstalls = sum(kept, (w) => w.departments.unionSize(plan.departments.folded.filter((d) => (w.departments.sizes.get(d) ?? 0) > 0)));
-    other = { ...emptyCounters(weeklyAverage(foldedInstalls, kept.length)), departments: plan.departments.folded.length };
+    other = { ...emptyCounters(weeklyAverage(foldedInstalls, activeWeeks)), departments: plan.departments.folded.length };
     for (const counter of EVENT_COUNTERS) {
       other[counter] = total[counter] - [...byDepartment.values()].reduce((n, row) => n + row[counter], 0);
     }

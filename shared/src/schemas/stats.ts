@@ -6,8 +6,9 @@ import { IsoDateSchema } from './common';
 export const CountersSchema = z.object({
   /**
    * Active installs (distinct install ids with any event) per week: the
-   * week's own count in a weekly row, the average over the covered weeks
-   * (one decimal) in a range's row. Distinct installs over a whole range
+   * week's own count in a weekly row; in a range's row the average over
+   * the covered weeks in which anyone in the company was active (one
+   * decimal). Distinct installs over a whole range
    * are not shown: two overlapping ranges would differ by a handful.
    */
   activeInstalls: z.number().nonnegative(),
