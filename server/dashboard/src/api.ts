@@ -10,6 +10,7 @@ import type { Settings, SettingsEdit } from '@customer-chair/shared/schemas/sett
 import type { StoryArchived, StoryDraft, StoryEdit, StoryList, StoryRecord } from '@customer-chair/shared/schemas/story-record';
 import type { DashboardOverview } from '@customer-chair/shared/schemas/dashboard-overview';
 import type { DepartmentDetail } from '@customer-chair/shared/schemas/department-detail';
+import type { NewInstalls } from '@customer-chair/shared/schemas/new-installs';
 import type { SessionInfo } from '@customer-chair/shared/schemas/session';
 
 export class ApiFailure extends Error {
@@ -69,6 +70,8 @@ export const api = {
   signOut: (csrfToken: string) => call<void>('/api/v1/session', { method: 'DELETE', headers: { 'X-CSRF-Token': csrfToken } }),
   /** Without a range, the server answers for the last 30 days of the company's calendar. */
   overview: (range?: { from: string; to: string }) => call<DashboardOverview>(`/api/v1/dashboard/overview${range ? `?${query(range)}` : ''}`),
+  /** Installs first seen per week and in the last 7 days, company-wide (a wave of invented installs shows here). */
+  newInstalls: () => call<NewInstalls>('/api/v1/dashboard/new-installs'),
   department: (id: string, range: { from: string; to: string }) =>
     call<DepartmentDetail>(`/api/v1/dashboard/departments/${encodeURIComponent(id)}?${query(range)}`),
 };
