@@ -188,14 +188,17 @@ export function Overview({ onExpired }: { onExpired: () => void }) {
                     ))}
                   </tr>
                 )}
-                {unnamed.map((d) => (
-                  <tr key={d.id} class="suppressed" data-testid="suppressed-row">
-                    <th scope="row">{d.name}</th>
+                {unnamed.length > 0 && (
+                  <tr class="suppressed" data-testid="suppressed-row">
+                    <th scope="row">Not shown on their own</th>
                     <td colSpan={COLUMNS.length} class="suppressed-reason">
-                      Not shown on its own: fewer than {stats.minGroupSize} active installs in at least one of these weeks, or folded with a smaller department. Any activity is counted in “Other”.
+                      <span class="suppressed-names">{unnamed.map((d) => d.name).join(', ')}</span>
+                      <span class="suppressed-why">
+                        Each had fewer than {stats.minGroupSize} active installs in at least one of these weeks, was folded in with a smaller department, or had no activity; whatever they did is counted in “Other” and in the company total.
+                      </span>
                     </td>
                   </tr>
-                ))}
+                )}
               </tbody>
             </table>
           </div>

@@ -15,23 +15,66 @@ export function localDay(instant: Date, timezone: string): string {
   return formatterFor(timezone).format(instant);
 }
 
+/**
+ * Calendar arithmetic on whole days since 1970-01-01, never through Date:
+ * `toISOString()` cannot write years below 0001 or above 9999, and a loop
+ * stepping a week at a time through it once stood still there for ever.
+ * The conversions are Howard Hinnant's days_from_civil / civil_from_days
+ * (proleptic Gregorian calendar, exact for any year).
+ */
+const DAY = /^(-?\d{4,})-(\d{2})-(\d{2})$/;
+
+/**
+ * Days from 1970-01-01 to `day` (YYYY-MM-DD), or NaN when it is no day at all
+ * (as `Date.parse` gives, so a zod refine that runs on a refused field still
+ * only answers false). A day-of-month past the month's end runs on into the
+ * next month, as Date does; the schemas refuse such days before they get here.
+ */
+export function dayNumber(day: string): number {
+  const match = DAY.exec(day);
+  const month = Number(match?.[2]);
+  const date = Number(match?.[3]);
+  if (!match || month < 1 || month > 12 || date < 1 || date > 31) return Number.NaN;
+  const year = Number(match[1]) - (month <= 2 ? 1 : 0);
+  const era = Math.floor(year / 400);
+  const yearOfEra = year - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + date - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+/** The day (YYYY-MM-DD) `n` days after 1970-01-01; years outside 0000–9999 keep all their digits (and a "-"). Throws for NaN, as `toISOString` did. */
+export function dayFromNumber(n: number): string {
+  if (!Number.isSafeInteger(n)) throw new RangeError(`${n} is not a whole number of days`);
+  const z = n + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shifted = Math.floor((5 * dayOfYear + 2) / 153);
+  const date = dayOfYear - Math.floor((153 * shifted + 2) / 5) + 1;
+  const month = shifted < 10 ? shifted + 3 : shifted - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  const yyyy = year < 0 ? `-${String(-year).padStart(4, '0')}` : String(year).padStart(4, '0');
+  return `${yyyy}-${String(month).padStart(2, '0')}-${String(date).padStart(2, '0')}`;
+}
+
 /** The Monday (YYYY-MM-DD) of the ISO week that contains `day`. */
 export function weekStart(day: string): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  const sinceMonday = (date.getUTCDay() + 6) % 7;
-  return addDays(day, -sinceMonday);
+  const n = dayNumber(day);
+  // 1970-01-01 was a Thursday, day 3 of a week that starts on Monday.
+  const sinceMonday = (((n + 3) % 7) + 7) % 7;
+  return dayFromNumber(n - sinceMonday);
 }
 
 /** `day` moved by `days` calendar days (negative goes back). */
 export function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
+  return dayFromNumber(dayNumber(day) + days);
 }
 
 /** Whole days from `from` to `to` (0 when equal, negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+  return dayNumber(to) - dayNumber(from);
 }
 
 const timeFormatters = new Map<string, Intl.DateTimeFormat>();

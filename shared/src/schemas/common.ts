@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DAY_WINDOW_MESSAGE, isInDayWindow } from './day-window';
 import { LIMITS } from './limits';
 
 /** Content ids are slugs: readable in URLs, CSV and logs. */
@@ -8,8 +9,10 @@ export const IdSchema = z
   .max(LIMITS.id)
   .regex(/^[a-z0-9][a-z0-9_-]*$/, 'must be lower-case letters, digits, "-" or "_"');
 
-/** A calendar day, YYYY-MM-DD, that really exists. */
-export const IsoDateSchema = z.iso.date({ message: 'must be a real date as YYYY-MM-DD' });
+/** A calendar day, YYYY-MM-DD, that really exists, in the years 2000–2100 (MIN_DAY to MAX_DAY). */
+export const IsoDateSchema = z.iso
+  .date({ message: 'must be a real date as YYYY-MM-DD', abort: true })
+  .refine(isInDayWindow, DAY_WINDOW_MESSAGE);
 
 /** An instant, always UTC with a Z, as the extension sends it. */
 export const UtcInstantSchema = z.iso.datetime({ offset: false });
