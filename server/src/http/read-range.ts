@@ -1,4 +1,4 @@
-import { addDays, localDay, weekStart } from '@customer-chair/shared/domain/local-day';
+import { addDays, dayNumber, localDay, weekStart } from '@customer-chair/shared/domain/local-day';
 import { statsWeeks } from '@customer-chair/shared/domain/stats-weeks';
 import { toApiIssues } from '@customer-chair/shared/schemas/api-error';
 import { StatsQuerySchema } from '@customer-chair/shared/schemas/stats';
@@ -21,7 +21,7 @@ export function readRange(c: Context, clock: Clock, timezone: string): StatsRang
   const today = localDay(clock.now(), timezone);
   const thisWeek = weekStart(today);
   const to = c.req.query('to') ?? addDays(thisWeek, -1);
-  const from = c.req.query('from') ?? (c.req.query('to') === undefined ? addDays(thisWeek, -7 * DEFAULT_RANGE_WEEKS) : addDays(to, -(7 * DEFAULT_RANGE_WEEKS - 1)));
+  const from = c.req.query('from') ?? (c.req.query('to') === undefined ? addDays(thisWeek, -7 * DEFAULT_RANGE_WEEKS) : (Number.isNaN(dayNumber(to)) ? to : addDays(to, -(7 * DEFAULT_RANGE_WEEKS - 1))));
   const parsed = StatsQuerySchema.safeParse({ from, to });
   if (!parsed.success) {
     return apiError(c, 400, 'invalid_request', 'The date range is not valid: use from=YYYY-MM-DD&to=YYYY-MM-DD.', toApiIssues(parsed.error));
