@@ -3,12 +3,15 @@ import { Hono } from 'hono';
 import type { Clock } from './clock';
 import type { Config } from './config';
 import { LIMITS } from '@customer-chair/shared/schemas/limits';
+import { credentialThrottle } from './auth/credential-throttle';
 import { apiError } from './http/api-error';
 import { extensionCors } from './middleware/extension-cors';
 import { limitBody } from './middleware/limit-body';
+import { noStore } from './middleware/no-store';
 import { requestLog, type WriteRequestLog } from './middleware/request-log';
 import { requireAdmin } from './middleware/require-admin';
 import { requireEnrollmentKey } from './middleware/require-enrollment-key';
+import { requireSession } from './middleware/require-session';
 import { securityHeaders } from './middleware/security-headers';
 import { adminAuditRoutes } from './routes/admin/audit';
 import { adminDepartmentRoutes } from './routes/admin/departments';
@@ -39,26 +42,36 @@ export type AppDeps = {
 
 /** The whole HTTP API; no I/O of its own beyond the database it is given. */
 export function createApp(deps: AppDeps) {
-  const enrolled = requireEnrollmentKey(deps.config.enrollmentKey);
+  // One throttle for every credential this app is shown: guesses cannot be spread over sign-in, tokens and keys.
+  const throttle = credentialThrottle({ clock: deps.clock });
+  const enrolled = requireEnrollmentKey(deps.config.enrollmentKey, throttle);
+  const admin = requireAdmin(deps.db, deps.clock, throttle);
   const app = new Hono();
 
   if (deps.logRequest) app.use('*', requestLog(deps.logRequest, deps.clock));
   app.use('*', securityHeaders());
 
-  app.use(CONTENT_PATH, extensionCors());
-  app.use('/api/v1/events', extensionCors());
+  const cors = extensionCors(deps.config.extensionIds);
+  app.use(CONTENT_PATH, cors);
+  app.use('/api/v1/events', cors);
   app.use(CONTENT_PATH, enrolled);
   app.use('/api/v1/events', enrolled);
 
   app.route('/health', healthRoutes(deps.db));
   app.route(CONTENT_PATH, contentRoutes(deps));
   app.route('/api/v1/events', eventRoutes(deps));
+  // Signed-in answers are never kept by a cache.
+  for (const path of ['/api/v1/session', '/api/v1/dashboard/*', '/api/v1/admin/*', '/api/v1/stats', '/api/v1/stats.csv']) app.use(path, noStore());
+  // The stats and dashboard routes check credentials themselves; checking here first puts their guesses under the throttle too.
+  app.use('/api/v1/stats', admin);
+  app.use('/api/v1/stats.csv', admin);
+  app.use('/api/v1/dashboard/*', requireSession(deps.db, deps.clock, throttle));
   app.route('/api/v1', statsRoutes(deps));
-  app.route('/api/v1/session', sessionRoutes(deps));
+  app.route('/api/v1/session', sessionRoutes(deps, throttle));
   app.route('/api/v1/dashboard', dashboardRoutes(deps));
 
   // Content management: an admin token, or a dashboard session (with its CSRF token to change anything).
-  app.use('/api/v1/admin/*', requireAdmin(deps.db, deps.clock));
+  app.use('/api/v1/admin/*', admin);
   const adminBody = limitBody(LIMITS.adminBodyBytes, 'content items are small; check what is being sent.');
   // The import has its own, larger limit.
   app.on(['POST', 'PUT', 'DELETE'], '/api/v1/admin/*', async (c, next) => (c.req.path === '/api/v1/admin/import' ? next() : adminBody(c, next)));

@@ -16,8 +16,15 @@ export const EnvSchema = z.object({
   PORT: optional(int(0, 65_535)).default(8787),
   HOST: optional(z.string().min(1)).default('127.0.0.1'),
   DATABASE_PATH: optional(z.string().min(1)).default('./data/customer-chair.db'),
-  ADMIN_TOKEN: optional(z.string().min(16, 'must be at least 16 characters').max(256)),
+  // Tokens are compared hashed, and a correct one works even while guessers are throttled: only length keeps them unguessable.
+  ADMIN_TOKEN: optional(z.string().min(32, 'must be at least 32 characters').max(256)),
   ENROLLMENT_KEY: optional(z.string().min(8, 'must be at least 8 characters').max(256)),
+  EXTENSION_IDS: optional(
+    z
+      .string()
+      .transform((ids) => ids.split(',').map((id) => id.trim()).filter(Boolean))
+      .pipe(z.array(z.string().regex(/^[a-z0-9-]{1,64}$/i, 'must be extension ids (letters, digits, "-") separated by commas')).min(1, 'must name at least one extension id')),
+  ),
   MIN_GROUP_SIZE: optional(int(1, 1000)).default(5),
   RETENTION_DAYS: optional(int(1, 3650)).default(90),
   TIMEZONE: optional(TimezoneSchema).default('UTC'),
@@ -34,6 +41,8 @@ export type Config = {
   adminToken?: string;
   /** When set, extensions must present it to read content and send events. */
   enrollmentKey?: string;
+  /** When set, only these extensions (chrome-extension:// or moz-extension://<id>) may call the API cross-origin; otherwise any extension. */
+  extensionIds?: string[];
   minGroupSize: number;
   retentionDays: number;
   timezone: string;
@@ -78,6 +87,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       databasePath: e.DATABASE_PATH,
       adminToken: e.ADMIN_TOKEN,
       enrollmentKey: e.ENROLLMENT_KEY,
+      extensionIds: e.EXTENSION_IDS,
       minGroupSize: e.MIN_GROUP_SIZE,
       retentionDays: e.RETENTION_DAYS,
       timezone: e.TIMEZONE,

@@ -37,6 +37,12 @@ function routesOf(app: ReturnType<typeof makeTestApp>['app']) {
   });
 }
 
+/** Refused for its credentials: 401, or 429 once the same address (every test request is "local") is backing off as a guesser. */
+function expectRefused(response: Response, what: string) {
+  expect([401, 429], `${what} answered ${response.status}`).toContain(response.status);
+  if (response.status === 429) expect(Number(response.headers.get('Retry-After')), what).toBeGreaterThan(0);
+}
+
 async function signIn(t: ReturnType<typeof makeTestApp>, token: string) {
   const response = await t.app.request('/api/v1/session', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ token }) });
   expect(response.status).toBe(200);
@@ -61,7 +67,9 @@ describe('access to every route', () => {
         const headers: Record<string, string> = { 'Content-Type': 'application/json' };
         if (authorization) headers.Authorization = authorization;
         const response = await t.app.request(url, { method, headers, body });
-        expect(response.status, `${route} with ${authorization ?? 'nothing'}`).toBe(401);
+        // Without a credential there is nothing to throttle: always 401.
+        if (authorization?.startsWith('Bearer ') && authorization.length > 'Bearer '.length) expectRefused(response, `${route} with ${authorization}`);
+        else expect(response.status, `${route} with ${authorization ?? 'nothing'}`).toBe(401);
       }
       checked.push(route);
     }
@@ -78,13 +86,13 @@ describe('access to every route', () => {
     revokeAdminToken(t.db, findAdminToken(t.db, hashToken(ANA))!.id, new Date(NOW));
     for (const { route, method, url, body } of guarded) {
       const bearer = await t.app.request(url, { method, headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${ANA}` }, body });
-      expect(bearer.status, `${route} with a revoked token`).toBe(401);
+      expectRefused(bearer, `${route} with a revoked token`);
       const cookie = await t.app.request(url, {
         method,
         headers: { 'Content-Type': 'application/json', Cookie: session.cookie, 'X-CSRF-Token': session.csrf },
         body,
       });
-      expect(cookie.status, `${route} with a revoked token's session`).toBe(401);
+      expectRefused(cookie, `${route} with a revoked token's session`);
     }
   });
 
@@ -113,7 +121,7 @@ describe('access to every route', () => {
         headers: { 'Content-Type': 'application/json', Cookie: session.cookie, 'X-CSRF-Token': session.csrf },
         body,
       });
-      expect(response.status, route).toBe(401);
+      expectRefused(response, route);
     }
   });
 
@@ -160,6 +168,30 @@ describe('access to every route', () => {
         expect(response.headers.get('Referrer-Policy'), route).toBe('no-referrer');
       }
     }
+  });
+
+  it('marks every signed-in answer Cache-Control: no-store, refusals and errors included', async () => {
+    const fresh = makeTestApp({ now: NOW });
+    const session = await signIn(fresh, 'test-admin-token-0123456789abcdef');
+    const signedIn = routesOf(fresh.app).filter((r) => /^\/api\/v1\/(session|dashboard\/|admin\/|stats(\.csv)?$)/.test(r.url));
+    expect(signedIn.length).toBeGreaterThan(30);
+    const signOutLast = [...signedIn].sort((a, b) => Number(a.route === 'DELETE /api/v1/session') - Number(b.route === 'DELETE /api/v1/session'));
+    for (const { route, method, url, body } of signOutLast) {
+      for (const credentials of [{}, { Authorization: 'Bearer test-admin-token-0123456789abcdef' }, { Cookie: session.cookie, 'X-CSRF-Token': session.csrf }] as Record<string, string>[]) {
+        const response = await fresh.app.request(url, { method, headers: { 'Content-Type': 'application/json', ...credentials }, body });
+        expect(response.headers.get('Cache-Control'), `${route} (${response.status})`).toBe('no-store');
+      }
+    }
+    // Also a query that fails validation, and an unknown path under a signed-in prefix.
+    const bad = await fresh.app.request('/api/v1/stats?from=nope', { headers: { Authorization: 'Bearer test-admin-token-0123456789abcdef' } });
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get('Cache-Control')).toBe('no-store');
+    expect((await fresh.app.request('/api/v1/admin/nothing-here', { headers: { Authorization: 'Bearer test-admin-token-0123456789abcdef' } })).headers.get('Cache-Control')).toBe('no-store');
+    const signInAnswer = await fresh.app.request('/api/v1/session', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ token: 'test-admin-token-0123456789abcdef' }) });
+    expect(signInAnswer.status).toBe(200);
+    expect(signInAnswer.headers.get('Cache-Control')).toBe('no-store');
+    // What extensions sync stays revalidated, not uncacheable.
+    expect((await fresh.app.request('/api/v1/content')).headers.get('Cache-Control')).toBe('no-cache');
   });
 
   it('allows cross-origin calls only from extension origins, and only to the extension routes', async () => {

@@ -12,9 +12,9 @@ const clock = fixedClock('2026-11-23T10:00:00Z');
 describe('bootstrap', () => {
   it('seeds the demo content once, and never over existing content', () => {
     const db = openDatabase(':memory:');
-    expect(bootstrap(db, defaultConfig({ adminToken: 'x'.repeat(20) }), clock).seededDemoContent).toBe(true);
+    expect(bootstrap(db, defaultConfig({ adminToken: 'x'.repeat(32) }), clock).seededDemoContent).toBe(true);
     expect(getContentVersion(db)?.version).toBe(1);
-    expect(bootstrap(db, defaultConfig({ adminToken: 'x'.repeat(20) }), clock).seededDemoContent).toBe(false);
+    expect(bootstrap(db, defaultConfig({ adminToken: 'x'.repeat(32) }), clock).seededDemoContent).toBe(false);
     expect(getContentVersion(db)?.version).toBe(1);
   });
 
@@ -30,8 +30,8 @@ describe('bootstrap', () => {
 
   it('uses ADMIN_TOKEN when set, without generating another', () => {
     const db = openDatabase(':memory:');
-    const result = bootstrap(db, defaultConfig({ adminToken: 'configured-admin-token' }), clock);
+    const result = bootstrap(db, defaultConfig({ adminToken: 'configured-admin-token-0123456789abcdef' }), clock);
     expect(result.generatedAdminToken).toBeUndefined();
-    expect(findAdminToken(db, hashToken('configured-admin-token'))?.label).toBe('ADMIN_TOKEN (environment)');
+    expect(findAdminToken(db, hashToken('configured-admin-token-0123456789abcdef'))?.label).toBe('ADMIN_TOKEN (environment)');
   });
 });

@@ -27,8 +27,9 @@ describe('loadConfig', () => {
       PORT: '9000',
       HOST: '0.0.0.0',
       DATABASE_PATH: '/var/lib/cc.db',
-      ADMIN_TOKEN: 'a-long-admin-token-123',
+      ADMIN_TOKEN: 'a-long-admin-token-0123456789abcdef',
       ENROLLMENT_KEY: 'enrol-me-please',
+      EXTENSION_IDS: ' abcdefghijklmnopabcdefghijklmnop, 6d3c2a1b-0f9e-4d8c-b7a6-5e4f3d2c1b0a ',
       MIN_GROUP_SIZE: '3',
       RETENTION_DAYS: '30',
       TIMEZONE: 'Europe/Berlin',
@@ -42,8 +43,9 @@ describe('loadConfig', () => {
         port: 9000,
         host: '0.0.0.0',
         databasePath: '/var/lib/cc.db',
-        adminToken: 'a-long-admin-token-123',
+        adminToken: 'a-long-admin-token-0123456789abcdef',
         enrollmentKey: 'enrol-me-please',
+        extensionIds: ['abcdefghijklmnopabcdefghijklmnop', '6d3c2a1b-0f9e-4d8c-b7a6-5e4f3d2c1b0a'],
         minGroupSize: 3,
         retentionDays: 30,
         timezone: 'Europe/Berlin',
@@ -62,14 +64,23 @@ describe('loadConfig', () => {
   });
 
   it('names every bad variable and its value', () => {
-    const result = loadConfig({ PORT: 'eighty', MIN_GROUP_SIZE: '0', TIMEZONE: 'Mars/Olympus', ADMIN_TOKEN: 'short' });
+    const result = loadConfig({ PORT: 'eighty', MIN_GROUP_SIZE: '0', TIMEZONE: 'Mars/Olympus', ADMIN_TOKEN: 'x'.repeat(31) });
     expect(result.ok).toBe(false);
     const problems = result.ok ? [] : result.problems;
     expect(problems).toHaveLength(4);
     expect(problems.find((p) => p.startsWith('PORT="eighty"'))).toBeDefined();
     expect(problems.find((p) => p.startsWith('MIN_GROUP_SIZE="0"'))).toBeDefined();
     expect(problems.find((p) => p.startsWith('TIMEZONE="Mars/Olympus"'))).toMatch(/IANA time zone/);
-    expect(problems.find((p) => p.startsWith('ADMIN_TOKEN='))).toMatch(/at least 16 characters/);
+    expect(problems.find((p) => p.startsWith('ADMIN_TOKEN='))).toMatch(/at least 32 characters/);
+    expect(loadConfig({ ADMIN_TOKEN: 'x'.repeat(32) }).ok).toBe(true);
+  });
+
+  it('refuses EXTENSION_IDS that are not extension ids', () => {
+    for (const value of ['https://evil.example', 'chrome-extension://abc', ' , ']) {
+      const result = loadConfig({ EXTENSION_IDS: value });
+      expect(result.ok, value).toBe(false);
+      expect(result.ok ? '' : result.problems[0], value).toMatch(/^EXTENSION_IDS=/);
+    }
   });
 
   it('refuses bad rate limits, naming them', () => {

@@ -24,7 +24,9 @@ export type NodeShortcut = (incoming: IncomingMessage, outgoing: ServerResponse)
  * goes to the app, which answers it the same way, only slower.
  */
 export function unchangedContentShortcut({ db, config, clock, logRequest }: AppDeps): NodeShortcut {
+  // A wrong key is left to the app, whose requireEnrollmentKey counts it as a guess; the right one costs what it did.
   const presentsKey = enrollmentKeyCheck(config.enrollmentKey);
+  const cors = corsHeaders(config.extensionIds);
   let security: Record<string, string> | undefined;
   void securityHeaderSets.then((sets) => (security = sets.api));
   // The current version's own headers, and the whole set for a request without an extension origin.
@@ -44,11 +46,11 @@ export function unchangedContentShortcut({ db, config, clock, logRequest }: AppD
     const writtenBefore = socket.bytesWritten;
     if (answer?.etag !== content.etag) {
       const own = contentCacheHeaders(content.etag);
-      answer = { etag: content.etag, own, headers: Object.assign({}, security, corsHeaders(undefined), own) };
+      answer = { etag: content.etag, own, headers: Object.assign({}, security, cors(undefined), own) };
     }
     const { origin } = headers;
     // Object.assign, not spread: V8 spreads these header objects ten times slower, a cost that shows here.
-    outgoing.writeHead(304, origin === undefined ? answer.headers : Object.assign({}, security, corsHeaders(origin), answer.own));
+    outgoing.writeHead(304, origin === undefined ? answer.headers : Object.assign({}, security, cors(origin), answer.own));
     outgoing.end();
     if (time) {
       const durationMs = Math.round((performance.now() - started) * 10) / 10;

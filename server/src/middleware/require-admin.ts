@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { MiddlewareHandler } from 'hono';
+import type { CredentialThrottle } from '../auth/credential-throttle';
 import { readSessionCookie } from '../auth/session-cookie';
 import { bearerToken, hashToken, secretsEqual } from '../auth/tokens';
 import type { Clock } from '../clock';
@@ -17,8 +18,10 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * by the browser whoever asks, so a request that changes something must also
  * carry the session's CSRF token in `X-CSRF-Token`. A revoked token, and its
  * sessions, are refused at once. The token's label is kept for the audit log.
+ * With a `throttle`, wrong tokens and cookies count as guesses (429 once
+ * they back off); a correct one is never refused.
  */
-export function requireAdmin(db: Database, clock: Clock): MiddlewareHandler<{ Variables: AdminVariables }> {
+export function requireAdmin(db: Database, clock: Clock, throttle?: CredentialThrottle): MiddlewareHandler<{ Variables: AdminVariables }> {
   return async function requireAdmin(c, next) {
     const presented = bearerToken(c.req.header('Authorization'));
     // Only hashes are stored; looking the hash up reveals nothing about the token.
@@ -35,8 +38,9 @@ export function requireAdmin(db: Database, clock: Clock): MiddlewareHandler<{ Va
       if (session) admin = { id: session.adminTokenId, label: session.label };
     }
     if (!admin) {
-      c.header('WWW-Authenticate', 'Bearer realm="customer-chair-admin"');
-      return apiError(
+      const unauthorized = () => {
+        c.header('WWW-Authenticate', 'Bearer realm="customer-chair-admin"');
+        return apiError(
         c,
         401,
         'unauthorized',
@@ -45,7 +49,10 @@ export function requireAdmin(db: Database, clock: Clock): MiddlewareHandler<{ Va
             ? 'This needs an admin token: send "Authorization: Bearer <token>".'
             : 'Your dashboard session has ended (signed out, expired or its token was revoked); sign in again.'
           : 'The admin token is not valid or was revoked.',
-      );
+        );
+      };
+      const wrong = presented ?? cookie;
+      return throttle && wrong !== undefined ? throttle.refuse(c, wrong, unauthorized) : unauthorized();
     }
     c.set('admin', admin);
     return next();

@@ -1,27 +1,32 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
+import type { CredentialThrottle } from '../auth/credential-throttle';
 import { bearerToken } from '../auth/tokens';
 import { apiError } from '../http/api-error';
 import { requestHeader } from '../http/request-header';
 
 /**
  * When the company set an enrollment key, only extensions that present it
- * (`Authorization: Bearer <key>`) may read content or send events.
+ * (`Authorization: Bearer <key>`) may read content or send events. With a
+ * `throttle`, a wrong key counts as a guess (429 once it backs off); the
+ * right key is checked first and costs nothing more.
  */
-export function requireEnrollmentKey(key: string | undefined): MiddlewareHandler {
+export function requireEnrollmentKey(key: string | undefined, throttle?: CredentialThrottle): MiddlewareHandler {
   const presents = enrollmentKeyCheck(key);
   return async function requireEnrollmentKey(c, next) {
     const authorization = requestHeader(c, 'authorization');
     if (presents(authorization)) return next();
-    c.header('WWW-Authenticate', 'Bearer realm="customer-chair"');
-    return apiError(
-      c,
-      401,
-      'unauthorized',
-      bearerToken(authorization) === undefined
-        ? 'This server needs an enrollment key: send "Authorization: Bearer <key>".'
-        : 'The enrollment key is not valid.',
-    );
+    const presented = bearerToken(authorization);
+    const unauthorized = () => {
+      c.header('WWW-Authenticate', 'Bearer realm="customer-chair"');
+      return apiError(
+        c,
+        401,
+        'unauthorized',
+        presented === undefined ? 'This server needs an enrollment key: send "Authorization: Bearer <key>".' : 'The enrollment key is not valid.',
+      );
+    };
+    return throttle && presented !== undefined ? throttle.refuse(c, presented, unauthorized) : unauthorized();
   };
 }
 

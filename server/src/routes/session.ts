@@ -3,57 +3,75 @@ import { toApiIssues } from '@customer-chair/shared/schemas/api-error';
 import { SignInSchema, type SessionInfo } from '@customer-chair/shared/schemas/session';
 import { Hono } from 'hono';
 import type { AppDeps } from '../app';
+import type { CredentialThrottle } from '../auth/credential-throttle';
 import { clearSessionCookie, readSessionCookie, SESSION_HOURS, setSessionCookie } from '../auth/session-cookie';
 import { hashToken } from '../auth/tokens';
 import { apiError } from '../http/api-error';
-import { clientAddress } from '../http/client-address';
-import { rateLimit } from '../middleware/rate-limit';
+import { requestHeader } from '../http/request-header';
 import { requireSession, type SessionVariables } from '../middleware/require-session';
 import { deleteSession } from '../queries/delete-session';
 import { findAdminToken } from '../queries/find-admin-token';
 import { insertSession } from '../queries/insert-session';
 
-/** Failed sign-ins one address may make per window before it must wait. */
-export const SIGN_IN_ATTEMPTS = 10;
-export const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
+/**
+ * Whether a sign-in comes from the dashboard itself: no `Origin` (not a
+ * browser's cross-origin request), or one naming this server's host (as the
+ * client asked for it, or as a reverse proxy says it was asked for).
+ */
+function sameOrigin(origin: string | undefined, url: string, forwardedHost: string | undefined): boolean {
+  if (origin === undefined) return true;
+  let host: string;
+  try {
+    const parsed = new URL(origin);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return false;
+    host = parsed.host;
+  } catch {
+    return false;
+  }
+  return host === new URL(url).host || host === forwardedHost?.split(',')[0]!.trim();
+}
 
-/** `/api/v1/session`: sign in with an admin token, see who is signed in, sign out. */
-export function sessionRoutes({ db, clock }: AppDeps) {
-  const signedIn = requireSession(db, clock);
+/**
+ * `/api/v1/session`: sign in with an admin token, see who is signed in, sign
+ * out. Wrong tokens and cookies count against `throttle`; a correct token
+ * always signs in.
+ */
+export function sessionRoutes({ db, clock }: AppDeps, throttle?: CredentialThrottle) {
+  const signedIn = requireSession(db, clock, throttle);
   return new Hono<{ Variables: SessionVariables }>()
-    .post(
-      '/',
-      rateLimit({
-        max: SIGN_IN_ATTEMPTS,
-        windowMs: SIGN_IN_WINDOW_MS,
-        clock,
-        key: clientAddress,
-        countStatuses: [400, 401],
-        message: 'Too many sign-in attempts from this address.',
-      }),
-      async (c) => {
-        let body: unknown;
-        try {
-          body = await c.req.json();
-        } catch {
-          return apiError(c, 400, 'invalid_json', 'Send {"token": "<admin token>"} as JSON.');
-        }
-        const parsed = SignInSchema.safeParse(body);
-        if (!parsed.success) {
-          return apiError(c, 400, 'invalid_request', 'Enter your admin token.', toApiIssues(parsed.error));
-        }
-        const admin = findAdminToken(db, hashToken(parsed.data.token));
-        if (!admin) return apiError(c, 401, 'unauthorized', 'That admin token is not valid (or it was revoked).');
+    .post('/', async (c) => {
+      // Login CSRF: a page elsewhere must not sign this browser in with its own token. A form or a
+      // "simple" fetch can send text/plain, never application/json without a preflight we refuse.
+      if (!/^application\/json\s*(;|$)/i.test(requestHeader(c, 'content-type') ?? '')) {
+        return apiError(c, 415, 'unsupported_media_type', 'Send {"token": "<admin token>"} as JSON ("Content-Type: application/json").');
+      }
+      if (!sameOrigin(requestHeader(c, 'origin'), c.req.url, requestHeader(c, 'x-forwarded-host'))) {
+        return apiError(c, 403, 'forbidden', 'Sign in from the dashboard on this server; sign-ins from other sites are refused.');
+      }
+      let body: unknown;
+      try {
+        body = await c.req.json();
+      } catch {
+        return apiError(c, 400, 'invalid_json', 'Send {"token": "<admin token>"} as JSON.');
+      }
+      const parsed = SignInSchema.safeParse(body);
+      if (!parsed.success) {
+        return apiError(c, 400, 'invalid_request', 'Enter your admin token.', toApiIssues(parsed.error));
+      }
+      const admin = findAdminToken(db, hashToken(parsed.data.token));
+      if (!admin) {
+        const unauthorized = () => apiError(c, 401, 'unauthorized', 'That admin token is not valid (or it was revoked).');
+        return throttle ? throttle.refuse(c, parsed.data.token, unauthorized) : unauthorized();
+      }
 
-        const now = clock.now();
-        const id = randomBytes(32).toString('base64url');
-        const csrfToken = randomBytes(24).toString('base64url');
-        const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600 * 1000);
-        insertSession(db, { idHash: hashToken(id), adminTokenId: admin.id, csrfToken, createdAt: now, expiresAt });
-        setSessionCookie(c, id, expiresAt);
-        return c.json<SessionInfo>({ label: admin.label, csrfToken, expiresAt: expiresAt.toISOString() });
-      },
-    )
+      const now = clock.now();
+      const id = randomBytes(32).toString('base64url');
+      const csrfToken = randomBytes(24).toString('base64url');
+      const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600 * 1000);
+      insertSession(db, { idHash: hashToken(id), adminTokenId: admin.id, csrfToken, createdAt: now, expiresAt });
+      setSessionCookie(c, id, expiresAt);
+      return c.json<SessionInfo>({ label: admin.label, csrfToken, expiresAt: expiresAt.toISOString() });
+    })
     .get('/', signedIn, (c) => {
       const { label, csrfToken, expiresAt } = c.var.session;
       return c.json<SessionInfo>({ label, csrfToken, expiresAt });

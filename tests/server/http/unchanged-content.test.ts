@@ -82,6 +82,28 @@ describe('the unchanged-sync shortcut on a real server', () => {
     expect(t.lines.map((l) => `${l.method} ${l.status}`)).toEqual(['GET 200', 'GET 200', 'GET 304', 'HEAD 304']);
   });
 
+  it('admits the same extension origins as the app when EXTENSION_IDS is set', async () => {
+    const t = await served({ config: { extensionIds: ['abcdefghijklmnopabcdefghijklmnop'] } });
+    for (const origin of [EXTENSION, 'chrome-extension://someoneelsesextensionidxxxxxxxxx', 'https://evil.example']) {
+      const headers = { 'If-None-Match': t.etag, Origin: origin };
+      const fast = await fetch(t.url, { headers });
+      const slow = await t.app.request('/api/v1/content', { headers });
+      expect(fast.status).toBe(304);
+      expect(appHeaders(fast), origin).toEqual(appHeaders(slow));
+      expect(fast.headers.get('access-control-allow-origin'), origin).toBe(origin === EXTENSION ? EXTENSION : null);
+    }
+  });
+
+  it('leaves a wrong key to the app, which throttles it like any guess; the right key still gets its 304', async () => {
+    const t = await served({ config: { enrollmentKey: 'company-key-123' } });
+    const ask = (authorization: string) => fetch(t.url, { headers: { 'If-None-Match': t.etag, Authorization: authorization } });
+    for (let i = 0; i < 10; i++) expect((await ask(`Bearer ${i}-guess-guess`)).status).toBe(401);
+    const limited = await ask('Bearer one-more-guess');
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('1');
+    expect((await ask('Bearer company-key-123')).status).toBe(304);
+  });
+
   it('checks the enrollment key exactly as the app does', async () => {
     const t = await served({ config: { enrollmentKey: 'company-key-123' } });
     const ask = (authorization?: string) =>

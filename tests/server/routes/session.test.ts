@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hashToken } from '../../../server/src/auth/tokens';
 import { insertAdminToken } from '../../../server/src/queries/insert-admin-token';
-import { SIGN_IN_ATTEMPTS } from '../../../server/src/routes/session';
+import { CREDENTIAL_THROTTLE } from '../../../server/src/auth/credential-throttle';
 import { makeTestApp, TEST_ADMIN_TOKEN } from '../../support/test-app';
 
 type TestApp = ReturnType<typeof makeTestApp>;
@@ -58,14 +58,43 @@ describe('/api/v1/session', () => {
     expect(((await empty.json()) as { error: { issues: { path: string }[] } }).error.issues[0]!.path).toBe('token');
   });
 
-  it(`rate limits failed sign-ins: after ${SIGN_IN_ATTEMPTS} the next gets 429 with Retry-After, even with the right token`, async () => {
+  it(`throttles wrong tokens after ${CREDENTIAL_THROTTLE.free}: 429 with a growing Retry-After, while the right token still signs in`, async () => {
     const t = makeTestApp();
-    for (let i = 0; i < SIGN_IN_ATTEMPTS; i++) expect((await signIn(t, `guess-${i}`)).status).toBe(401);
-    const limited = await signIn(t, TEST_ADMIN_TOKEN);
-    expect(limited.status).toBe(429);
-    expect(Number(limited.headers.get('Retry-After'))).toBe(900);
-    t.clock.set('2026-11-23T10:15:00Z');
+    for (let i = 0; i < CREDENTIAL_THROTTLE.free; i++) expect((await signIn(t, `guess-${i}`)).status).toBe(401);
+    const waits: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const limited = await signIn(t, `more-guesses-${i}`);
+      expect(limited.status).toBe(429);
+      expect(((await limited.json()) as { error: { code: string } }).error.code).toBe('rate_limited');
+      waits.push(Number(limited.headers.get('Retry-After')));
+    }
+    expect(waits).toEqual([1, 2, 4, 8]);
+    // Lock out the guessing, not the account: same address, right token.
     expect((await signIn(t, TEST_ADMIN_TOKEN)).status).toBe(200);
+  });
+
+  it('refuses a sign-in not sent as JSON (415) or from another site (403): login CSRF', async () => {
+    const t = makeTestApp();
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
+      const response = await signIn(t, TEST_ADMIN_TOKEN, { 'Content-Type': type });
+      expect(response.status, type).toBe(415);
+      expect(response.headers.get('Set-Cookie')).toBeNull();
+    }
+    for (const origin of ['https://evil.example', 'null', 'http://localhost.evil.example', 'chrome-extension://abcdefghijklmnop']) {
+      const response = await signIn(t, TEST_ADMIN_TOKEN, { Origin: origin });
+      expect(response.status, origin).toBe(403);
+      expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/other sites are refused/);
+      expect(response.headers.get('Set-Cookie')).toBeNull();
+    }
+    // The dashboard's own origin, or none (curl, scripts), signs in; so does the public origin a reverse proxy forwards.
+    expect((await signIn(t, TEST_ADMIN_TOKEN, { Origin: 'http://localhost' })).status).toBe(200);
+    expect((await signIn(t, TEST_ADMIN_TOKEN)).status).toBe(200);
+    const proxied = await t.app.request('http://127.0.0.1:8787/api/v1/session', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: 'https://cx.example.com', 'X-Forwarded-Host': 'cx.example.com' },
+      body: JSON.stringify({ token: TEST_ADMIN_TOKEN }),
+    });
+    expect(proxied.status).toBe(200);
   });
 
   it('knows who is signed in, and signs out only with the CSRF token', async () => {
@@ -89,8 +118,8 @@ describe('/api/v1/session', () => {
 
   it('ends sessions at their expiry and when the token is revoked', async () => {
     const t = makeTestApp();
-    insertAdminToken(t.db, 'Dana (CX)', hashToken('dana-token-0123456789'), t.clock.now());
-    const cookie = cookieOf(await signIn(t, 'dana-token-0123456789'));
+    insertAdminToken(t.db, 'Dana (CX)', hashToken('dana-token-0123456789abcdefghijkl'), t.clock.now());
+    const cookie = cookieOf(await signIn(t, 'dana-token-0123456789abcdefghijkl'));
     expect((await t.app.request('/api/v1/session', { headers: { Cookie: cookie } })).status).toBe(200);
     t.db.prepare("UPDATE admin_tokens SET revoked_at = '2026-11-23T10:00:00Z' WHERE label = 'Dana (CX)'").run();
     expect((await t.app.request('/api/v1/session', { headers: { Cookie: cookie } })).status).toBe(401);
