@@ -22,7 +22,7 @@ const PUBLIC = new Set([
   'GET /assets/:name',
 ]);
 /** Routes that serve a dashboard session only (no bearer token). */
-const SESSION_ONLY = new Set(['GET /api/v1/session', 'DELETE /api/v1/session', 'GET /api/v1/dashboard/overview', 'GET /api/v1/dashboard/departments/:id']);
+const SESSION_ONLY = new Set(['GET /api/v1/session', 'DELETE /api/v1/session', 'GET /api/v1/dashboard/overview', 'GET /api/v1/dashboard/departments/:id', 'GET /api/v1/dashboard/new-installs']);
 
 const ANA = 'ana-admin-token-0123456789abcdef';
 const NOW = '2026-11-23T10:00:00Z';
