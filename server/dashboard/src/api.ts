@@ -28,7 +28,7 @@ export class ApiFailure extends Error {
 function waitMessage(response: Response): string {
   const seconds = Number(response.headers.get('Retry-After'));
   if (!Number.isFinite(seconds) || seconds <= 0) return 'Wait a few minutes, then try again.';
-  if (seconds < 90) return `Try again in ${Math.ceil(seconds)} seconds.`;
+  if (seconds < 90) return `Try again in ${Math.ceil(seconds)} second${Math.ceil(seconds) === 1 ? '' : 's'}.`;
   return `Try again in ${Math.ceil(seconds / 60)} minutes.`;
 }
 
@@ -55,7 +55,7 @@ async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
     let message = error?.message ?? `The server answered ${response.status}.`;
     const details = (error?.issues ?? []).filter((issue) => !message.toLowerCase().includes(issue.message.toLowerCase()));
     if (details.length) message += ` (${details.map((issue) => `${issue.path}: ${issue.message}`).join('; ')})`;
-    if (response.status === 429) message = `${message.replace(/ Try again in \d+ seconds\.$/, '')} ${waitMessage(response)}`;
+    if (response.status === 429) message = `${message.replace(/ Try again in \d+ seconds?\.$/, '')} ${waitMessage(response)}`;
     throw new ApiFailure(response.status, message, error?.code, error?.issues ?? []);
   }
   return body as T;

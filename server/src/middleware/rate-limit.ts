@@ -32,7 +32,7 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
 /** 429 with Retry-After (whole seconds), in the API's error shape. */
 export function tooMany(c: Context, retryAfterSeconds: number, message: string): Response {
   c.header('Retry-After', String(retryAfterSeconds));
-  return apiError(c, 429, 'rate_limited', `${message} Try again in ${retryAfterSeconds} seconds.`);
+  return apiError(c, 429, 'rate_limited', `${message} Try again in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'}.`);
 }
 
 /**
