@@ -2,21 +2,78 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildStats } from '../../../shared/src/domain/build-stats';
+import { buildStats, type StatsInput } from '../../../shared/src/domain/build-stats';
+import { statsWeeks } from '../../../shared/src/domain/stats-weeks';
 import type { UsageEvent } from '../../../shared/src/schemas/usage-event';
 import { openDatabase } from '../../../server/src/db/open-database';
 import { getStatsInput } from '../../../server/src/queries/get-stats-input';
 import { insertEvents } from '../../../server/src/queries/insert-events';
 import { makeEvent, uuidv7 } from '../../support/make-event';
 
-const NOW = new Date('2026-11-23T12:00:00Z');
+// A Wednesday: every week of November has finished but the one of Monday 11-30.
+const NOW = new Date('2026-12-02T12:00:00Z');
 const OPTIONS = { timezone: 'UTC', minGroupSize: 4 };
 const RANGES = [
   { from: '2026-10-25', to: '2026-11-23' },
   { from: '2026-11-10', to: '2026-11-12' },
-];
+  { from: '2026-11-01', to: '2026-12-02' },
+].map((requested) => ({ requested, weeks: statsWeeks(requested, '2026-12-02') }));
+
+/** What a stats input holds, as plain data: the weeks' groups come as functions. */
+function plain(input: StatsInput) {
+  return input.weeks.map((w) => {
+    const departments = [...w.departments.sizes.keys()].sort();
+    return {
+      week: w.week,
+      installs: w.installs,
+      departments: Object.fromEntries(w.departments.sizes),
+      all: w.departments.unionSize(departments),
+      roles: Object.fromEntries(departments.map((d) => [d, Object.fromEntries(w.roles(d).sizes)])),
+      counts: w.counts,
+    };
+  });
+}
 
 describe('getStatsInput', () => {
+  it('gives one entry per whole week asked for, with its installs and counts', () => {
+    const db = openDatabase(':memory:');
+    const [a, b] = [uuidv7(), uuidv7()];
+    insertEvents(
+      db,
+      [
+        makeEvent({ installId: a, at: '2026-11-09T09:00:00.000Z' }), // Monday
+        makeEvent({ installId: a, at: '2026-11-15T09:00:00.000Z', department: 'sales', role: 'sales', actionId: 'sales-call' }), // Sunday, moved
+        makeEvent({ installId: b, at: '2026-11-16T09:00:00.000Z', type: 'story_viewed' }), // the next Monday
+      ],
+      'UTC',
+      NOW,
+    );
+    const input = getStatsInput(db, { requested: { from: '2026-11-10', to: '2026-11-10' }, weeks: ['2026-11-09', '2026-11-16'] }, OPTIONS);
+    expect(input).toMatchObject({ requested: { from: '2026-11-10', to: '2026-11-10' }, ...OPTIONS });
+    expect(plain(input)).toEqual([
+      {
+        week: '2026-11-09',
+        installs: 1,
+        departments: { engineering: 1, sales: 1 },
+        all: 1,
+        roles: { engineering: { engineering: 1 }, sales: { sales: 1 } },
+        counts: [
+          { department: 'engineering', role: 'engineering', type: 'action_taken', count: 1 },
+          { department: 'sales', role: 'sales', type: 'action_taken', count: 1 },
+        ],
+      },
+      {
+        week: '2026-11-16',
+        installs: 1,
+        departments: { engineering: 1 },
+        all: 1,
+        roles: { engineering: { engineering: 1 } },
+        counts: [{ department: 'engineering', role: 'engineering', type: 'story_viewed', count: 1 }],
+      },
+    ]);
+    expect(getStatsInput(db, { requested: { from: '2026-11-10', to: '2026-11-10' }, weeks: [] }, OPTIONS).weeks).toEqual([]);
+  });
+
   it('answers from memory kept up to date by ingest as from a fresh read of the tables', () => {
     const folder = mkdtempSync(join(tmpdir(), 'cc-stats-input-'));
     try {
@@ -37,10 +94,14 @@ describe('getStatsInput', () => {
       }
       const fresh = openDatabase(path);
       for (const range of RANGES) {
+        expect(plain(getStatsInput(db, range, OPTIONS)), range.requested.to).toEqual(plain(getStatsInput(fresh, range, OPTIONS)));
         const stats = buildStats(getStatsInput(db, range, OPTIONS));
         expect(stats).toEqual(buildStats(getStatsInput(fresh, range, OPTIONS)));
-        if (range.to === '2026-11-23') expect(stats.other).toMatchObject({ departments: 1, activeInstalls: 3 });
+        // safety never has k installs: never named, and never "other" on its own.
+        expect(stats.departments.map((d) => d.department)).not.toContain('safety');
+        if (stats.other) expect(stats.other.departments).toBeGreaterThanOrEqual(2);
       }
+      expect(plain(getStatsInput(db, RANGES[0]!, OPTIONS)).find((w) => w.week === '2026-11-16')?.departments.safety).toBe(3);
       fresh.close();
       db.close();
     } finally {

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { localDay, weekStart } from '../../../shared/src/domain/local-day';
+import { localDay } from '../../../shared/src/domain/local-day';
 import { OTHER_ROLE } from '../../../shared/src/schemas/role';
 import type { Stats } from '../../../shared/src/schemas/stats';
 import { EVENT_TYPES, type UsageEvent } from '../../../shared/src/schemas/usage-event';
 import { uuidv7 } from '../../support/make-event';
 import { makeTestApp, postEvents } from '../../support/test-app';
 import { seededRandom } from '../../support/seeded-random';
-
 
 const COUNTER = {
   story_viewed: 'storyViews',
@@ -17,64 +16,149 @@ const COUNTER = {
   action_taken: 'actionsTaken',
 } as const;
 
-/** The stats computed the slow, obvious way from the raw events: the oracle. */
-function naiveStats(events: UsageEvent[], from: string, to: string, k: number, timezone: string) {
-  const inRange = events.filter((e) => {
-    const day = localDay(new Date(e.at), timezone);
-    return day >= from && day <= to;
-  });
-  const byDepartment = new Map<string, UsageEvent[]>();
-  for (const e of inRange) byDepartment.set(e.department, [...(byDepartment.get(e.department) ?? []), e]);
-  const installsOf = (list: UsageEvent[]) => new Set(list.map((e) => e.installId)).size;
-  const summarize = (list: UsageEvent[]) => {
-    const counters: Record<string, number> = { activeInstalls: installsOf(list) };
-    for (const type of EVENT_TYPES) counters[COUNTER[type]] = list.filter((e) => e.type === type).length;
-    const actionsByRole: Record<string, number> = {};
-    const roles = new Set(list.map((e) => e.role));
-    for (const role of roles) {
-      const ofRole = list.filter((e) => e.role === role);
-      const actions = ofRole.filter((e) => e.type === 'action_taken').length;
-      if (!actions) continue;
-      const key = installsOf(ofRole) >= k ? role : OTHER_ROLE;
-      actionsByRole[key] = (actionsByRole[key] ?? 0) + actions;
-    }
-    return { ...counters, actionsByRole };
+/*
+ * The oracle: the stats worked out the slow, obvious way from the raw events
+ * the test sent, following the disclosure rule as the README states it, with
+ * none of the server's code (no roll-ups, no bitmaps, no plan-disclosure):
+ * - figures come from the whole weeks (Monday to Sunday, company-local) the
+ *   range touches that have finished before today;
+ * - in each week, groups below k are folded, and the smallest named groups
+ *   with them until the folded ones hold at least k installs from at least
+ *   two groups; a week that cannot be made so is withheld;
+ * - over the range, a group is named only if it was folded in no kept week;
+ * - install figures of a range are the average of the weekly counts over the
+ *   kept weeks anyone was active in.
+ */
+
+const DAY_MS = 86_400_000;
+const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const dayMs = (day: string) => Date.parse(`${day}T00:00:00Z`);
+/** The Monday on or before `day`. */
+const mondayOf = (day: string) => iso(dayMs(day) - ((new Date(dayMs(day)).getUTCDay() + 6) % 7) * DAY_MS);
+
+type Split = { named: string[]; folded: string[]; withheld: boolean };
+
+/**
+ * One week's split of groups (group → its installs): the fewest named groups
+ * folded, smallest first (then by id), that makes the folded ones safe.
+ * `alwaysFolded` groups are folded whatever their size.
+ */
+function split(groups: Map<string, Set<string>>, k: number, alwaysFolded = new Set<string>()): Split {
+  const active = [...groups].filter(([, installs]) => installs.size > 0);
+  const small = active.filter(([g, installs]) => installs.size < k || alwaysFolded.has(g)).map(([g]) => g);
+  const large = active
+    .filter(([g]) => !small.includes(g))
+    .sort(([a, x], [b, y]) => x.size - y.size || (a < b ? -1 : 1))
+    .map(([g]) => g);
+  const safe = (folded: string[]) => folded.length === 0 || (folded.length >= 2 && new Set(folded.flatMap((g) => [...groups.get(g)!])).size >= k);
+  for (let extra = 0; extra <= large.length; extra++) {
+    const folded = [...small, ...large.slice(0, extra)];
+    if (safe(folded)) return { named: large.slice(extra), folded, withheld: false };
+  }
+  return { named: [], folded: [...small, ...large], withheld: true };
+}
+
+/** Groups named over several weeks' splits: seen in some, folded in none. */
+const namedOver = (splits: Split[]) => {
+  const folded = new Set(splits.flatMap((s) => s.folded));
+  return [...new Set(splits.flatMap((s) => s.named))].filter((g) => !folded.has(g));
+};
+
+function naiveStats(all: UsageEvent[], requested: { from: string; to: string }, k: number, timezone: string, today: string): Stats {
+  const events = all.map((e) => ({ ...e, day: localDay(new Date(e.at), timezone) }));
+  type Event = (typeof events)[number];
+  const installsBy = (list: Event[], key: (e: Event) => string) => {
+    const groups = new Map<string, Set<string>>();
+    for (const e of list) groups.set(key(e), (groups.get(key(e)) ?? new Set()).add(e.installId));
+    return groups;
   };
-  const shown = [...byDepartment].filter(([, list]) => installsOf(list) >= k);
-  const folded = [...byDepartment].filter(([, list]) => installsOf(list) < k);
-  const foldedEvents = folded.flatMap(([, list]) => list);
+  const counters = (list: Event[], activeInstalls: number) => {
+    const out = { activeInstalls, storyViews: 0, promptsShown: 0, promptsInserted: 0, storiesInserted: 0, storiesShared: 0, actionsTaken: 0 };
+    for (const e of list) out[COUNTER[e.type]]++;
+    return out;
+  };
+
+  const weeks: string[] = [];
+  for (let monday = mondayOf(requested.from); monday <= mondayOf(requested.to); monday = iso(dayMs(monday) + 7 * DAY_MS)) {
+    if (iso(dayMs(monday) + 6 * DAY_MS) < today) weeks.push(monday);
+  }
+  const inWeek = new Map(weeks.map((w) => [w, events.filter((e) => mondayOf(e.day) === w)]));
+  const departmentsOf = (w: string) => installsBy(inWeek.get(w)!, (e) => e.department);
+  const splits = new Map(weeks.map((w) => [w, split(departmentsOf(w), k)]));
+  const kept = weeks.filter((w) => !splits.get(w)!.withheld);
+  const keptEvents = kept.flatMap((w) => inWeek.get(w)!);
+  const activeWeeks = kept.filter((w) => inWeek.get(w)!.length > 0).length;
+  const average = (perWeek: (w: string) => number) => (activeWeeks ? Math.round((kept.reduce((n, w) => n + perWeek(w), 0) / activeWeeks) * 10) / 10 : 0);
+  const distinct = (list: Event[]) => new Set(list.map((e) => e.installId)).size;
+
+  const named = namedOver(kept.map((w) => splits.get(w)!)).sort((a, b) => a.localeCompare(b));
+  const folded = [...new Set(kept.flatMap((w) => splits.get(w)!.folded))];
+  const departments = named.map((department) => {
+    const ofDepartment = (list: Event[]) => list.filter((e) => e.department === department);
+    // Its roles, split the same way week by week; a week too few to split shows all its roles as "other".
+    const roleSplits = kept.map((w) => {
+      const s = split(installsBy(ofDepartment(inWeek.get(w)!), (e) => e.role), k, new Set([OTHER_ROLE]));
+      return s.withheld ? { named: [], folded: [...s.named, ...s.folded], withheld: false } : s;
+    });
+    const namedRoles = namedOver(roleSplits);
+    const actionsByRole: Record<string, number> = {};
+    for (const e of ofDepartment(keptEvents)) {
+      if (e.type !== 'action_taken') continue;
+      const role = namedRoles.includes(e.role) ? e.role : OTHER_ROLE;
+      actionsByRole[role] = (actionsByRole[role] ?? 0) + 1;
+    }
+    return { department, ...counters(ofDepartment(keptEvents), average((w) => distinct(ofDepartment(inWeek.get(w)!)))), actionsByRole };
+  });
+  const ofFolded = (list: Event[]) => list.filter((e) => folded.includes(e.department));
+
   return {
-    departments: shown.map(([department, list]) => ({ department, ...summarize(list) })).sort((a, b) => a.department.localeCompare(b.department)),
-    other: folded.length ? { ...summarize(foldedEvents), departments: folded.length } : null,
-    total: (({ actionsByRole: _, ...counters }) => counters)(summarize(inRange)) as Record<string, number>,
-    // Weekly rows cover whole weeks, so they count every event of the weeks the range touches.
-    weeklyActions: events.filter((e) => {
-      const week = weekStart(localDay(new Date(e.at), timezone));
-      return e.type === 'action_taken' && week >= weekStart(from) && week <= weekStart(to);
-    }).length,
+    requested,
+    from: weeks[0] ?? requested.from,
+    to: weeks.length ? iso(dayMs(weeks.at(-1)!) + 6 * DAY_MS) : requested.to,
+    weeks: weeks.length,
+    withheldWeeks: weeks.filter((w) => splits.get(w)!.withheld),
+    timezone,
+    minGroupSize: k,
+    total: counters(keptEvents, average((w) => distinct(inWeek.get(w)!))),
+    departments,
+    other: folded.length ? { ...counters(ofFolded(keptEvents), average((w) => distinct(ofFolded(inWeek.get(w)!)))), departments: folded.length } : null,
+    weekly: kept.flatMap((w) => {
+      const { named: shown, folded: together } = splits.get(w)!;
+      const list = inWeek.get(w)!;
+      const rows: Stats['weekly'] = [...shown]
+        .sort((a, b) => a.localeCompare(b))
+        .map((department) => {
+          const of = list.filter((e) => e.department === department);
+          return { week: w, department, ...counters(of, distinct(of)) };
+        });
+      const rest = list.filter((e) => together.includes(e.department));
+      if (together.length) rows.push({ week: w, department: null, ...counters(rest, distinct(rest)) });
+      return rows;
+    }),
   };
 }
 
-describe('stats from roll-ups agree with a naive count of the raw events', () => {
+describe('stats from roll-ups agree with the disclosure rule applied naively to the raw events', () => {
   it.each([1, 2, 3])('random company, seed %i', async (seed) => {
     const rand = seededRandom(seed);
     const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
     const timezone = pick(['UTC', 'America/Chicago', 'Asia/Kolkata']);
-    const k = 3;
-    const t = makeTestApp({ now: '2026-11-23T12:00:00Z', config: { minGroupSize: k, timezone } });
-    const departments = ['sales', 'legal', 'it', 'safety', 'finance', 'support'];
-    const roles = ['sales', 'legal', 'it', 'engineering'];
-    // Installs of varied sizes per department; a few switch department midway.
-    const installs = Array.from({ length: 40 }, () => ({ id: uuidv7(), department: pick(departments), role: pick(roles) }));
-    const events: UsageEvent[] = [];
-    for (let i = 0; i < 1500; i++) {
-      const install = pick(installs);
-      if (rand() < 0.02) install.department = pick(departments);
+    const k = 4;
+    // A Wednesday: the week of Monday 11-23 is under way, and has events that must not show.
+    const now = '2026-11-25T12:00:00Z';
+    const today = localDay(new Date(now), timezone);
+    const t = makeTestApp({ now, config: { minGroupSize: k, timezone } });
+    // Departments of very different sizes, so that some are folded in some weeks and named in others.
+    const departments = ['sales', 'sales', 'sales', 'sales', 'legal', 'legal', 'it', 'it', 'safety', 'finance', 'support'];
+    const roles = ['sales', 'sales', 'legal', 'it', 'engineering', OTHER_ROLE];
+    // A few switch department midway.
+    const installs = Array.from({ length: 45 }, () => ({ id: uuidv7(), department: pick(departments), role: pick(roles) }));
+    const event = (install: (typeof installs)[number], atMs: number): UsageEvent => {
       const type = pick(EVENT_TYPES);
-      const at = new Date(Date.parse('2026-10-01T00:00:00Z') + Math.floor(rand() * 53 * 86_400_000)).toISOString();
+      const at = new Date(atMs).toISOString();
       const field = type === 'action_taken' ? 'actionId' : type.startsWith('prompt') ? 'promptId' : 'storyId';
-      events.push({
-        id: uuidv7(Date.parse(at)),
+      return {
+        id: uuidv7(atMs),
         installId: install.id,
         type,
         department: install.department,
@@ -82,21 +166,40 @@ describe('stats from roll-ups agree with a naive count of the raw events', () =>
         surface: pick(['newtab', 'popup', 'meet', 'zoom'] as const),
         at,
         [field]: `item-${Math.floor(rand() * 5)}`,
-      });
+      };
+    };
+    const events: UsageEvent[] = [];
+    // A quiet week first: two installs only, fewer than k in the whole company, so it is withheld.
+    for (const install of installs.slice(0, 2)) events.push(event(install, Date.parse('2026-09-23T12:00:00Z')));
+    for (let i = 0; i < 700; i++) {
+      const install = pick(installs);
+      if (rand() < 0.02) install.department = pick(departments);
+      events.push(event(install, Date.parse('2026-10-01T00:00:00Z') + Math.floor(rand() * 55 * 86_400_000)));
     }
     for (let i = 0; i < events.length; i += 500) {
       expect((await postEvents(t.app, { events: events.slice(i, i + 500) })).status).toBe(200);
     }
-    // 2026-11-30 reaches past the newest activity (the dashboard's "last N days" path);
-    // 2026-11-15 ends in the past (the per-day path). Both must agree with the oracle.
-    for (const to of ['2026-11-30', '2026-11-15']) {
-      const response = await t.app.request(`/api/v1/stats?from=2026-10-10&to=${to}`, { headers: t.admin });
+
+    const ranges = [
+      { from: '2026-09-20', to: '2026-11-25' }, // everything, the quiet week and the week under way included
+      { from: '2026-10-10', to: '2026-11-15' },
+      { from: '2026-10-10', to: '2026-11-16' }, // one day more: one week more
+      { from: '2026-10-14', to: '2026-10-14' }, // a single day: its whole week
+      { from: '2026-11-23', to: '2026-11-25' }, // the week under way only: nothing
+    ];
+    let folds = 0;
+    for (const requested of ranges) {
+      const response = await t.app.request(`/api/v1/stats?from=${requested.from}&to=${requested.to}`, { headers: t.admin });
+      expect(response.status).toBe(200);
       const stats = (await response.json()) as Stats;
-      const expected = naiveStats(events, '2026-10-10', to, k, timezone);
-      expect(stats.departments, to).toEqual(expected.departments);
-      expect(stats.other, to).toEqual(expected.other);
-      expect(stats.total, to).toEqual(expected.total);
-      expect(stats.weekly.reduce((sum, w) => sum + w.actionsTaken, 0), to).toBe(expected.weeklyActions);
+      const label = `${requested.from}..${requested.to} in ${timezone}`;
+      expect(stats, label).toEqual(naiveStats(events, requested, k, timezone, today));
+      folds += stats.weekly.filter((w) => w.department === null).length;
     }
+    // The data exercise the rule: a withheld week, folded weeks, named departments.
+    const everything = naiveStats(events, ranges[0]!, k, timezone, today);
+    expect(everything.withheldWeeks).toEqual(['2026-09-21']);
+    expect(everything.departments.length).toBeGreaterThan(0);
+    expect(folds).toBeGreaterThan(0);
   });
 });

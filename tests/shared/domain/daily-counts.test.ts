@@ -28,12 +28,9 @@ describe('DailyCounts', () => {
     expect(dailyCounts(rows).sum({ from: '2026-12-01', to: '2026-12-31' })).toEqual([]);
   });
 
-  it('sums whole weeks per department and type, roles together', () => {
-    expect(dailyCounts(rows).sumByWeek({ from: '2026-11-09', to: '2026-11-16' })).toEqual([
-      { week: '2026-11-09', department: 'sales', type: 'action_taken', count: 4 },
-      { week: '2026-11-09', department: 'legal', type: 'story_viewed', count: 4 },
-      { week: '2026-11-16', department: 'sales', type: 'action_taken', count: 5 },
-    ]);
+  it('sums one whole week, Monday to Sunday, as the stats do week by week', () => {
+    expect(dailyCounts(rows).sum({ from: '2026-11-02', to: '2026-11-08' })).toEqual([{ department: 'sales', role: 'sales', type: 'action_taken', count: 2 }]);
+    expect(dailyCounts(rows).sum({ from: '2026-11-16', to: '2026-11-22' })).toEqual([{ department: 'sales', role: 'sales', type: 'action_taken', count: 5 }]);
   });
 
   it('adds to a cell already held, and takes cells it has not seen', () => {
