@@ -34,7 +34,9 @@ describe('the server process (main.ts)', () => {
 
   it('keeps events across a restart on the same file', async () => {
     const databasePath = join(tempFolder(), 'cc.db');
-    const events = [makeEvent({ at: new Date().toISOString() }), makeEvent({ at: new Date().toISOString() })];
+    // A week ago: in last week, which has finished (the stats show whole, finished weeks only).
+    const lastWeek = new Date(Date.now() - 7 * 86_400_000).toISOString();
+    const events = [makeEvent({ at: lastWeek }), makeEvent({ at: lastWeek })];
     const first = await startServer({ databasePath });
     const post = (url: string) =>
       fetch(`${url}/api/v1/events`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ events }) });
