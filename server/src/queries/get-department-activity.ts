@@ -20,17 +20,38 @@ export function getDepartmentActivity(db: Database, department: string, weeks: r
     const cells = cachedInstallCells(db);
     const byWeek = new Map<string, DepartmentWeek>();
     for (const week of weeks) {
-      const within = weekInstallGroups(cells, week).within(department);
+      const within = weekInstallGroups(cells, week, { onePerInstall: false }).within(department);
       byWeek.set(week, {
         week,
         surfaces: renamed(within, (surface) => surfaceCell(surface as Surface), 'surface:'),
         actions: (role) => renamed(within, (actionId) => actionCell(role, actionId), `action:${role}:`),
+        stories: { sizes: new Map(), unionSize: () => 0 },
         surfaceCounts: [],
         actionCounts: [],
         items: [],
       });
     }
     const weekOf = (day: string) => byWeek.get(weekStart(day));
+    const reach = new Map<string, Map<string, Set<string>>>();
+    for (const row of statement(db, 'SELECT week, story_id AS storyId, install_id AS installId FROM story_reach WHERE department = @department AND week BETWEEN @from AND @to').all(params) as {
+      week: string;
+      storyId: string;
+      installId: string;
+    }[]) {
+      let stories = reach.get(row.week);
+      if (!stories) reach.set(row.week, (stories = new Map()));
+      let installs = stories.get(row.storyId);
+      if (!installs) stories.set(row.storyId, (installs = new Set()));
+      installs.add(row.installId);
+    }
+    for (const [week, stories] of reach) {
+      const entry = byWeek.get(week);
+      if (!entry) continue;
+      entry.stories = {
+        sizes: new Map([...stories].map(([storyId, installs]) => [storyId, installs.size])),
+        unionSize: (names) => new Set(names.flatMap((name) => [...(stories.get(name) ?? [])])).size,
+      };
+    }
     const inRange = 'department = @department AND day BETWEEN @from AND @to';
     for (const row of statement(db, `SELECT day, surface, type, count FROM daily_surface_counts WHERE ${inRange}`).all(params) as {
       day: string;

@@ -32,6 +32,13 @@ const ADD_ACTION_COUNT = `
 const MARK_CELL = `
   INSERT INTO install_cells (year, install_id, department, cell, days) VALUES (?, ?, ?, ?, ?)
   ON CONFLICT (year, install_id, department, cell) DO UPDATE SET days = bits_or(days, excluded.days)`;
+/** Install ids kept per week, department and story (see migration 007). */
+export const STORY_REACH_KEPT = 20;
+const ADD_STORY_REACH = `
+  INSERT INTO story_reach (week, department, story_id, install_id)
+  SELECT @week, @department, @storyId, @installId
+  WHERE (SELECT COUNT(*) FROM story_reach WHERE week = @week AND department = @department AND story_id = @storyId) < ${STORY_REACH_KEPT}
+  ON CONFLICT DO NOTHING`;
 const MARK_ACTIVE = `
   INSERT INTO install_activity (year, install_id, department, role, days) VALUES (?, ?, ?, ?, ?)
   ON CONFLICT (year, install_id, department, role) DO UPDATE SET days = bits_or(days, excluded.days)`;
@@ -111,6 +118,7 @@ function addToRollUps(db: Database, rollUps: EventRollUp[]): { counted: DailyCou
   const surfaces = new Tally<[string, string, string, string]>();
   const items = new Tally<[string, string, string, string]>();
   const actions = new Tally<[string, string, string, string]>();
+  const reach = new Map<string, { week: string; department: string; storyId: string; installId: string }>();
   const activity = new Map<string, ActivityRow>();
   // Rows of install × department × cell (surface, or role and action), in the role's place.
   const cells = new Map<string, ActivityRow>();
@@ -123,6 +131,9 @@ function addToRollUps(db: Database, rollUps: EventRollUp[]): { counted: DailyCou
   };
   for (const r of rollUps) {
     markDay(cells, r, surfaceCell(r.surface));
+    if (r.itemId !== undefined && r.type.startsWith('story_')) {
+      reach.set(`${r.week}\u0000${r.department}\u0000${r.itemId}\u0000${r.installId}`, { week: r.week, department: r.department, storyId: r.itemId, installId: r.installId });
+    }
     if (r.type === 'action_taken' && r.itemId !== undefined) {
       actions.add(r.day, r.department, r.role, r.itemId);
       markDay(cells, r, actionCell(r.role, r.itemId));
@@ -146,6 +157,8 @@ function addToRollUps(db: Database, rollUps: EventRollUp[]): { counted: DailyCou
   for (const { year, installId, department, role, days } of activity.values()) markActive.run(year, installId, department, role, Buffer.from(days));
   const addAction = statement(db, ADD_ACTION_COUNT);
   for (const cell of actions.entries()) addAction.run(...cell);
+  const addReach = statement(db, ADD_STORY_REACH);
+  for (const row of reach.values()) addReach.run(row);
   const markCell = statement(db, MARK_CELL);
   for (const { year, installId, department, role, days } of cells.values()) markCell.run(year, installId, department, role, Buffer.from(days));
   return { counted, marked: [...activity.values()], cells: [...cells.values()] };

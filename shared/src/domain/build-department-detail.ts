@@ -2,7 +2,7 @@ import { OTHER_SURFACE, type DepartmentDetail } from '../schemas/department-deta
 import type { DepartmentStats } from '../schemas/stats';
 import type { EventType, Surface } from '../schemas/usage-event';
 import { COUNTER_OF } from './build-stats';
-import { planDisclosure, type DisclosureBucket } from './plan-disclosure';
+import { planDisclosure, withCountedGroups, type DisclosureBucket } from './plan-disclosure';
 
 /** One department's roll-ups in one whole week the stats kept. */
 export type DepartmentWeek = {
@@ -13,6 +13,8 @@ export type DepartmentWeek = {
   actions: (role: string) => DisclosureBucket;
   surfaceCounts: { surface: Surface; type: EventType; count: number }[];
   actionCounts: { role: string; actionId: string; count: number }[];
+  /** Distinct installs that saw or used each story (up to a cap: a lower bound), and across any set of stories. */
+  stories: DisclosureBucket;
   /** Stories (and prompts, actions) by id. */
   items: { type: EventType; itemId: string; count: number }[];
 };
@@ -35,16 +37,17 @@ const TOP = 10;
 /**
  * One department in depth, or undefined when the stats for the same range
  * do not name it. Surfaces and actions are split per week by the same rule
- * as departments and roles (plan-disclosure): a surface or action is shown
- * on its own only when at least k installs used it in every week, the rest
- * together; an action only under a role the stats name.
+ * as departments and roles (plan-disclosure): a surface, action or story
+ * is shown on its own only when at least k installs used it in every week,
+ * the rest together (surfaces) or not listed (actions, stories); an action
+ * only under a role the stats name.
  */
 export function buildDepartmentDetail(input: DepartmentDetailInput): DepartmentDetail | undefined {
   const { row, minGroupSize, kept } = input;
   if (!row) return undefined;
 
   const surfacePlan = planDisclosure(
-    kept.map((w) => countedGroups(w.surfaces, w.surfaceCounts.map((c) => c.surface))),
+    kept.map((w) => withCountedGroups(w.surfaces, w.surfaceCounts.map((c) => c.surface))),
     minGroupSize,
     { withheld: 'fold' },
   );
@@ -62,7 +65,7 @@ export function buildDepartmentDetail(input: DepartmentDetailInput): DepartmentD
   const topActions: DepartmentDetail['topActions'] = [];
   for (const role of input.namedRoles) {
     const plan = planDisclosure(
-      kept.map((w) => countedGroups(w.actions(role), w.actionCounts.filter((c) => c.role === role).map((c) => c.actionId))),
+      kept.map((w) => withCountedGroups(w.actions(role), w.actionCounts.filter((c) => c.role === role).map((c) => c.actionId))),
       minGroupSize,
       { withheld: 'fold' },
     );
@@ -75,9 +78,17 @@ export function buildDepartmentDetail(input: DepartmentDetailInput): DepartmentD
   }
   topActions.sort((a, b) => b.count - a.count || a.actionId.localeCompare(b.actionId));
 
+  const isStory = (type: EventType) => type === 'story_viewed' || type === 'story_inserted' || type === 'story_shared';
+  const storyPlan = planDisclosure(
+    kept.map((w) => withCountedGroups(w.stories, w.items.filter((i) => isStory(i.type)).map((i) => i.itemId))),
+    minGroupSize,
+    { withheld: 'fold' },
+  );
+  const namedStories = new Set(storyPlan.named);
   const stories = new Map<string, { storyId: string; views: number; inserted: number; shared: number }>();
   for (const week of kept) {
     for (const item of week.items) {
+      if (!namedStories.has(item.itemId)) continue;
       const field = item.type === 'story_viewed' ? 'views' : item.type === 'story_inserted' ? 'inserted' : item.type === 'story_shared' ? 'shared' : undefined;
       if (!field) continue;
       const story = stories.get(item.itemId) ?? { storyId: item.itemId, views: 0, inserted: 0, shared: 0 };
@@ -102,17 +113,4 @@ export function buildDepartmentDetail(input: DepartmentDetailInput): DepartmentD
     surfaces: [...surfaces.values()].sort((a, b) => Number(a.surface === OTHER_SURFACE) - Number(b.surface === OTHER_SURFACE) || a.surface.localeCompare(b.surface)),
     topStories,
   };
-}
-
-/**
- * The bucket with every group that has counts in it: a group counted but
- * with no installs known (weeks from before installs were kept per surface
- * and action) is taken as too small, so it is folded, never named.
- */
-function countedGroups(bucket: DisclosureBucket, counted: readonly string[]): DisclosureBucket {
-  const missing = counted.filter((group) => !((bucket.sizes.get(group) ?? 0) > 0));
-  if (missing.length === 0) return bucket;
-  const sizes = new Map(bucket.sizes);
-  for (const group of missing) sizes.set(group, 1);
-  return { sizes, unionSize: bucket.unionSize };
 }

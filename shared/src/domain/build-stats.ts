@@ -2,7 +2,7 @@ import { OTHER_ROLE } from '../schemas/role';
 import type { Counters, DepartmentStats, OtherStats, Stats, WeeklyStats } from '../schemas/stats';
 import type { EventType } from '../schemas/usage-event';
 import { addDays } from './local-day';
-import { planDisclosure, type DisclosureBucket, type DisclosurePlan } from './plan-disclosure';
+import { planDisclosure, withCountedGroups, type DisclosureBucket, type DisclosurePlan } from './plan-disclosure';
 
 /** Event counts for one department and role (in one week). */
 export type CountCell = { department: string; role: string; type: EventType; count: number };
@@ -70,14 +70,16 @@ export const weeklyAverage = (sum: number, weeks: number): number => (weeks === 
  */
 export function planStats(input: StatsInput): StatsPlan {
   const departments = planDisclosure(
-    input.weeks.map((w) => w.departments),
+    input.weeks.map((w) => withCountedGroups(w.departments, w.counts.map((c) => c.department))),
     input.minGroupSize,
   );
   const kept = input.weeks.filter((_, i) => !departments.buckets[i]!.withheld);
   const roles = new Map<string, DisclosurePlan>();
   for (const department of departments.named) {
     // A role named "other" would read as the folded roles: it is always folded.
-    const buckets = kept.map((w) => alwaysFoldOtherRole(w.roles(department), input.minGroupSize));
+    const buckets = kept.map((w) =>
+      alwaysFoldOtherRole(withCountedGroups(w.roles(department), w.counts.filter((c) => c.department === department).map((c) => c.role)), input.minGroupSize),
+    );
     roles.set(department, planDisclosure(buckets, input.minGroupSize, { withheld: 'fold' }));
   }
   return { departments, kept, roles };

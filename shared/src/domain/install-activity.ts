@@ -68,6 +68,29 @@ export class InstallActivity {
     return active;
   }
 
+  /**
+   * The latest day from `from` to `to` on which `row` was active, as
+   * year × 1000 + day of the year (so later days are larger), or -1.
+   */
+  lastActive(row: number, from: string, to: string): number {
+    let latest = -1;
+    for (const [year, words] of this.years) {
+      const yearStart = `${year}-01-01`;
+      const yearEnd = `${year}-12-31`;
+      if (to < yearStart || from > yearEnd) continue;
+      const first = from <= yearStart ? 0 : dayOfYear(from);
+      const last = to >= yearEnd ? 365 : dayOfYear(to);
+      const base = row * WORDS_PER_YEAR;
+      for (let day = last; day >= first; day--) {
+        if ((words[base + (day >> 5)]! & (1 << (day & 31))) !== 0) {
+          latest = Math.max(latest, year * 1000 + day);
+          break;
+        }
+      }
+    }
+    return latest;
+  }
+
   /** The stored rows again (one per year, install, department and role), for checks. */
   rows(): ActivityRow[] {
     const out: ActivityRow[] = [];

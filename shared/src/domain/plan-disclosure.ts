@@ -85,3 +85,20 @@ export function planDisclosure(
   const sorted = [...seen].sort();
   return { buckets: plans, named: sorted.filter((g) => !blocked.has(g)), folded: sorted.filter((g) => blocked.has(g)) };
 }
+
+/**
+ * The bucket with every group that has figures in it: a group with events
+ * but no installs counted in it (an install that moved is counted in one
+ * department a week; weeks from before installs were kept per surface or
+ * action) is taken as too small, so it is folded, never named, and its
+ * events never fall outside every published cell.
+ */
+export function withCountedGroups(bucket: DisclosureBucket, counted: Iterable<string>): DisclosureBucket {
+  let sizes: Map<string, number> | undefined;
+  for (const group of counted) {
+    if ((bucket.sizes.get(group) ?? 0) > 0 || sizes?.has(group)) continue;
+    sizes ??= new Map(bucket.sizes);
+    sizes.set(group, 1);
+  }
+  return sizes ? { sizes, unionSize: bucket.unionSize } : bucket;
+}

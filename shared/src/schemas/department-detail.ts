@@ -39,7 +39,7 @@ export const DepartmentDetailSchema = z.object({
       actionsTaken: count,
     }),
   ),
-  /** Stories by engagement; every install sees the day's story, so these are the department's own figures. */
+  /** Stories by engagement, each seen or used by at least k installs in every week shown. */
   topStories: z.array(z.object({ storyId: z.string(), views: count, inserted: count, shared: count })),
 });
 export type DepartmentDetail = z.infer<typeof DepartmentDetailSchema>;
