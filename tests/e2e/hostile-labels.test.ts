@@ -118,7 +118,8 @@ describe('content with markup is inert everywhere it is shown', () => {
   it('dashboard: a department name and story title with markup are shown literally, nothing runs', async () => {
     const department = await admin('POST', '/departments', { name: DEPARTMENT, headcount: 10 });
     const storyId = (await admin('GET', '/stories')).stories.find((s: { title: string }) => s.title === TITLE).id;
-    const at = new Date(Date.now() - 60_000).toISOString();
+    // A week ago: in last week, which has finished (the dashboard shows whole, finished weeks only).
+    const at = new Date(Date.now() - 7 * 86_400_000).toISOString();
     const events = [makeEvent({ at, department: department.id, role: 'sales', type: 'story_viewed', storyId })];
     const posted = await fetch(`${server.url}/api/v1/events`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ events }) });
     expect(posted.status).toBe(200);

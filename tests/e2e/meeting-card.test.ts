@@ -7,7 +7,6 @@ import { agendaBlock, storyAsText, storyForChat } from '../../shared/src/domain/
 import { pickDailyStory } from '../../shared/src/domain/pick-daily-story';
 import { pickPrompt } from '../../shared/src/domain/pick-prompt';
 import type { ContentBundle } from '../../shared/src/schemas/content-bundle';
-import type { DepartmentDetail } from '../../shared/src/schemas/department-detail';
 import type { Prompt } from '../../shared/src/schemas/prompt';
 import type { Story } from '../../shared/src/schemas/story';
 import { SITES } from '../../extension/sites';
@@ -17,6 +16,7 @@ import { launchExtension, type ExtensionBrowser } from '../support/launch-extens
 import { setUpExtension } from '../support/set-up-extension';
 import { serveFixtures } from '../support/serve-fixtures';
 import { startServer, type RunningServer } from '../support/start-server';
+import { storedFigures } from '../support/stored-events';
 
 /** The little of the extension API the service worker is asked to run below (evaluated there, not here). */
 declare const chrome: {
@@ -27,6 +27,7 @@ declare const chrome: {
 
 const ARTIFACTS = new URL('../.artifacts/', import.meta.url).pathname;
 const folder = mkdtempSync(join(tmpdir(), 'cc-card-'));
+const databasePath = join(folder, 'cc.db');
 let server: RunningServer;
 let browser: ExtensionBrowser;
 let story: Story;
@@ -82,28 +83,15 @@ async function syncNow(): Promise<void> {
   await page.close();
 }
 
-/** Signs in to the dashboard API as a CX lead would; the session cookie. */
-async function signIn(): Promise<string> {
-  const response = await fetch(`${server.url}/api/v1/session`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ token: server.adminToken }),
-  });
-  expect(response.status).toBe(200);
-  return response.headers.get('set-cookie')!.split(';')[0]!;
-}
-
-/** What the dashboard shows for the sales department, per surface. */
-async function surfaces(): Promise<DepartmentDetail['surfaces']> {
-  const response = await fetch(`${server.url}/api/v1/dashboard/departments/sales`, { headers: { Cookie: await signIn() } });
-  expect(response.status).toBe(200);
-  return ((await response.json()) as DepartmentDetail).surfaces;
-}
-const surface = async (id: string) => (await surfaces()).find((s) => s.surface === id);
+/**
+ * What the server stored for the sales department on one surface (the
+ * dashboard shows only whole, finished weeks, so not what was just sent).
+ */
+const surface = async (id: string) => storedFigures(databasePath, { department: 'sales', surface: id });
 
 beforeAll(async () => {
   buildExtension();
-  server = await startServer({ databasePath: join(folder, 'cc.db'), env: { MIN_GROUP_SIZE: '1' } });
+  server = await startServer({ databasePath, env: { MIN_GROUP_SIZE: '1' } });
   const bundle = (await (await fetch(`${server.url}/api/v1/content`)).json()) as ContentBundle;
   story = pickDailyStory(bundle, new Date())!;
   question = pickPrompt(bundle, new Date(), 'meeting')!;
@@ -152,10 +140,9 @@ describe('the customer chair card, on each meeting site', () => {
 
   it('sends the events to the server with each site as the surface: the question shown once per meeting, every insert', async () => {
     await syncNow();
-    const counted = await surfaces();
     for (const site of SITES) {
       // Story and agenda block carry the story; question and agenda block carry the question.
-      expect(counted.find((s) => s.surface === site.id), site.id).toMatchObject({ promptsShown: 1, storiesInserted: 2, promptsInserted: 2 });
+      expect(await surface(site.id), site.id).toMatchObject({ promptsShown: 1, storiesInserted: 2, promptsInserted: 2 });
     }
   });
 

@@ -260,6 +260,8 @@ function PeriodPicker({ range, today, onChange }: { range: Range; today: string;
       <form
         class="custom"
         aria-label="Custom period"
+        // Our own check says what is wrong in words (the browser's would stop the form without a word for out-of-range years).
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           const why = rangeProblem(draft.from, draft.to);
