@@ -52,30 +52,17 @@ export function getDepartmentActivity(db: Database, department: string, weeks: r
         unionSize: (names) => new Set(names.flatMap((name) => [...(stories.get(name) ?? [])])).size,
       };
     }
-    const inRange = 'department = @department AND day BETWEEN @from AND @to';
-    for (const row of statement(db, `SELECT day, surface, type, count FROM daily_surface_counts WHERE ${inRange}`).all(params) as {
-      day: string;
-      surface: Surface;
-      type: EventType;
-      count: number;
-    }[]) {
-      weekOf(row.day)?.surfaceCounts.push({ surface: row.surface, type: row.type, count: row.count });
+    // Each roll-up's rows of the department, day by day, into the week they belong to.
+    const rowsByDay = <Row extends { day: string }>(sql: string) =>
+      statement(db, `${sql} WHERE department = @department AND day BETWEEN @from AND @to`).all(params) as Row[];
+    for (const { day, ...count } of rowsByDay<{ day: string; surface: Surface; type: EventType; count: number }>('SELECT day, surface, type, count FROM daily_surface_counts')) {
+      weekOf(day)?.surfaceCounts.push(count);
     }
-    for (const row of statement(db, `SELECT day, role, action_id AS actionId, count FROM daily_action_counts WHERE ${inRange}`).all(params) as {
-      day: string;
-      role: string;
-      actionId: string;
-      count: number;
-    }[]) {
-      weekOf(row.day)?.actionCounts.push({ role: row.role, actionId: row.actionId, count: row.count });
+    for (const { day, ...count } of rowsByDay<{ day: string; role: string; actionId: string; count: number }>('SELECT day, role, action_id AS actionId, count FROM daily_action_counts')) {
+      weekOf(day)?.actionCounts.push(count);
     }
-    for (const row of statement(db, `SELECT day, type, item_id AS itemId, count FROM daily_item_counts WHERE ${inRange}`).all(params) as {
-      day: string;
-      type: EventType;
-      itemId: string;
-      count: number;
-    }[]) {
-      weekOf(row.day)?.items.push({ type: row.type, itemId: row.itemId, count: row.count });
+    for (const { day, ...count } of rowsByDay<{ day: string; type: EventType; itemId: string; count: number }>('SELECT day, type, item_id AS itemId, count FROM daily_item_counts')) {
+      weekOf(day)?.items.push(count);
     }
     return [...byWeek.values()];
   })();

@@ -52,12 +52,7 @@ export class InstallActivity {
   /** Per row, 1 when it has a day marked from `from` to `to` (days, inclusive). */
   activeRows(from: string, to: string): Uint8Array {
     const active = new Uint8Array(this.rowCount);
-    for (const [year, words] of this.years) {
-      const yearStart = `${year}-01-01`;
-      const yearEnd = `${year}-12-31`;
-      if (to < yearStart || from > yearEnd) continue;
-      const first = from <= yearStart ? 0 : dayOfYear(from);
-      const last = to >= yearEnd ? 365 : dayOfYear(to);
+    for (const { words, first, last } of this.yearsWithin(from, to)) {
       for (let word = first >> 5; word <= last >> 5; word++) {
         const mask = windowMask(first - word * 32, last - word * 32);
         for (let row = 0, at = word; row < active.length; row++, at += WORDS_PER_YEAR) {
@@ -74,12 +69,7 @@ export class InstallActivity {
    */
   lastActive(row: number, from: string, to: string): number {
     let latest = -1;
-    for (const [year, words] of this.years) {
-      const yearStart = `${year}-01-01`;
-      const yearEnd = `${year}-12-31`;
-      if (to < yearStart || from > yearEnd) continue;
-      const first = from <= yearStart ? 0 : dayOfYear(from);
-      const last = to >= yearEnd ? 365 : dayOfYear(to);
+    for (const { year, words, first, last } of this.yearsWithin(from, to)) {
       const base = row * WORDS_PER_YEAR;
       for (let day = last; day >= first; day--) {
         if ((words[base + (day >> 5)]! & (1 << (day & 31))) !== 0) {
@@ -89,6 +79,16 @@ export class InstallActivity {
       }
     }
     return latest;
+  }
+
+  /** The years that days `from` to `to` reach into, with the first and last of those days in each (days of its year). */
+  private *yearsWithin(from: string, to: string): Iterable<{ year: number; words: Int32Array; first: number; last: number }> {
+    for (const [year, words] of this.years) {
+      const yearStart = `${year}-01-01`;
+      const yearEnd = `${year}-12-31`;
+      if (to < yearStart || from > yearEnd) continue;
+      yield { year, words, first: from <= yearStart ? 0 : dayOfYear(from), last: to >= yearEnd ? 365 : dayOfYear(to) };
+    }
   }
 
   /** The stored rows again (one per year, install, department and role), for checks. */
