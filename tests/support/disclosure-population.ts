@@ -7,8 +7,9 @@ import { seededRandom } from './seeded-random';
  * A company seeded to be attacked (tests/server/app.adversarial.test.ts):
  * six finished weeks and the current one, large and small departments, a
  * department that is large except one week, small roles inside large
- * departments, rare surfaces and stories, installs that move department,
- * and one install active on a single day. Every install's counts are drawn
+ * departments, rare surfaces and stories, installs that move department
+ * (one leaving a department with events and nobody counted in it that
+ * week), and one install active on a single day. Every install's counts are drawn
  * per day and event type, so a figure equal to one small group's true
  * figures is no coincidence. Kept as plain records (`Act`), from which the
  * true figures of every group, day and week are worked out.
@@ -46,7 +47,7 @@ export type Act = {
   count: number;
 };
 
-type Place = { department: string; role: string };
+export type Place = { department: string; role: string };
 type Person = {
   label: string;
   surface: Surface;
@@ -134,6 +135,14 @@ export function buildPopulation(seed = 14): { acts: Act[]; installIds: Map<strin
   small('design', 'designer', 1, true);
   // One install active on one day only: Tuesday 1 December.
   people.push({ label: 'night-ops-1', surface: 'newtab', place: at('night-ops', 'operator'), days: (w) => (w === 4 ? [1] : []) });
+  // audit-1, alone in audit, moves to sales on Thursday of the week of 30 November: it counts in sales that
+  // week, so audit has events and no install counted (folded, or its events would be total minus the cells).
+  people.push({
+    label: 'audit-1',
+    surface: 'newtab',
+    place: (_w, d) => (d === 0 ? { department: 'audit', role: 'auditor' } : { department: 'sales', role: 'account-exec' }),
+    days: (w) => (w === 4 ? [0, 3] : []),
+  });
 
   const acts: Act[] = [];
   for (const person of people) {
@@ -254,6 +263,23 @@ export function truth(acts: readonly Act[], keep: (a: Act) => boolean, from: str
     installs.add(act.install);
   }
   return { vector, installs };
+}
+
+/**
+ * Where each install active in the week of `monday` is counted for departments and roles:
+ * in one place only, that of its last active day, a tie on that day going to the smaller
+ * "department\0role". Its events still count where they happened.
+ */
+export function countedPlaces(acts: readonly Act[], monday: string): Map<string, Place> {
+  const sunday = addDays(monday, 6);
+  const last = new Map<string, Act>();
+  const name = (a: Act) => `${a.department}\u0000${a.role}`;
+  for (const act of acts) {
+    if (act.day < monday || act.day > sunday) continue;
+    const best = last.get(act.install);
+    if (!best || act.day > best.day || (act.day === best.day && name(act) < name(best))) last.set(act.install, act);
+  }
+  return new Map([...last].map(([install, a]) => [install, { department: a.department, role: a.role }]));
 }
 
 /** Departments whose large roles act in sevens (see actionsOf). */

@@ -22,6 +22,11 @@ const COUNTER = {
  * none of the server's code (no roll-ups, no bitmaps, no plan-disclosure):
  * - figures come from the whole weeks (Monday to Sunday, company-local) the
  *   range touches that have finished before today;
+ * - in each week an install counts in one department and role only, those of
+ *   its last active day (a tie on that day goes to the smaller
+ *   "department\0role"), while every event counts where it happened;
+ * - a department (or role) with events in a week but no install counted in
+ *   it is a group of one, with no install of its own in any union;
  * - in each week, groups below k are folded, and the smallest named groups
  *   with them until the folded ones hold at least k installs from at least
  *   two groups; a week that cannot be made so is withheld;
@@ -39,18 +44,19 @@ const mondayOf = (day: string) => iso(dayMs(day) - ((new Date(dayMs(day)).getUTC
 type Split = { named: string[]; folded: string[]; withheld: boolean };
 
 /**
- * One week's split of groups (group → its installs): the fewest named groups
- * folded, smallest first (then by id), that makes the folded ones safe.
- * `alwaysFolded` groups are folded whatever their size.
+ * One week's split of groups (group → the installs counted in it; `withEvents`:
+ * the groups with events): the fewest named groups folded, smallest first
+ * (then by id), that makes the folded ones safe. A group with events and no
+ * install counted in it has size one. `alwaysFolded` groups are folded
+ * whatever their size.
  */
-function split(groups: Map<string, Set<string>>, k: number, alwaysFolded = new Set<string>()): Split {
-  const active = [...groups].filter(([, installs]) => installs.size > 0);
-  const small = active.filter(([g, installs]) => installs.size < k || alwaysFolded.has(g)).map(([g]) => g);
-  const large = active
-    .filter(([g]) => !small.includes(g))
-    .sort(([a, x], [b, y]) => x.size - y.size || (a < b ? -1 : 1))
-    .map(([g]) => g);
-  const safe = (folded: string[]) => folded.length === 0 || (folded.length >= 2 && new Set(folded.flatMap((g) => [...groups.get(g)!])).size >= k);
+function split(groups: Map<string, Set<string>>, withEvents: Iterable<string>, k: number, alwaysFolded = new Set<string>()): Split {
+  const installsOf = (g: string) => groups.get(g) ?? new Set<string>();
+  const size = (g: string) => Math.max(installsOf(g).size, 1);
+  const active = [...new Set([...[...groups].filter(([, installs]) => installs.size > 0).map(([g]) => g), ...withEvents])];
+  const small = active.filter((g) => size(g) < k || alwaysFolded.has(g));
+  const large = active.filter((g) => !small.includes(g)).sort((a, b) => size(a) - size(b) || (a < b ? -1 : 1));
+  const safe = (folded: string[]) => folded.length === 0 || (folded.length >= 2 && new Set(folded.flatMap((g) => [...installsOf(g)])).size >= k);
   for (let extra = 0; extra <= large.length; extra++) {
     const folded = [...small, ...large.slice(0, extra)];
     if (safe(folded)) return { named: large.slice(extra), folded, withheld: false };
@@ -83,8 +89,22 @@ function naiveStats(all: UsageEvent[], requested: { from: string; to: string }, 
     if (iso(dayMs(monday) + 6 * DAY_MS) < today) weeks.push(monday);
   }
   const inWeek = new Map(weeks.map((w) => [w, events.filter((e) => mondayOf(e.day) === w)]));
-  const departmentsOf = (w: string) => installsBy(inWeek.get(w)!, (e) => e.department);
-  const splits = new Map(weeks.map((w) => [w, split(departmentsOf(w), k)]));
+  // Per week, each install's last event: the department and role it counts in that week.
+  const lastOf = new Map(
+    weeks.map((w) => {
+      const last = new Map<string, Event>();
+      for (const e of inWeek.get(w)!) {
+        const best = last.get(e.installId);
+        const name = (x: Event) => `${x.department}\u0000${x.role}`;
+        if (!best || e.day > best.day || (e.day === best.day && name(e) < name(best))) last.set(e.installId, e);
+      }
+      return [w, [...last.values()]];
+    }),
+  );
+  /** Installs counted in a week (in `department` only, when given). */
+  const countedIn = (w: string, department?: string) => lastOf.get(w)!.filter((e) => department === undefined || e.department === department);
+  const departmentsOf = (w: string) => installsBy(countedIn(w), (e) => e.department);
+  const splits = new Map(weeks.map((w) => [w, split(departmentsOf(w), inWeek.get(w)!.map((e) => e.department), k)]));
   const kept = weeks.filter((w) => !splits.get(w)!.withheld);
   const keptEvents = kept.flatMap((w) => inWeek.get(w)!);
   const activeWeeks = kept.filter((w) => inWeek.get(w)!.length > 0).length;
@@ -97,7 +117,7 @@ function naiveStats(all: UsageEvent[], requested: { from: string; to: string }, 
     const ofDepartment = (list: Event[]) => list.filter((e) => e.department === department);
     // Its roles, split the same way week by week; a week too few to split shows all its roles as "other".
     const roleSplits = kept.map((w) => {
-      const s = split(installsBy(ofDepartment(inWeek.get(w)!), (e) => e.role), k, new Set([OTHER_ROLE]));
+      const s = split(installsBy(countedIn(w, department), (e) => e.role), ofDepartment(inWeek.get(w)!).map((e) => e.role), k, new Set([OTHER_ROLE]));
       return s.withheld ? { named: [], folded: [...s.named, ...s.folded], withheld: false } : s;
     });
     const namedRoles = namedOver(roleSplits);
@@ -107,7 +127,7 @@ function naiveStats(all: UsageEvent[], requested: { from: string; to: string }, 
       const role = namedRoles.includes(e.role) ? e.role : OTHER_ROLE;
       actionsByRole[role] = (actionsByRole[role] ?? 0) + 1;
     }
-    return { department, ...counters(ofDepartment(keptEvents), average((w) => distinct(ofDepartment(inWeek.get(w)!)))), actionsByRole };
+    return { department, ...counters(ofDepartment(keptEvents), average((w) => countedIn(w, department).length)), actionsByRole };
   });
   const ofFolded = (list: Event[]) => list.filter((e) => folded.includes(e.department));
 
@@ -121,7 +141,7 @@ function naiveStats(all: UsageEvent[], requested: { from: string; to: string }, 
     minGroupSize: k,
     total: counters(keptEvents, average((w) => distinct(inWeek.get(w)!))),
     departments,
-    other: folded.length ? { ...counters(ofFolded(keptEvents), average((w) => distinct(ofFolded(inWeek.get(w)!)))), departments: folded.length } : null,
+    other: folded.length ? { ...counters(ofFolded(keptEvents), average((w) => ofFolded(countedIn(w)).length)), departments: folded.length } : null,
     weekly: kept.flatMap((w) => {
       const { named: shown, folded: together } = splits.get(w)!;
       const list = inWeek.get(w)!;
@@ -129,13 +149,33 @@ function naiveStats(all: UsageEvent[], requested: { from: string; to: string }, 
         .sort((a, b) => a.localeCompare(b))
         .map((department) => {
           const of = list.filter((e) => e.department === department);
-          return { week: w, department, ...counters(of, distinct(of)) };
+          return { week: w, department, ...counters(of, countedIn(w, department).length) };
         });
       const rest = list.filter((e) => together.includes(e.department));
-      if (together.length) rows.push({ week: w, department: null, ...counters(rest, distinct(rest)) });
+      if (together.length) rows.push({ week: w, department: null, ...counters(rest, countedIn(w).filter((e) => together.includes(e.department)).length) });
       return rows;
     }),
   };
+}
+
+/** How often the finished weeks' events exercise the one-group-per-install rule. */
+function moverShape(all: UsageEvent[], timezone: string, today: string) {
+  const events = all.map((e) => ({ ...e, day: localDay(new Date(e.at), timezone), week: mondayOf(localDay(new Date(e.at), timezone)) })).filter((e) => iso(dayMs(e.week) + 6 * DAY_MS) < today);
+  const byWeekInstall = new Map<string, typeof events>();
+  for (const e of events) byWeekInstall.set(`${e.week} ${e.installId}`, [...(byWeekInstall.get(`${e.week} ${e.installId}`) ?? []), e]);
+  const movers = { department: 0, role: 0 };
+  const counted = new Set<string>();
+  for (const list of byWeekInstall.values()) {
+    if (new Set(list.map((e) => e.department)).size > 1) movers.department++;
+    if (new Set(list.map((e) => `${e.department}\u0000${e.role}`)).size > new Set(list.map((e) => e.department)).size) movers.role++;
+    const last = list.reduce((a, b) => (b.day > a.day || (b.day === a.day && `${b.department}\u0000${b.role}` < `${a.department}\u0000${a.role}`) ? b : a));
+    counted.add(`${last.week} ${last.department}`).add(`${last.week} ${last.department}\u0000${last.role}`);
+  }
+  const eventsWithoutInstalls = {
+    department: new Set(events.map((e) => `${e.week} ${e.department}`).filter((key) => !counted.has(key))).size,
+    role: new Set(events.map((e) => `${e.week} ${e.department}\u0000${e.role}`).filter((key) => !counted.has(key))).size,
+  };
+  return { movers, eventsWithoutInstalls };
 }
 
 describe('stats from roll-ups agree with the disclosure rule applied naively to the raw events', () => {
@@ -151,7 +191,7 @@ describe('stats from roll-ups agree with the disclosure rule applied naively to 
     // Departments of very different sizes, so that some are folded in some weeks and named in others.
     const departments = ['sales', 'sales', 'sales', 'sales', 'legal', 'legal', 'it', 'it', 'safety', 'finance', 'support'];
     const roles = ['sales', 'sales', 'legal', 'it', 'engineering', OTHER_ROLE];
-    // A few switch department midway.
+    // A few switch department or role midway, some within a week.
     const installs = Array.from({ length: 45 }, () => ({ id: uuidv7(), department: pick(departments), role: pick(roles) }));
     const event = (install: (typeof installs)[number], atMs: number): UsageEvent => {
       const type = pick(EVENT_TYPES);
@@ -174,8 +214,18 @@ describe('stats from roll-ups agree with the disclosure rule applied naively to 
     for (let i = 0; i < 700; i++) {
       const install = pick(installs);
       if (rand() < 0.02) install.department = pick(departments);
+      if (rand() < 0.02) install.role = pick(roles);
       events.push(event(install, Date.parse('2026-10-01T00:00:00Z') + Math.floor(rand() * 55 * 86_400_000)));
     }
+    // Two movers for sure: one alone in "audit" that moves to sales within the week of 10-12, so
+    // audit has events there and no install counted; one alone in the role "security" of legal
+    // that takes the role "legal" within the week of 10-19.
+    const audit = { id: uuidv7(), department: 'audit', role: 'legal' };
+    events.push(event(audit, Date.parse('2026-10-12T12:00:00Z')));
+    events.push(event({ ...audit, department: 'sales', role: 'sales' }, Date.parse('2026-10-15T12:00:00Z')));
+    const security = { id: uuidv7(), department: 'legal', role: 'security' };
+    events.push(event(security, Date.parse('2026-10-20T12:00:00Z')));
+    events.push(event({ ...security, role: 'legal' }, Date.parse('2026-10-23T12:00:00Z')));
     for (let i = 0; i < events.length; i += 500) {
       expect((await postEvents(t.app, { events: events.slice(i, i + 500) })).status).toBe(200);
     }
@@ -201,5 +251,12 @@ describe('stats from roll-ups agree with the disclosure rule applied naively to 
     expect(everything.withheldWeeks).toEqual(['2026-09-21']);
     expect(everything.departments.length).toBeGreaterThan(0);
     expect(folds).toBeGreaterThan(0);
+    // …and the mover rules: installs in two departments (or roles) in one week, and
+    // departments (and roles) with events in a week where no install is counted.
+    const shape = moverShape(events, timezone, today);
+    expect(shape.movers.department, 'week × install in two departments').toBeGreaterThan(0);
+    expect(shape.movers.role, 'week × install in two roles of one department').toBeGreaterThan(0);
+    expect(shape.eventsWithoutInstalls.department, 'week × department with events, no install counted').toBeGreaterThan(0);
+    expect(shape.eventsWithoutInstalls.role, 'week × role with events, no install counted').toBeGreaterThan(0);
   });
 });

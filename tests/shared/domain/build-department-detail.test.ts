@@ -12,17 +12,18 @@ function bucket(members: Record<string, string[]>): DisclosureBucket {
 }
 const ids = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
 
-/** One week of the department: who used each surface, who logged each action under each role, and the counts. */
+/** One week of the department: who used each surface, who logged each action under each role, who saw or used each story, and the counts. */
 function week(
   monday: string,
   surfaces: Record<string, string[]>,
   actions: Record<string, Record<string, string[]>>,
-  extra: Partial<Pick<DepartmentWeek, 'surfaceCounts' | 'items'>> = {},
+  extra: Partial<Pick<DepartmentWeek, 'surfaceCounts' | 'items'>> & { stories?: Record<string, string[]> } = {},
 ): DepartmentWeek {
   return {
     week: monday,
     surfaces: bucket(surfaces),
     actions: (role) => bucket(actions[role] ?? {}),
+    stories: bucket(extra.stories ?? {}),
     // One story view per install on each surface it used, one count per install and action.
     surfaceCounts: extra.surfaceCounts ?? Object.entries(surfaces).map(([surface, installs]) => ({ surface: surface as never, type: 'story_viewed' as const, count: installs.length })),
     actionCounts: Object.entries(actions).flatMap(([role, byAction]) => Object.entries(byAction).map(([actionId, installs]) => ({ role, actionId, count: installs.length }))),
@@ -143,9 +144,11 @@ describe('buildDepartmentDetail', () => {
   });
 
   it('ranks stories by engagement over the weeks: shared three times outranks seen ten times', () => {
-    const detail = buildDepartmentDetail(
-      input([
+    const detail = buildDepartmentDetail({
+      // Two installs per story every week is enough here: this test is about the order.
+      ...input([
         week('2026-11-02', {}, {}, {
+          stories: { 'seen-a-lot': ids('a', 6), shared: ids('s', 2) },
           items: [
             { type: 'story_viewed', itemId: 'seen-a-lot', count: 6 },
             { type: 'story_viewed', itemId: 'shared', count: 2 },
@@ -154,16 +157,90 @@ describe('buildDepartmentDetail', () => {
           ],
         }),
         week('2026-11-09', {}, {}, {
+          stories: { 'seen-a-lot': ids('a', 4), shared: ids('s', 2) },
           items: [
             { type: 'story_viewed', itemId: 'seen-a-lot', count: 4 },
             { type: 'story_shared', itemId: 'shared', count: 2 },
           ],
         }),
       ]),
-    )!;
+      minGroupSize: 2,
+    })!;
     expect(detail.topStories).toEqual([
       { storyId: 'shared', views: 2, inserted: 0, shared: 3 },
       { storyId: 'seen-a-lot', views: 10, inserted: 0, shared: 0 },
     ]);
+  });
+
+  it('lists a story only when k installs saw or used it in every week; one seen by one install is not listed', () => {
+    const detail = buildDepartmentDetail(
+      input([
+        week('2026-11-02', {}, {}, {
+          // lonely and niche together hold five installs from two stories: a safe "other", never shown.
+          stories: { popular: ids('p', 7), lonely: ['x0'], niche: ids('n', 4) },
+          items: [
+            { type: 'story_viewed', itemId: 'popular', count: 7 },
+            { type: 'story_inserted', itemId: 'popular', count: 1 },
+            { type: 'story_viewed', itemId: 'lonely', count: 1 },
+            { type: 'story_shared', itemId: 'lonely', count: 9 },
+            { type: 'story_viewed', itemId: 'niche', count: 4 },
+          ],
+        }),
+        week('2026-11-09', {}, {}, {
+          stories: { popular: ids('p', 5) },
+          items: [{ type: 'story_viewed', itemId: 'popular', count: 5 }],
+        }),
+      ]),
+    )!;
+    // lonely's nine shares would rank it first: it is not listed, nor is niche.
+    expect(detail.topStories).toEqual([{ storyId: 'popular', views: 12, inserted: 1, shared: 0 }]);
+  });
+
+  it('does not list a story seen by k installs in one week and fewer in another', () => {
+    const detail = buildDepartmentDetail(
+      input([
+        week('2026-11-02', {}, {}, {
+          stories: { steady: ids('s', 5), fading: ids('f', 6), other1: ['o0'], other2: ids('q', 4) },
+          items: [
+            { type: 'story_viewed', itemId: 'steady', count: 5 },
+            { type: 'story_viewed', itemId: 'fading', count: 6 },
+          ],
+        }),
+        week('2026-11-09', {}, {}, {
+          stories: { steady: ids('s', 6), fading: ['f0'], other1: ids('o', 4) },
+          items: [
+            { type: 'story_viewed', itemId: 'steady', count: 6 },
+            { type: 'story_viewed', itemId: 'fading', count: 1 },
+          ],
+        }),
+      ]),
+    )!;
+    expect(detail.topStories).toEqual([{ storyId: 'steady', views: 11, inserted: 0, shared: 0 }]);
+  });
+
+  it('lists no story when the only other one is small, or the small ones share installs to fewer than k (complementary suppression)', () => {
+    const items = [
+      { type: 'story_viewed' as const, itemId: 'popular', count: 9 },
+      { type: 'story_viewed' as const, itemId: 'lonely', count: 1 },
+    ];
+    // popular with one small story: the folded stories would be lonely alone, so popular is folded too.
+    expect(buildDepartmentDetail(input([week('2026-11-02', {}, {}, { stories: { popular: ids('p', 9), lonely: ['x0'] }, items })]))!.topStories).toEqual([]);
+    // Two small stories, but the same four installs: fewer than k together, so popular is folded too.
+    const overlapping = { popular: ids('p', 9), lonely: ['n0'], niche: ids('n', 4) };
+    expect(buildDepartmentDetail(input([week('2026-11-02', {}, {}, { stories: overlapping, items })]))!.topStories).toEqual([]);
+  });
+
+  it('does not list a story counted in a week with no installs known for it (before story_reach), however often it was seen', () => {
+    const old = week('2026-11-02', {}, {}, { items: [{ type: 'story_viewed', itemId: 'popular', count: 40 }] });
+    const recent = week('2026-11-09', {}, {}, {
+      stories: { popular: ids('p', 9), fresh: ids('f', 6) },
+      items: [
+        { type: 'story_viewed', itemId: 'popular', count: 9 },
+        { type: 'story_viewed', itemId: 'fresh', count: 6 },
+      ],
+    });
+    // popular is folded in the old week (with no install counted it is a group of one): not named over the range.
+    // fresh, not seen in the old week, has nothing to hide there, and k installs in the recent one: listed.
+    expect(buildDepartmentDetail(input([old, recent]))!.topStories).toEqual([{ storyId: 'fresh', views: 6, inserted: 0, shared: 0 }]);
   });
 });
