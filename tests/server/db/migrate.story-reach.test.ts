@@ -87,11 +87,8 @@ describe('migration 007: story_reach', () => {
     expect(reach(db)).toEqual([]);
   });
 
-  // Bug (reported, not fixed here): the backfill takes every event with a story_id, while ingest
-  // takes only story_viewed / story_inserted / story_shared. The API accepts a storyId on a prompt
-  // or action event, so after 007 such an install is in the story's reach, which ingest never
-  // writes. it.fails flips once 007 filters on the type too.
-  it.fails('backfills from story events only, as ingest does, not from a prompt or action event that carries a story id', () => {
+  // The API accepts a storyId on a prompt or action event; ingest counts only story events in a story's reach.
+  it('backfills from story events only, as ingest does, not from a prompt or action event that carries a story id', () => {
     const db = openDatabase(':memory:');
     const a = uuidv7();
     insertEvents(

@@ -20,6 +20,6 @@ INSERT INTO story_reach (week, department, story_id, install_id)
     FROM (
       SELECT DISTINCT date(day, '-' || ((CAST(strftime('%w', day) AS INTEGER) + 6) % 7) || ' days') AS week,
              department, story_id, install_id
-      FROM events WHERE story_id IS NOT NULL
+      FROM events WHERE story_id IS NOT NULL AND type IN ('story_viewed', 'story_inserted', 'story_shared')
     )
   ) WHERE n <= 20;
