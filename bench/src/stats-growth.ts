@@ -61,7 +61,8 @@ export async function benchStatsGrowth({ sizes = [100_000, 1_000_000, 10_000_000
       let at = from;
       while (stored < size) {
         const n = Math.min(BATCH, size - stored);
-        insertEvents(db, maker.batchSpread(n, at, step), 'UTC', new Date());
+        // Received as they were sent (an event from a finished week would otherwise count today).
+        insertEvents(db, maker.batchSpread(n, at, step), 'UTC', new Date(at + n * step));
         at += n * step;
         stored += n;
       }

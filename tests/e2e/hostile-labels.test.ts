@@ -12,6 +12,7 @@ import { makeEvent } from '../support/make-event';
 import { launchExtension, type ExtensionBrowser } from '../support/launch-extension';
 import { setUpExtension } from '../support/set-up-extension';
 import { serveFixtures } from '../support/serve-fixtures';
+import { seedEvents } from '../support/seed-events';
 import { startServer, type RunningServer } from '../support/start-server';
 
 /**
@@ -30,6 +31,7 @@ const DEPARTMENT = `<img src=x onerror="window.__pwned='department'"> Ops`;
 const SHOWN = [TITLE, CUSTOMER, QUOTE, BODY_FIRST, BODY_SECOND, PROMPT, ACTION];
 
 const folder = mkdtempSync(join(tmpdir(), 'cc-hostile-'));
+const databasePath = join(folder, 'cc.db');
 let server: RunningServer;
 let browser: ExtensionBrowser;
 
@@ -57,7 +59,7 @@ async function expectInert(page: Page, root = 'document') {
 beforeAll(async () => {
   buildExtension();
   buildDashboard();
-  server = await startServer({ databasePath: join(folder, 'cc.db'), env: { MIN_GROUP_SIZE: '1' } });
+  server = await startServer({ databasePath, env: { MIN_GROUP_SIZE: '1' } });
   const story = await admin('POST', '/stories', { title: TITLE, customer: CUSTOMER, quote: QUOTE, body: `${BODY_FIRST}\n\n${BODY_SECOND}`, tags: ['x'] });
   const bundle = (await (await fetch(`${server.url}/api/v1/content`)).json()) as ContentBundle;
   await admin('PUT', `/schedule/${localDay(new Date(), bundle.timezone)}`, { storyId: story.id });
@@ -118,11 +120,10 @@ describe('content with markup is inert everywhere it is shown', () => {
   it('dashboard: a department name and story title with markup are shown literally, nothing runs', async () => {
     const department = await admin('POST', '/departments', { name: DEPARTMENT, headcount: 10 });
     const storyId = (await admin('GET', '/stories')).stories.find((s: { title: string }) => s.title === TITLE).id;
-    // A week ago: in last week, which has finished (the dashboard shows whole, finished weeks only).
+    // A week ago, received then: last week has finished, and the dashboard shows whole, finished weeks only.
     const at = new Date(Date.now() - 7 * 86_400_000).toISOString();
     const events = [makeEvent({ at, department: department.id, role: 'sales', type: 'story_viewed', storyId })];
-    const posted = await fetch(`${server.url}/api/v1/events`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ events }) });
-    expect(posted.status).toBe(200);
+    expect(seedEvents(databasePath, events)).toBe(1);
 
     const page = await browser.context.newPage();
     await page.goto(server.url);

@@ -80,8 +80,10 @@ export function storeEvents(db: Database, events: UsageEvent[], timezone: string
   const insertEvent = statement(db, INSERT_EVENT);
   const receivedAt = now.toISOString();
   const accepted: EventRollUp[] = [];
+  // Events from a week that has finished count today (see rollUpEvent): a finished week never changes.
+  const today = localDay(now, timezone);
   for (const event of events) {
-    const rollUp = rollUpEvent(event, timezone);
+    const rollUp = rollUpEvent(event, timezone, today);
     rollUp.installId = rollUp.installId.toLowerCase();
     const { changes } = insertEvent.run(
       event.id.toLowerCase(),
@@ -100,7 +102,7 @@ export function storeEvents(db: Database, events: UsageEvent[], timezone: string
     if (changes === 1) accepted.push(rollUp);
   }
   // First seen today (the company-local day of receipt); once per distinct install, known ones keep their day.
-  insertInstalls(db, new Set(accepted.map((r) => r.installId)), localDay(now, timezone));
+  insertInstalls(db, new Set(accepted.map((r) => r.installId)), today);
   return { accepted: accepted.length, duplicates: events.length - accepted.length, ...addToRollUps(db, accepted) };
 }
 

@@ -24,9 +24,16 @@ const ITEM_FIELD = {
   action_taken: 'actionId',
 } as const satisfies Record<EventType, 'storyId' | 'promptId' | 'actionId'>;
 
-/** The roll-up cells one event adds to, with its day taken in the company's time zone. */
-export function rollUpEvent(event: UsageEvent, timezone: string): EventRollUp {
-  const day = localDay(new Date(event.at), timezone);
+/**
+ * The roll-up cells one event adds to, with its day taken in the company's
+ * time zone. Given the day it arrives (`receivedOn`), an event from a week
+ * that has already finished counts on that day instead: the stats show only
+ * finished weeks, and a week once finished never changes, so that asking
+ * about it again later cannot single out a browser that sent its queue late.
+ */
+export function rollUpEvent(event: UsageEvent, timezone: string, receivedOn?: string): EventRollUp {
+  const happened = localDay(new Date(event.at), timezone);
+  const day = receivedOn !== undefined && weekStart(happened) < weekStart(receivedOn) ? receivedOn : happened;
   return {
     day,
     week: weekStart(day),
