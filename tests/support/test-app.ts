@@ -4,6 +4,9 @@ import { bootstrap } from '../../server/src/bootstrap';
 import { fixedClock } from '../../server/src/clock';
 import { defaultConfig, type Config } from '../../server/src/config';
 import { openDatabase } from '../../server/src/db/open-database';
+import { getCompanyTimezone } from '../../server/src/queries/get-company-timezone';
+import type { UsageEvent } from '../../shared/src/schemas/usage-event';
+import { onTimeBatches } from './on-time';
 
 export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 
@@ -29,4 +32,29 @@ export function postEvents(
     headers: { 'Content-Type': 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
+}
+
+/**
+ * POSTs events as the extensions would have sent them on time: each
+ * company-local week's events in a batch of its own, with the clock a second
+ * after the batch's latest event (never later than it was), then put back.
+ * Posted at the clock alone, events of a finished week would count on the
+ * day they arrive. Answers the batches' responses, in week order.
+ */
+export async function postEventsOnTime(
+  t: Pick<ReturnType<typeof makeTestApp>, 'app' | 'clock' | 'config' | 'db'>,
+  body: { events: UsageEvent[] },
+  headers: Record<string, string> = {},
+): Promise<Response[]> {
+  const then = t.clock.now();
+  const responses: Response[] = [];
+  try {
+    for (const batch of onTimeBatches(body.events, getCompanyTimezone(t.db, t.config.timezone), then)) {
+      t.clock.set(batch.now);
+      responses.push(await postEvents(t.app, { events: batch.events }, headers));
+    }
+  } finally {
+    t.clock.set(then);
+  }
+  return responses;
 }

@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { actionCell, cachedInstallCells, surfaceCell } from '../../../server/src/db/install-cells-cache';
 import { loadMigrations, migrate } from '../../../server/src/db/migrate';
 import { openDatabase } from '../../../server/src/db/open-database';
-import { insertEvents } from '../../../server/src/queries/insert-events';
 import { pruneEvents } from '../../../server/src/queries/prune-events';
 import { makeEvent, uuidv7 } from '../../support/make-event';
+import { insertEventsOnTime } from '../../support/on-time';
 
 type Db = ReturnType<typeof openDatabase>;
 const NOW = new Date('2026-11-23T12:00:00Z');
@@ -30,8 +30,8 @@ const actionCounts = (db: Db) => db.prepare('SELECT day, department, role, actio
 /** A few batches touching every kind of cell: surfaces, actions under roles, a move, a year's end. */
 function ingestVariety(db: Db) {
   const [a, b] = [uuidv7(), uuidv7()];
-  insertEvents(db, [makeEvent({ installId: a, at: at('2026-11-02'), actionId: 'engineering-read-tickets' })], 'UTC', NOW);
-  insertEvents(
+  insertEventsOnTime(db, [makeEvent({ installId: a, at: at('2026-11-02'), actionId: 'engineering-read-tickets' })], 'UTC', NOW);
+  insertEventsOnTime(
     db,
     [
       makeEvent({ installId: a, at: at('2026-11-02'), actionId: 'engineering-read-tickets' }), // the same cells again
@@ -72,11 +72,11 @@ describe('the install cells cache', () => {
 
   it('is read again after a batch stored inside a transaction that rolled back', () => {
     const db = openDatabase(':memory:');
-    insertEvents(db, [makeEvent({ at: at('2026-11-02') })], 'UTC', NOW);
+    insertEventsOnTime(db, [makeEvent({ at: at('2026-11-02') })], 'UTC', NOW);
     expect(cachedInstallCells(db).rows()).toHaveLength(2); // its surface and its action
     expect(() =>
       db.transaction(() => {
-        insertEvents(db, [makeEvent({ at: at('2026-11-03') })], 'UTC', NOW);
+        insertEventsOnTime(db, [makeEvent({ at: at('2026-11-03') })], 'UTC', NOW);
         throw new Error('the outer work failed');
       })(),
     ).toThrow('the outer work failed');
@@ -88,10 +88,10 @@ describe('the install cells cache', () => {
     const folder = mkdtempSync(join(tmpdir(), 'cc-install-cells-'));
     try {
       const db = openDatabase(join(folder, 'cc.db'));
-      insertEvents(db, [makeEvent({ at: at('2026-11-02') })], 'UTC', NOW);
+      insertEventsOnTime(db, [makeEvent({ at: at('2026-11-02') })], 'UTC', NOW);
       expect(cachedInstallCells(db).rows()).toHaveLength(2);
       const other = openDatabase(join(folder, 'cc.db'));
-      insertEvents(other, [makeEvent({ at: at('2026-11-03'), type: 'story_viewed' })], 'UTC', NOW);
+      insertEventsOnTime(other, [makeEvent({ at: at('2026-11-03'), type: 'story_viewed' })], 'UTC', NOW);
       other.close();
       expect(cachedInstallCells(db).rows()).toHaveLength(3);
       expect(fromCache(db)).toEqual(fromTable(db));
@@ -103,7 +103,7 @@ describe('the install cells cache', () => {
 
   it('keeps the cells of pruned events, as the table does', () => {
     const db = openDatabase(':memory:');
-    insertEvents(db, [makeEvent({ at: at('2026-11-02') }), makeEvent({ at: at('2026-11-20') })], 'UTC', NOW);
+    insertEventsOnTime(db, [makeEvent({ at: at('2026-11-02') }), makeEvent({ at: at('2026-11-20') })], 'UTC', NOW);
     expect(pruneEvents(db, new Date('2026-11-10T00:00:00Z'))).toBe(1);
     expect(cachedInstallCells(db).rows()).toHaveLength(4);
     expect(fromCache(db)).toEqual(fromTable(db));
@@ -128,7 +128,7 @@ describe('migration 006: install cells and action counts', () => {
 
   it('backfills nothing for events already pruned: those weeks have no cells', () => {
     const db = openDatabase(':memory:');
-    insertEvents(db, [makeEvent({ at: at('2026-11-02') }), makeEvent({ at: at('2026-11-20'), surface: 'meet' })], 'UTC', NOW);
+    insertEventsOnTime(db, [makeEvent({ at: at('2026-11-02') }), makeEvent({ at: at('2026-11-20'), surface: 'meet' })], 'UTC', NOW);
     pruneEvents(db, new Date('2026-11-10T00:00:00Z'));
     db.exec('DROP TABLE install_cells; DROP TABLE daily_action_counts; PRAGMA user_version = 5');
     migrate(db, loadMigrations().filter((m) => m.version === 6));

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { loadMigrations, migrate } from '../../../server/src/db/migrate';
 import { openDatabase } from '../../../server/src/db/open-database';
-import { insertEvents, STORY_REACH_KEPT } from '../../../server/src/queries/insert-events';
+import { STORY_REACH_KEPT } from '../../../server/src/queries/insert-events';
 import { pruneEvents } from '../../../server/src/queries/prune-events';
 import type { UsageEvent } from '../../../shared/src/schemas/usage-event';
 import { makeEvent, uuidv7 } from '../../support/make-event';
+import { insertEventsOnTime } from '../../support/on-time';
 
 type Db = ReturnType<typeof openDatabase>;
 const NOW = new Date('2026-11-25T12:00:00Z');
@@ -39,7 +40,7 @@ describe('migration 007: story_reach', () => {
       makeEvent({ installId: installs[3]!, type: 'prompt_shown', at: at('2026-11-19') }),
       makeEvent({ installId: installs[3]!, at: at('2026-11-19') }),
     ];
-    insertEvents(db, events, 'UTC', NOW);
+    insertEventsOnTime(db, events, 'UTC', NOW);
     const ingested = reach(db);
     expect(ingested.filter((r) => (r as { week: string }).week === '2026-11-16')).toHaveLength(STORY_REACH_KEPT + 2);
 
@@ -58,7 +59,7 @@ describe('migration 007: story_reach', () => {
   it(`keeps the ${STORY_REACH_KEPT} smallest install ids of a larger audience, whatever order the events came in`, () => {
     const db = openDatabase(':memory:');
     const installs = Array.from({ length: 30 }, (_, i) => `00000000-0000-7000-8000-${String(i).padStart(12, '0')}`);
-    insertEvents(db, [...installs].reverse().map((id) => seen(id, '2026-11-18')), 'UTC', NOW);
+    insertEventsOnTime(db, [...installs].reverse().map((id) => seen(id, '2026-11-18')), 'UTC', NOW);
     remigrate(db);
     expect(reach(db).map((r) => (r as { installId: string }).installId)).toEqual(installs.slice(0, STORY_REACH_KEPT));
   });
@@ -67,7 +68,7 @@ describe('migration 007: story_reach', () => {
     const db = openDatabase(':memory:');
     const a = uuidv7();
     // Monday 03:00 UTC is still Sunday evening in Chicago: the week before.
-    insertEvents(db, [seen(a, '2026-11-23', { at: at('2026-11-23', '03:00:00') })], 'America/Chicago', NOW);
+    insertEventsOnTime(db, [seen(a, '2026-11-23', { at: at('2026-11-23', '03:00:00') })], 'America/Chicago', NOW);
     remigrate(db);
     expect(reach(db)).toEqual([{ week: '2026-11-16', department: 'sales', storyId: 'story-a', installId: a }]);
   });
@@ -75,7 +76,7 @@ describe('migration 007: story_reach', () => {
   it('backfills nothing for events already pruned: those weeks list no story', () => {
     const db = openDatabase(':memory:');
     const [a, b] = [uuidv7(), uuidv7()];
-    insertEvents(db, [seen(a, '2026-11-03'), seen(b, '2026-11-17')], 'UTC', NOW);
+    insertEventsOnTime(db, [seen(a, '2026-11-03'), seen(b, '2026-11-17')], 'UTC', NOW);
     pruneEvents(db, new Date('2026-11-10T00:00:00Z'));
     remigrate(db);
     expect(reach(db)).toEqual([{ week: '2026-11-16', department: 'sales', storyId: 'story-a', installId: b }]);
@@ -91,7 +92,7 @@ describe('migration 007: story_reach', () => {
   it('backfills from story events only, as ingest does, not from a prompt or action event that carries a story id', () => {
     const db = openDatabase(':memory:');
     const a = uuidv7();
-    insertEvents(
+    insertEventsOnTime(
       db,
       [
         makeEvent({ installId: a, type: 'prompt_shown', promptId: 'prompt-a', storyId: 'story-a', at: at('2026-11-17') }),

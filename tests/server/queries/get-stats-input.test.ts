@@ -7,8 +7,8 @@ import { statsWeeks } from '../../../shared/src/domain/stats-weeks';
 import type { UsageEvent } from '../../../shared/src/schemas/usage-event';
 import { openDatabase } from '../../../server/src/db/open-database';
 import { getStatsInput } from '../../../server/src/queries/get-stats-input';
-import { insertEvents } from '../../../server/src/queries/insert-events';
 import { makeEvent, uuidv7 } from '../../support/make-event';
+import { insertEventsOnTime } from '../../support/on-time';
 
 // A Wednesday: every week of November has finished but the one of Monday 11-30.
 const NOW = new Date('2026-12-02T12:00:00Z');
@@ -38,7 +38,7 @@ describe('getStatsInput', () => {
   it('gives one entry per whole week asked for, with its installs and counts', () => {
     const db = openDatabase(':memory:');
     const [a, b] = [uuidv7(), uuidv7()];
-    insertEvents(
+    insertEventsOnTime(
       db,
       [
         makeEvent({ installId: a, at: '2026-11-09T09:00:00.000Z' }), // Monday
@@ -92,7 +92,7 @@ describe('getStatsInput', () => {
           const day = `2026-11-${String(1 + ((batch * 7 + i) % 23)).padStart(2, '0')}`;
           return makeEvent({ installId: install.id, department: install.department, role: install.role, type: types[i % 3]!, at: `${day}T09:00:00.000Z` });
         });
-        insertEvents(db, events, 'UTC', NOW);
+        insertEventsOnTime(db, events, 'UTC', NOW);
       }
       const fresh = openDatabase(path);
       for (const range of RANGES) {

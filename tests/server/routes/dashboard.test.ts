@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DashboardOverviewSchema } from '../../../shared/src/schemas/dashboard-overview';
 import { DepartmentDetailSchema } from '../../../shared/src/schemas/department-detail';
 import { installIds, makeEvent } from '../../support/make-event';
-import { makeTestApp, postEvents, TEST_ADMIN_TOKEN } from '../../support/test-app';
+import { makeTestApp, postEventsOnTime, TEST_ADMIN_TOKEN } from '../../support/test-app';
 
 type TestApp = ReturnType<typeof makeTestApp>;
 
@@ -30,7 +30,7 @@ const WEEK = 'from=2026-11-16&to=2026-11-22';
 async function seed(t: TestApp, at = AT) {
   const sales = installIds(11);
   const event = (installId: string, overrides: Parameters<typeof makeEvent>[0] = {}) => makeEvent({ installId, at, department: 'sales', role: 'sales', ...overrides });
-  await postEvents(t.app, {
+  await postEventsOnTime(t, {
     events: [
       ...sales.slice(0, 6).map((installId) => event(installId, { actionId: 'sales-call' })),
       ...sales.slice(0, 2).map((installId) => event(installId, { actionId: 'sales-demo' })),
@@ -94,7 +94,7 @@ describe('/api/v1/dashboard', () => {
   it('folds a lone small role, action or surface with the large one rather than show one person (finding 5)', async () => {
     const t = makeTestApp({ now: NOW });
     const sales = installIds(6);
-    await postEvents(t.app, {
+    await postEventsOnTime(t, {
       events: [
         ...sales.map((installId) => makeEvent({ installId, at: AT, department: 'sales', role: 'sales', actionId: 'sales-call' })),
         makeEvent({ installId: sales[0], at: AT, department: 'sales', role: 'sales', actionId: 'sales-rare' }),
@@ -113,7 +113,7 @@ describe('/api/v1/dashboard', () => {
     const t = makeTestApp({ now: NOW });
     await seed(t, '2026-11-11T09:00:00.000Z');
     // The week after, it has 2 installs: legal (5, the smallest named) is folded with it.
-    await postEvents(t.app, {
+    await postEventsOnTime(t, {
       events: [
         ...installIds(6).map((installId) => makeEvent({ installId, at: AT, department: 'sales', role: 'sales', actionId: 'sales-call' })),
         ...installIds(5).map((installId) => makeEvent({ installId, at: AT, department: 'legal', role: 'legal', actionId: 'legal-plain' })),

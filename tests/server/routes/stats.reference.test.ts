@@ -20,6 +20,8 @@ const COUNTER = {
  * The oracle: the stats worked out the slow, obvious way from the raw events
  * the test sent, following the disclosure rule as the README states it, with
  * none of the server's code (no roll-ups, no bitmaps, no plan-disclosure):
+ * - an event counts on its company-local day, unless its week had already
+ *   finished when it arrived: then it counts on the day it arrived;
  * - figures come from the whole weeks (Monday to Sunday, company-local) the
  *   range touches that have finished before today;
  * - in each week an install counts in one department and role only, those of
@@ -42,6 +44,16 @@ const dayMs = (day: string) => Date.parse(`${day}T00:00:00Z`);
 const mondayOf = (day: string) => iso(dayMs(day) - ((new Date(dayMs(day)).getUTCDay() + 6) % 7) * DAY_MS);
 
 type Split = { named: string[]; folded: string[]; withheld: boolean };
+
+/** An event as sent, and when it reached the server. */
+type Sent = { event: UsageEvent; arrivedAt: string };
+
+/** The company-local day an event counts on: its own, or the day it arrived if its own week had finished by then. */
+function countedDay({ event, arrivedAt }: Sent, timezone: string): string {
+  const own = localDay(new Date(event.at), timezone);
+  const arrived = localDay(new Date(arrivedAt), timezone);
+  return mondayOf(own) < mondayOf(arrived) ? arrived : own;
+}
 
 /**
  * One week's split of groups (group → the installs counted in it; `withEvents`:
@@ -70,8 +82,8 @@ const namedOver = (splits: Split[]) => {
   return [...new Set(splits.flatMap((s) => s.named))].filter((g) => !folded.has(g));
 };
 
-function naiveStats(all: UsageEvent[], requested: { from: string; to: string }, k: number, timezone: string, today: string): Stats {
-  const events = all.map((e) => ({ ...e, day: localDay(new Date(e.at), timezone) }));
+function naiveStats(all: Sent[], requested: { from: string; to: string }, k: number, timezone: string, today: string): Stats {
+  const events = all.map((sent) => ({ ...sent.event, day: countedDay(sent, timezone) }));
   type Event = (typeof events)[number];
   const installsBy = (list: Event[], key: (e: Event) => string) => {
     const groups = new Map<string, Set<string>>();
@@ -159,8 +171,8 @@ function naiveStats(all: UsageEvent[], requested: { from: string; to: string }, 
 }
 
 /** How often the finished weeks' events exercise the one-group-per-install rule. */
-function moverShape(all: UsageEvent[], timezone: string, today: string) {
-  const events = all.map((e) => ({ ...e, day: localDay(new Date(e.at), timezone), week: mondayOf(localDay(new Date(e.at), timezone)) })).filter((e) => iso(dayMs(e.week) + 6 * DAY_MS) < today);
+function moverShape(all: Sent[], timezone: string, today: string) {
+  const events = all.map((sent) => ({ ...sent.event, day: countedDay(sent, timezone), week: mondayOf(countedDay(sent, timezone)) })).filter((e) => iso(dayMs(e.week) + 6 * DAY_MS) < today);
   const byWeekInstall = new Map<string, typeof events>();
   for (const e of events) byWeekInstall.set(`${e.week} ${e.installId}`, [...(byWeekInstall.get(`${e.week} ${e.installId}`) ?? []), e]);
   const movers = { department: 0, role: 0 };
@@ -208,27 +220,44 @@ describe('stats from roll-ups agree with the disclosure rule applied naively to 
         [field]: `item-${Math.floor(rand() * 5)}`,
       };
     };
-    const events: UsageEvent[] = [];
+    const batches: { events: UsageEvent[]; arrivedAt: string }[] = [];
+    /** Sent a few minutes after the batch's last event, or `lateBy` ms later, but not after now. */
+    const send = (events: UsageEvent[], lateBy = 5 * 60_000) => {
+      const last = Math.max(...events.map((e) => Date.parse(e.at)));
+      batches.push({ events, arrivedAt: new Date(Math.min(last + lateBy, Date.parse(now))).toISOString() });
+    };
     // A quiet week first: two installs only, fewer than k in the whole company, so it is withheld.
-    for (const install of installs.slice(0, 2)) events.push(event(install, Date.parse('2026-09-23T12:00:00Z')));
+    send(installs.slice(0, 2).map((install) => event(install, Date.parse('2026-09-23T12:00:00Z'))));
+    const random: UsageEvent[] = [];
     for (let i = 0; i < 700; i++) {
       const install = pick(installs);
       if (rand() < 0.02) install.department = pick(departments);
       if (rand() < 0.02) install.role = pick(roles);
-      events.push(event(install, Date.parse('2026-10-01T00:00:00Z') + Math.floor(rand() * 55 * 86_400_000)));
+      random.push(event(install, Date.parse('2026-10-01T00:00:00Z') + Math.floor(rand() * 55 * 86_400_000)));
     }
+    // Sent in time order, 20 at a time; about one batch in four comes one to ten days late (a
+    // browser that was offline), so some of its events arrive after their week has finished.
+    random.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+    for (let i = 0; i < random.length; i += 20) send(random.slice(i, i + 20), rand() < 0.25 ? Math.floor((1 + rand() * 9) * DAY_MS) : undefined);
     // Two movers for sure: one alone in "audit" that moves to sales within the week of 10-12, so
     // audit has events there and no install counted; one alone in the role "security" of legal
     // that takes the role "legal" within the week of 10-19.
+    // Both on time.
     const audit = { id: uuidv7(), department: 'audit', role: 'legal' };
-    events.push(event(audit, Date.parse('2026-10-12T12:00:00Z')));
-    events.push(event({ ...audit, department: 'sales', role: 'sales' }, Date.parse('2026-10-15T12:00:00Z')));
+    send([event(audit, Date.parse('2026-10-12T12:00:00Z'))]);
+    send([event({ ...audit, department: 'sales', role: 'sales' }, Date.parse('2026-10-15T12:00:00Z'))]);
     const security = { id: uuidv7(), department: 'legal', role: 'security' };
-    events.push(event(security, Date.parse('2026-10-20T12:00:00Z')));
-    events.push(event({ ...security, role: 'legal' }, Date.parse('2026-10-23T12:00:00Z')));
-    for (let i = 0; i < events.length; i += 500) {
-      expect((await postEvents(t.app, { events: events.slice(i, i + 500) })).status).toBe(200);
+    send([event(security, Date.parse('2026-10-20T12:00:00Z'))]);
+    send([event({ ...security, role: 'legal' }, Date.parse('2026-10-23T12:00:00Z'))]);
+    batches.sort((a, b) => Date.parse(a.arrivedAt) - Date.parse(b.arrivedAt));
+    for (const batch of batches) {
+      t.clock.set(batch.arrivedAt);
+      const response = await postEvents(t.app, { events: batch.events });
+      expect(response.status, batch.arrivedAt).toBe(200);
+      expect(((await response.json()) as { accepted: number }).accepted).toBe(batch.events.length);
     }
+    t.clock.set(now);
+    const events: Sent[] = batches.flatMap((b) => b.events.map((event) => ({ event, arrivedAt: b.arrivedAt })));
 
     const ranges = [
       { from: '2026-09-20', to: '2026-11-25' }, // everything, the quiet week and the week under way included
@@ -258,5 +287,9 @@ describe('stats from roll-ups agree with the disclosure rule applied naively to 
     expect(shape.movers.role, 'week × install in two roles of one department').toBeGreaterThan(0);
     expect(shape.eventsWithoutInstalls.department, 'week × department with events, no install counted').toBeGreaterThan(0);
     expect(shape.eventsWithoutInstalls.role, 'week × role with events, no install counted').toBeGreaterThan(0);
+    // …and late arrival: events counted on the day they arrived, not their own, in weeks shown and in the week under way.
+    const moved = events.filter((sent) => countedDay(sent, timezone) !== localDay(new Date(sent.event.at), timezone)).map((sent) => countedDay(sent, timezone));
+    expect(moved.filter((day) => mondayOf(day) < mondayOf(today)).length, 'late events counted in a finished week').toBeGreaterThan(0);
+    expect(moved.filter((day) => mondayOf(day) === mondayOf(today)).length, 'late events counted in the week under way').toBeGreaterThan(0);
   });
 });

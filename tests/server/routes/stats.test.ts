@@ -3,7 +3,7 @@ import { StatsSchema, type Stats } from '../../../shared/src/schemas/stats';
 import type { UsageEvent } from '../../../shared/src/schemas/usage-event';
 import type { Config } from '../../../server/src/config';
 import { installIds, makeEvent } from '../../support/make-event';
-import { makeTestApp, postEvents } from '../../support/test-app';
+import { makeTestApp, postEventsOnTime } from '../../support/test-app';
 
 type TestApp = ReturnType<typeof makeTestApp>;
 
@@ -30,7 +30,7 @@ describe('GET /api/v1/stats', () => {
     const t = app({ minGroupSize: 2 });
     const [a, b] = installIds(2);
     const at = '2026-11-18T09:00:00.000Z';
-    await postEvents(t.app, {
+    await postEventsOnTime(t, {
       events: [
         makeEvent({ installId: a, at, type: 'story_viewed', department: 'legal', role: 'legal' }),
         makeEvent({ installId: a, at, type: 'story_viewed', department: 'legal', role: 'legal' }),
@@ -74,7 +74,7 @@ describe('GET /api/v1/stats', () => {
     [6, true],
   ])('with k = 5, a department of %i active installs is named: %s', async (installs, named) => {
     const t = app();
-    await postEvents(t.app, {
+    await postEventsOnTime(t, {
       events: [...actions('legal', 'legal', installIds(installs)), ...actions('sales', 'sales', installIds(7)), ...actions('it', 'it', installIds(8))],
     });
     const stats = await getStats(t);
@@ -88,7 +88,7 @@ describe('GET /api/v1/stats', () => {
 
   it('never shows one small department as "other": a named one of 6 and a small one of 2 are both folded (issue 14, finding 2)', async () => {
     const t = app();
-    await postEvents(t.app, { events: [...actions('sales', 'sales', installIds(6)), ...actions('legal', 'legal', installIds(2))] });
+    await postEventsOnTime(t, { events: [...actions('sales', 'sales', installIds(6)), ...actions('legal', 'legal', installIds(2))] });
     const stats = await getStats(t);
     expect(stats.departments).toEqual([]);
     expect(stats.other).toMatchObject({ departments: 2, activeInstalls: 8, actionsTaken: 8 });
@@ -97,20 +97,20 @@ describe('GET /api/v1/stats', () => {
 
   it('folds small role cells into "other" inside a named department, only when they reach k together (finding 5)', async () => {
     const t = app();
-    await postEvents(t.app, {
+    await postEventsOnTime(t, {
       events: [...actions('engineering', 'engineering', installIds(6)), ...actions('engineering', 'legal', installIds(2)), ...actions('engineering', 'it', installIds(3))],
     });
     expect((await getStats(t)).departments[0]!.actionsByRole).toEqual({ engineering: 6, other: 5 });
 
     const lone = app();
-    await postEvents(lone.app, { events: [...actions('engineering', 'engineering', installIds(6)), ...actions('engineering', 'legal', installIds(1))] });
+    await postEventsOnTime(lone, { events: [...actions('engineering', 'engineering', installIds(6)), ...actions('engineering', 'legal', installIds(1))] });
     expect((await getStats(lone)).departments[0]!.actionsByRole).toEqual({ other: 7 });
   });
 
   it('puts each event in the week of its company-local day', async () => {
     const t = app({ minGroupSize: 1, timezone: 'America/New_York' });
     const [a, b] = installIds(2);
-    await postEvents(t.app, {
+    await postEventsOnTime(t, {
       events: [
         // 02:00 UTC on Monday Nov 2 is still Sunday Nov 1 in New York: the week before.
         makeEvent({ installId: a, at: '2026-11-02T02:00:00.000Z' }),
@@ -127,7 +127,7 @@ describe('GET /api/v1/stats', () => {
 
   it('gives a part of a week, even a single day, the whole week’s figures, so no two answers differ by a day (findings 3 and 4)', async () => {
     const t = app();
-    await postEvents(t.app, {
+    await postEventsOnTime(t, {
       events: [
         ...actions('sales', 'sales', installIds(6), '2026-11-17T10:00:00.000Z'),
         ...actions('legal', 'legal', installIds(5), '2026-11-18T10:00:00.000Z'),
@@ -151,7 +151,7 @@ describe('GET /api/v1/stats', () => {
 
   it('never shows the week under way', async () => {
     const t = app({ minGroupSize: 1 });
-    await postEvents(t.app, { events: actions('sales', 'sales', installIds(3), '2026-12-01T10:00:00.000Z') });
+    await postEventsOnTime(t, { events: actions('sales', 'sales', installIds(3), '2026-12-01T10:00:00.000Z') });
     const stats = await getStats(t, 'from=2026-11-30&to=2026-12-02');
     expect(stats).toMatchObject({ requested: { from: '2026-11-30', to: '2026-12-02' }, from: '2026-11-30', to: '2026-12-02', weeks: 0, withheldWeeks: [] });
     expect(stats.total).toMatchObject({ activeInstalls: 0, actionsTaken: 0 });
@@ -165,7 +165,7 @@ describe('GET /api/v1/stats', () => {
 
   it('gives weekly rows, Monday-based, split per week, and ranges as weekly averages', async () => {
     const t = app({ minGroupSize: 2 });
-    await postEvents(t.app, {
+    await postEventsOnTime(t, {
       events: [
         ...actions('sales', 'sales', installIds(3), '2026-11-10T10:00:00.000Z'),
         ...actions('legal', 'legal', installIds(1), '2026-11-11T10:00:00.000Z'),
@@ -188,7 +188,7 @@ describe('GET /api/v1/stats', () => {
 
   it('withholds a week whose whole company has fewer than k installs, and never gives a weekly row of one install (finding 3)', async () => {
     const t = app();
-    await postEvents(t.app, {
+    await postEventsOnTime(t, {
       events: [
         ...actions('sales', 'sales', installIds(6), '2026-11-10T10:00:00.000Z'),
         ...actions('legal', 'legal', installIds(1), '2026-11-17T10:00:00.000Z'),
@@ -242,7 +242,7 @@ describe('GET /api/v1/stats', () => {
 describe('GET /api/v1/stats.csv', () => {
   it('gives the same rows as the JSON, named after the weeks covered', async () => {
     const t = app();
-    await postEvents(t.app, {
+    await postEventsOnTime(t, {
       events: [...actions('sales', 'sales', installIds(5)), ...actions('legal', 'legal', installIds(2)), ...actions('it', 'it', installIds(3))],
     });
     const stats = await getStats(t, 'from=2026-11-18&to=2026-11-20');
@@ -264,7 +264,7 @@ describe('GET /api/v1/stats.csv', () => {
 
   it('gives weekly rows with view=weekly, and refuses another view', async () => {
     const t = app({ minGroupSize: 1 });
-    await postEvents(t.app, { events: actions('sales', 'sales', installIds(2)) });
+    await postEventsOnTime(t, { events: actions('sales', 'sales', installIds(2)) });
     const weekly = await t.app.request('/api/v1/stats.csv?from=2026-11-01&to=2026-11-30&view=weekly', { headers: t.admin });
     expect((await weekly.text()).split('\r\n').slice(0, 3)).toEqual([
       'week,department,activeInstalls,storyViews,promptsShown,promptsInserted,storiesInserted,storiesShared,actionsTaken',
