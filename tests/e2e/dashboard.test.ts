@@ -7,7 +7,7 @@ import type { UsageEvent } from '../../shared/src/schemas/usage-event';
 import { buildDashboard } from '../support/build-dashboard';
 import { assertChromium } from '../support/launch-extension';
 import { installIds, makeEvent } from '../support/make-event';
-import { seedEvents } from '../support/seed-events';
+import { seedEvents as storeHistory } from '../support/seed-events';
 import { startServer, type RunningServer } from '../support/start-server';
 
 const ARTIFACTS = new URL('../.artifacts/', import.meta.url).pathname;
@@ -192,7 +192,7 @@ describe('the CX dashboard in Chromium', () => {
 
   it('shows the numbers that were sent by whole weeks, the small departments only together as Other', async () => {
     // Sent last week and the week before, and received then (over HTTP now, they would count this week).
-    expect(seedEvents(databasePath, SEED)).toBe(SEED.length);
+    expect(storeHistory(databasePath, SEED)).toBe(SEED.length);
     await page.reload();
     await page.locator('table.figures').waitFor();
 
