@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
@@ -7,7 +7,7 @@ import { localDay } from '../../shared/src/domain/local-day';
 import { pickDailyStory } from '../../shared/src/domain/pick-daily-story';
 import type { ContentBundle } from '../../shared/src/schemas/content-bundle';
 import { buildExtension } from '../support/build-extension';
-import { launchFirefoxExtension, openPage, type FirefoxExtensionBrowser } from '../support/launch-firefox';
+import { launchFirefoxExtension, openPage, waitForLoad, type FirefoxExtensionBrowser } from '../support/launch-firefox';
 import { scheduleStory } from '../support/schedule-story';
 import { startServer, type RunningServer } from '../support/start-server';
 import { storedFigures } from '../support/stored-events';
@@ -17,6 +17,7 @@ import { storedFigures } from '../support/stored-events';
 // pages, so controls are found by CSS (ids, classes) and checked by their text.
 
 const ARTIFACTS = new URL('../.artifacts/', import.meta.url).pathname;
+const FIXTURES = new URL('../extension/fixtures/', import.meta.url).pathname;
 const folder = mkdtempSync(join(tmpdir(), 'cc-e2e-firefox-'));
 const databasePath = join(folder, 'cc.db');
 let server: RunningServer | undefined;
@@ -107,5 +108,46 @@ describe('the Firefox build in firefox-esr against the real server', () => {
     // Syncing again sends nothing twice.
     expect(await syncNow(ff)).toMatch(/^Synced/);
     expect(sales().actionsTaken).toBe(1);
+  });
+
+  // Known bug, so `it.fails` until it is fixed (then make this `it`): in a Firefox content script
+  // `crypto.subtle.digest` answers an ArrayBuffer of the page's compartment, and
+  // `new Uint8Array(digest).slice(0, 16)` in extension/lib/meeting-memory.ts (meetingId) throws
+  // 'Permission denied to access property "constructor"' (slice looks up the species constructor
+  // across compartments), so the card never appears in Firefox. `Array.from(new Uint8Array(digest, 0, 16))`
+  // fixes it: with that one line patched into the build this test passes, card and count included.
+  it.fails('shows the meeting card on a Meet page and inserts the question into the chat, counted once', async () => {
+    const ff = firefox!;
+    const page = await ff.browser.newPage();
+    page.setDefaultTimeout(30_000);
+    try {
+      // meet.google.com cannot be reached from here: answer it with the saved Meet page (request interception works over BiDi).
+      await page.setRequestInterception(true);
+      page.on('request', (request) => {
+        const url = new URL(request.url());
+        if (url.hostname !== 'meet.google.com') return void request.continue();
+        if (url.pathname.endsWith('.js')) {
+          return void request.respond({ status: 200, contentType: 'text/javascript', body: readFileSync(`${FIXTURES}${url.pathname.split('/').pop()}`, 'utf8') });
+        }
+        if (url.pathname === '/favicon.ico') return void request.respond({ status: 404, body: '' });
+        return void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: readFileSync(`${FIXTURES}meet.html`, 'utf8') });
+      });
+      void page.goto('https://meet.google.com/abc-defg-hij').catch(() => undefined);
+      await waitForLoad(page, 'https://meet.google.com/abc-defg-hij');
+      // The card lives in an open shadow root; its controls are found by CSS and text from inside it.
+      const inCard = <T>(fn: (root: ShadowRoot) => T) => page.evaluate(`(${fn.toString()})(document.querySelector('customer-chair-card').shadowRoot)`) as Promise<T>;
+      await page.waitForFunction(() => !!document.querySelector('customer-chair-card')?.shadowRoot?.querySelector('.question-text'), { timeout: 15_000 });
+      const question = await inCard((root) => root.querySelector('.question-text')!.textContent);
+      expect(question).toBeTruthy();
+      await expect.poll(() => inCard((root) => [...root.querySelectorAll('button')].some((b) => b.textContent?.trim() === 'Insert question'))).toBe(true);
+      await inCard((root) => [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Insert question')!.click());
+      await expect.poll(() => page.$eval('textarea[aria-label="Send a message"]', (e) => (e as HTMLTextAreaElement).value)).toBe(question);
+      await expect.poll(() => inCard((root) => root.querySelector('.status')?.textContent ?? '')).toMatch(/^Added to/);
+      await page.screenshot({ path: `${ARTIFACTS}firefox-card-meet.png` });
+    } finally {
+      await page.close();
+    }
+    expect(await syncNow(ff)).toMatch(/^Synced/);
+    expect(storedFigures(databasePath, { surface: 'meet' })).toMatchObject({ promptsShown: 1, promptsInserted: 1 });
   });
 });
