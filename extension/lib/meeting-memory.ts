@@ -7,7 +7,8 @@ import { meetingMarks, type MeetingMark } from './storage';
  */
 export async function meetingId(key: string, day: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${key}\n${day}`));
-  return [...new Uint8Array(digest).slice(0, 16)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  // A view, not .slice(): in a Firefox content script, slicing the page-realm buffer's array throws "Permission denied".
+  return Array.from(new Uint8Array(digest, 0, 16), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** What this browser remembers about a meeting. */
