@@ -110,13 +110,10 @@ describe('the Firefox build in firefox-esr against the real server', () => {
     expect(sales().actionsTaken).toBe(1);
   });
 
-  // Known bug, so `it.fails` until it is fixed (then make this `it`): in a Firefox content script
-  // `crypto.subtle.digest` answers an ArrayBuffer of the page's compartment, and
-  // `new Uint8Array(digest).slice(0, 16)` in extension/lib/meeting-memory.ts (meetingId) throws
-  // 'Permission denied to access property "constructor"' (slice looks up the species constructor
-  // across compartments), so the card never appears in Firefox. `Array.from(new Uint8Array(digest, 0, 16))`
-  // fixes it: with that one line patched into the build this test passes, card and count included.
-  it.fails('shows the meeting card on a Meet page and inserts the question into the chat, counted once', async () => {
+  // This found a bug: in a Firefox content script `new Uint8Array(digest).slice(0, 16)` over a
+  // crypto.subtle digest threw 'Permission denied to access property "constructor"' (slice looks up
+  // the species constructor across compartments), so the card never appeared (fixed in meeting-memory.ts).
+  it('shows the meeting card on a Meet page and inserts the question into the chat, counted once', async () => {
     const ff = firefox!;
     const page = await ff.browser.newPage();
     page.setDefaultTimeout(30_000);
