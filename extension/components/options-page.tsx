@@ -2,7 +2,7 @@ import type { ContentBundle } from '@customer-chair/shared/schemas/content-bundl
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { QUEUE_LIMIT } from '../lib/event-queue';
-import { readManagedSettings } from '../lib/managed-settings';
+import { watchManagedSettings } from '../lib/managed-settings';
 import { ChoiceSelect } from './choice-select';
 import { effectiveProfile, type Profile } from '../lib/profile';
 import {
@@ -12,6 +12,7 @@ import {
   queueStatus,
   syncStatus,
   userSettings,
+  type ManagedSettings,
   type QueueStatus,
   type SyncStatus,
   type UserSettings,
@@ -29,7 +30,6 @@ export const FIELDS_SENT = [
 
 type State = {
   user: UserSettings;
-  profile: Profile;
   bundle?: ContentBundle;
   sync: SyncStatus;
   queue: QueueStatus;
@@ -37,15 +37,14 @@ type State = {
 };
 
 async function load(): Promise<State> {
-  const [user, managed, cached, sync, queue, events] = await Promise.all([
+  const [user, cached, sync, queue, events] = await Promise.all([
     userSettings.getValue(),
-    readManagedSettings(),
     cachedBundle.getValue(),
     syncStatus.getValue(),
     queueStatus.getValue(),
     eventQueue.getValue(),
   ]);
-  return { user, profile: effectiveProfile(user, managed), bundle: cached?.bundle, sync, queue, waiting: events.length };
+  return { user, bundle: cached?.bundle, sync, queue, waiting: events.length };
 }
 
 /** Origins the manifest already grants (a local server); others are asked for at run time. */
@@ -57,6 +56,8 @@ function needsPermission(url: string): string | undefined {
 
 export function OptionsPage() {
   const [state, setState] = useState<State>();
+  // The mirror first, corrected by storage.managed when it answers (seconds on a fresh Chromium profile).
+  const [managed, setManaged] = useState<ManagedSettings>();
   const [draft, setDraft] = useState<UserSettings>();
   const [message, setMessage] = useState<{ text: string; error?: boolean }>();
   const [busy, setBusy] = useState(false);
@@ -67,15 +68,23 @@ export function OptionsPage() {
     setDraft((d) => d ?? next.user);
   };
   useEffect(() => {
+    const controller = new AbortController();
     void refresh();
+    void watchManagedSettings(setManaged, controller.signal);
     // Keep the status live while the page is open (a sync or flush may finish any time).
-    const onChange = () => void refresh();
+    const onChange = (_changes: unknown, area: string) => {
+      if (area !== 'managed') void refresh();
+    };
     browser.storage.onChanged.addListener(onChange);
-    return () => browser.storage.onChanged.removeListener(onChange);
+    return () => {
+      controller.abort();
+      browser.storage.onChanged.removeListener(onChange);
+    };
   }, []);
 
-  if (!state || !draft) return <div class="page">Loading…</div>;
-  const { profile, bundle } = state;
+  if (!state || !draft || !managed) return <div class="page">Loading…</div>;
+  const { bundle } = state;
+  const profile: Profile = effectiveProfile(state.user, managed);
   const set = (patch: Partial<UserSettings>) => setDraft({ ...draft, ...patch });
 
   async function save(e: Event) {

@@ -3,10 +3,13 @@ import { pickDailyStory } from '@customer-chair/shared/domain/pick-daily-story';
 import { pickPrompt } from '@customer-chair/shared/domain/pick-prompt';
 import { storyAsText } from '@customer-chair/shared/domain/story-as-text';
 import type { ContentBundle } from '@customer-chair/shared/schemas/content-bundle';
+import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import type { Profile } from '../lib/profile';
+import { INSERT_QUESTION_COMMAND } from '../lib/insert-anywhere';
+import { watchManagedSettings } from '../lib/managed-settings';
+import { effectiveProfile, type Profile } from '../lib/profile';
 import { logEvent } from '../lib/send-to-background';
-import type { SyncStatus } from '../lib/storage';
+import { cachedBundle, syncStatus, userSettings, type SyncStatus } from '../lib/storage';
 import { ActionList } from './action-list';
 import { CopyButton } from './copy-button';
 import { StoryCard } from './story-card';
@@ -67,4 +70,32 @@ function syncLine(sync: SyncStatus, fromServer: boolean): string {
   if (sync.result === 'error') return `Sync problem: ${sync.error ?? 'unknown'}`;
   if (!fromServer) return 'Showing demo content (not synced yet)';
   return sync.lastSuccessAt ? `Synced ${new Date(sync.lastSuccessAt).toLocaleString()}` : 'Synced';
+}
+
+/**
+ * Renders the popup into `root` from storage.local alone (the managed values
+ * from their mirror), then again when storage.managed answers, which takes
+ * seconds on a fresh Chromium profile.
+ */
+export async function mountPopup(root: HTMLElement, signal: AbortSignal = new AbortController().signal): Promise<void> {
+  const [cached, user, sync, commands] = await Promise.all([
+    cachedBundle.getValue(),
+    userSettings.getValue(),
+    syncStatus.getValue(),
+    Promise.resolve()
+      .then(() => browser.commands.getAll())
+      .catch(() => []),
+  ]);
+  // The key the employee (or the browser) actually assigned; empty when none is.
+  const shortcut = commands.find((c) => c.name === INSERT_QUESTION_COMMAND)?.shortcut || undefined;
+  const bundle = cached?.bundle ?? (await import('../lib/demo-bundle')).demoBundle();
+  const now = new Date();
+  await watchManagedSettings(
+    (managed) =>
+      render(
+        <Popup bundle={bundle} profile={effectiveProfile(user, managed)} sync={sync} fromServer={cached?.source === 'server'} now={now} shortcut={shortcut} />,
+        root,
+      ),
+    signal,
+  );
 }

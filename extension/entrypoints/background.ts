@@ -5,6 +5,7 @@ import { demoBundle } from '../lib/demo-bundle';
 import { createEventQueue } from '../lib/event-queue';
 import { createInsertMenus, registerInsertAnywhere } from '../lib/insert-anywhere';
 import { loadProfile } from '../lib/load-profile';
+import { keepManagedMirror } from '../lib/managed-settings';
 import type { BackgroundRequest } from '../lib/messages';
 import { cachedBundle, eventQueue, installId } from '../lib/storage';
 import { syncContent } from '../lib/sync-content';
@@ -29,6 +30,8 @@ export default defineBackground(() => {
   const sync = () => syncContent({ fetch: (...args) => fetch(...args), now: Date.now, profile: loadProfile });
 
   registerInsertAnywhere((request) => queue.enqueue(request));
+  // Every time the worker starts, not only on install or browser start: the options page and popup paint from this copy.
+  void keepManagedMirror();
 
   async function start() {
     await createInsertMenus();

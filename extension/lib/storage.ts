@@ -59,6 +59,11 @@ export const eventQueue = storage.defineItem<UsageEvent[]>('local:queue', { fall
 export const queueStatus = storage.defineItem<QueueStatus>('local:queueStatus', {
   fallback: { dropped: 0, rejected: 0, failures: 0 },
 });
+/**
+ * A copy of storage.managed, written by the background: Chromium's first
+ * managed read on a fresh profile takes seconds, a local read does not.
+ */
+export const managedMirror = storage.defineItem<ManagedSettings>('local:managedMirror', { fallback: {}, version: 1 });
 export const syncStatus = storage.defineItem<SyncStatus>('local:syncStatus', { fallback: {} });
 /** storyId → the local day it was last counted as viewed, so a view counts once per day. */
 export const viewedStories = storage.defineItem<Record<string, string>>('local:viewedStories', { fallback: {} });
