@@ -1,13 +1,14 @@
-import { firstEditable, type SiteAdapter } from './site-adapter';
+import { firstEditable, hasElement, type SiteAdapter } from './site-adapter';
 
 export const outlook: SiteAdapter = {
   id: 'outlook',
   name: 'Outlook',
-  matches: ['https://outlook.office.com/*', 'https://outlook.live.com/*', 'https://outlook.office365.com/*'],
-  // The calendar's new-event / edit-event form (full page or pop-up).
+  // outlook.cloud.microsoft is the new address of Outlook on the web (Microsoft's cloud.microsoft domain).
+  matches: ['https://outlook.office.com/*', 'https://outlook.live.com/*', 'https://outlook.office365.com/*', 'https://outlook.cloud.microsoft/*'],
+  // The calendar's new-event / edit-event form (full page or pop-up); the English title labels are a fallback.
   isMeetingPage: (doc, url) =>
     /\/calendar\/(?:[^/]+\/)*(?:compose|action\/compose|deeplink\/compose|item)/.test(url.pathname) ||
-    doc.querySelector('[aria-label="Add a title"], [aria-label="Add title"]') !== null,
+    hasElement(doc, '[aria-label="Add a title"], [aria-label="Add title"]'),
   findInsertTarget: (doc) =>
     firstEditable(doc, [
       '[contenteditable="true"][aria-label*="event body" i]',
