@@ -1,6 +1,7 @@
 import type { Prompt } from '@customer-chair/shared/schemas/prompt';
 import type { Story } from '@customer-chair/shared/schemas/story';
 import { useState } from 'preact/hooks';
+import type { InsertResult } from '../lib/insert-text';
 import type { SiteAdapter } from '../sites/site-adapter';
 import { CopyButton } from './copy-button';
 
@@ -16,8 +17,8 @@ type Props = {
   collapsed: boolean;
   /** The text each item inserts or copies (sized for this site). */
   textOf: (item: CardItem) => string;
-  /** Inserts the item into the target; false when the target was gone. */
-  onInsert: (item: CardItem) => boolean;
+  /** Inserts the item into the target, or copies it when the target did not take it. */
+  onInsert: (item: CardItem) => Promise<InsertResult>;
   onCopied: (item: CardItem) => void;
   onToggle: () => void;
   onDismiss: () => void;
@@ -30,9 +31,15 @@ export function MeetingCard({ site, story, question, hasTarget, collapsed, textO
   const [status, setStatus] = useState('');
   const items = (['story', 'question', 'agenda'] as const).filter((item) => (item === 'question' ? question : story));
 
-  function insert(item: CardItem) {
-    if (onInsert(item)) {
+  async function insert(item: CardItem) {
+    const result = await onInsert(item);
+    if (result === 'inserted') {
       setStatus(site.targetKind === 'chat' ? `Added to ${site.targetName}. Press Enter there to send it.` : `Added to ${site.targetName}.`);
+    } else if (result === 'copied') {
+      // The field's editor did not take the text (and nothing of it was left there): say so, honestly.
+      setStatus(`Copied: press ${pasteKeys()} in ${site.targetName} to paste it. It would not take the text directly.`);
+    } else if (result === 'failed') {
+      setStatus(`Could not insert into ${site.targetName}, nor copy. Use a Copy button, or type it in.`);
     } else {
       setStatus(`Could not insert: ${site.targetName} is not open.`);
     }
@@ -70,7 +77,7 @@ export function MeetingCard({ site, story, question, hasTarget, collapsed, textO
           {hasTarget ? (
             <div class="buttons">
               {items.map((item) => (
-                <button type="button" class={item === 'agenda' ? 'primary' : 'secondary'} onClick={() => insert(item)} key={item}>
+                <button type="button" class={item === 'agenda' ? 'primary' : 'secondary'} onClick={() => void insert(item)} key={item}>
                   Insert {LABELS[item]}
                 </button>
               ))}
@@ -94,4 +101,9 @@ export function MeetingCard({ site, story, question, hasTarget, collapsed, textO
       )}
     </section>
   );
+}
+
+/** The paste shortcut the user knows on their system. */
+function pasteKeys(): string {
+  return /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘V' : 'Ctrl+V';
 }

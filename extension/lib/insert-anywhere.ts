@@ -2,7 +2,7 @@ import { pickDailyStory } from '@customer-chair/shared/domain/pick-daily-story';
 import { pickPrompt } from '@customer-chair/shared/domain/pick-prompt';
 import { storyAsText } from '@customer-chair/shared/domain/story-as-text';
 import { browser } from 'wxt/browser';
-import { insertText } from './insert-text';
+import { insertText, type InsertResult } from './insert-text';
 import type { LogRequest } from './messages';
 import { showToast } from './show-toast';
 import { cachedBundle } from './storage';
@@ -53,15 +53,18 @@ export async function insertIntoTab(tabId: number, frameId: number, what: 'story
   const question = bundle && pickPrompt(bundle, now, 'meeting');
   const text = what === 'story' ? story && storyAsText(story) : question?.text;
   if (!text) return notify(tabId, `Customer Chair has no ${what} for today yet.`);
-  let inserted = false;
+  let result: InsertResult | undefined;
   try {
     const [frame] = await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, func: insertText, args: [text] });
-    inserted = frame?.result === true;
+    result = frame?.result as InsertResult | undefined;
   } catch {
     // Pages the browser keeps extensions out of (its own pages, the web store) end here.
     return false;
   }
-  if (!inserted) return notify(tabId, 'Customer Chair: click into a text field first, then try again.');
+  // Only text the field took counts; text copied because the field refused it has not reached anything.
+  if (result === 'copied') return notify(tabId, `Customer Chair: this field did not take the ${what}. It is copied: press Ctrl+V to paste it.`);
+  if (result === 'failed') return notify(tabId, `Customer Chair: this field did not take the ${what}, and it could not be copied.`);
+  if (result !== 'inserted') return notify(tabId, 'Customer Chair: click into a text field first, then try again.');
   if (what === 'story' && story) await log({ type: 'story_inserted', surface: 'context-menu', storyId: story.id });
   if (what === 'question' && question) await log({ type: 'prompt_inserted', surface: 'context-menu', promptId: question.id });
   return true;

@@ -1,13 +1,30 @@
 /**
+ * What became of an insert: the field's own editor took the text
+ * ('inserted'); the field did not, so the text is on the clipboard to paste
+ * by hand ('copied'); neither worked ('failed'); or there was no editable
+ * field ('no-field').
+ */
+export type InsertResult = 'inserted' | 'copied' | 'failed' | 'no-field';
+
+/**
  * Puts `text` into `target` (or, without one, into the field that has the
- * focus) the way typing would, so the page's own framework (React,
- * Angular, ProseMirror, CKEditor…) sees real input events and saves it.
- * Returns false when there is no editable field to put it in.
+ * focus) so that the page's own editor takes it into its model, then reads
+ * the field back: it must hold the text exactly once more than before.
+ *
+ * Editors that keep a model (CKEditor 5, ProseMirror/TipTap, Lexical,
+ * RoosterJS) ignore or revert DOM changes they did not make, and Chrome's
+ * `execCommand('insertText')` fires no `beforeinput` (ckeditor5#17798), so
+ * the editor is offered the text the ways it listens for: a cancelable
+ * `beforeinput` first, then a `paste` with a DataTransfer. Only a field that
+ * takes neither (a textarea, a plain contenteditable) gets native input.
+ * When the text did not land exactly once, what changed is undone where
+ * possible and the text goes to the clipboard instead: never twice, half,
+ * or only in the DOM.
  *
  * Self-contained on purpose: the background also runs it in a tab through
  * `scripting.executeScript`, which sends the function's source alone.
  */
-export function insertText(text: string, target?: HTMLElement | null): boolean {
+export async function insertText(text: string, target?: HTMLElement | null): Promise<InsertResult> {
   // Tag names, not instanceof: a field inside a frame belongs to another window.
   const isTextField = (el: Element): el is HTMLTextAreaElement | HTMLInputElement =>
     el.tagName === 'TEXTAREA' || (el.tagName === 'INPUT' && /^(text|search|url|email|)$/.test((el as HTMLInputElement).type));
@@ -28,24 +45,84 @@ export function insertText(text: string, target?: HTMLElement | null): boolean {
     }
   };
 
-  const field = target ?? focused();
-  if (!editable(field)) return false;
+  const found = target ?? focused();
+  if (!editable(found)) return 'no-field';
+  // Inside an editor, the editing host is the field whose text is read back.
+  let field: HTMLElement = found;
+  if (!isTextField(field)) {
+    while (field.parentElement && field.parentElement.isContentEditable) field = field.parentElement;
+  }
   const doc = field.ownerDocument;
   const view = doc.defaultView ?? window;
+  // Editors update their model and the DOM in microtasks and observers; a short wait lets them finish (or revert).
+  const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 60));
+
+  // The text as the field shows it, whitespace dropped: editors turn line breaks into paragraphs.
+  const squash = (s: string) => s.replace(/\s+/g, '');
+  const read = () => squash(isTextField(field) ? field.value : (field.innerText ?? field.textContent ?? ''));
+  const wanted = squash(text);
+  const count = (s: string) => (wanted ? s.split(wanted).length - 1 : 0);
+  const before = read();
+  const valueBefore = isTextField(field) ? field.value : undefined;
+  /** 'once' when the field holds the text exactly once more (replacing a selection may shorten it), 'none' when untouched. */
+  const outcome = (): 'once' | 'none' | 'wrong' => {
+    const now = read();
+    if (now === before) return 'none';
+    return count(now) === count(before) + 1 && now.length <= before.length + wanted.length ? 'once' : 'wrong';
+  };
+
   field.focus();
+  if (!isTextField(field)) {
+    // Keep the caret where the user left it in this field; otherwise put it at the end.
+    const selection = doc.getSelection();
+    if (selection && !(selection.rangeCount > 0 && field.contains(selection.getRangeAt(0).startContainer))) {
+      const range = doc.createRange();
+      range.selectNodeContents(field);
+      range.collapse(false);
+      selection.removeAllRanges();
+      selection.addRange(range);
+    }
+    // Editors learn of the caret from `selectionchange`, which comes later.
+    await settle();
+  }
 
-  // In a browser, execCommand inserts at the caret as typing does: trusted beforeinput/input
-  // events, and the user's Ctrl+Z takes it back. The page's framework applies it through its model.
-  const typed = () => typeof doc.execCommand === 'function' && doc.execCommand('insertText', false, text);
-
-  if (isTextField(field)) {
-    if (typed()) return true;
+  const transfer = () => {
+    try {
+      const data = new view.DataTransfer();
+      data.setData('text/plain', text);
+      return data;
+    } catch {
+      return undefined;
+    }
+  };
+  /** Offers the text as typing would announce it; an editor that takes it cancels the event. */
+  const beforeInput = () =>
+    !field.dispatchEvent(new view.InputEvent('beforeinput', { bubbles: true, cancelable: true, composed: true, inputType: 'insertText', data: text }));
+  /** Offers the text as a paste; a synthetic paste has no default action, so only an editor's handler can insert it. */
+  const paste = () => {
+    const clipboardData = transfer();
+    if (!clipboardData) return false;
+    return !field.dispatchEvent(new view.ClipboardEvent('paste', { bubbles: true, cancelable: true, composed: true, clipboardData }));
+  };
+  /** Native input: in a browser, execCommand inserts at the caret with trusted events, and Ctrl+Z takes it back. */
+  const native = () => {
+    if (typeof doc.execCommand === 'function' && doc.execCommand('insertText', false, text)) return;
+    if (!isTextField(field)) {
+      const selection = doc.getSelection();
+      if (!selection || selection.rangeCount === 0) return;
+      const range = selection.getRangeAt(0);
+      range.deleteContents();
+      const node = doc.createTextNode(text);
+      range.insertNode(node);
+      range.setStartAfter(node);
+      range.collapse(true);
+      field.dispatchEvent(new view.InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }));
+      return;
+    }
     // Where execCommand is missing, set the value and fire the events typing would.
     const start = field.selectionStart ?? field.value.length;
     const end = field.selectionEnd ?? field.value.length;
     const next = field.value.slice(0, start) + text + field.value.slice(end);
-    const before = new view.InputEvent('beforeinput', { bubbles: true, cancelable: true, inputType: 'insertText', data: text });
-    if (!field.dispatchEvent(before)) return false;
     // React tracks `value` on the element; the prototype's setter goes around its tracker.
     const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(field), 'value')?.set;
     if (setter) setter.call(field, next);
@@ -53,28 +130,58 @@ export function insertText(text: string, target?: HTMLElement | null): boolean {
     field.selectionStart = field.selectionEnd = start + text.length;
     field.dispatchEvent(new view.InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }));
     field.dispatchEvent(new view.Event('change', { bubbles: true }));
-    return true;
+  };
+  /** Takes back a wrong change: the editor's own undo (Ctrl+Z), the browser's, and for a text field its old value. */
+  const undo = async () => {
+    for (const meta of [false, true]) {
+      field.dispatchEvent(new view.KeyboardEvent('keydown', { key: 'z', code: 'KeyZ', ctrlKey: !meta, metaKey: meta, bubbles: true, cancelable: true }));
+      await settle();
+      if (read() === before) return;
+    }
+    if (typeof doc.execCommand === 'function') doc.execCommand('undo');
+    await settle();
+    if (read() !== before && isTextField(field) && valueBefore !== undefined) {
+      Object.getOwnPropertyDescriptor(Object.getPrototypeOf(field), 'value')?.set?.call(field, valueBefore);
+      field.dispatchEvent(new view.InputEvent('input', { bubbles: true, inputType: 'historyUndo' }));
+    }
+  };
+
+  let taken = false;
+  const attempts: Array<() => boolean | void> = isTextField(field) ? [native] : [beforeInput, paste, native];
+  for (const attempt of attempts) {
+    // Native input only where no editor claimed the text: a model editor would revert it, or keep it only in the DOM.
+    if (attempt === native && taken) break;
+    let claimed = false;
+    try {
+      claimed = attempt() === true;
+    } catch {
+      // An event this browser cannot build (an old DataTransfer): the next way is tried.
+    }
+    await settle();
+    const result = outcome();
+    if (result === 'once') return 'inserted';
+    if (result === 'wrong') {
+      await undo();
+      break;
+    }
+    taken ||= claimed;
   }
 
-  // Keep the caret where the user left it in this field; otherwise put it at the end.
-  const selection = doc.getSelection();
-  if (selection && !(selection.rangeCount > 0 && field.contains(selection.getRangeAt(0).startContainer))) {
-    const range = doc.createRange();
-    range.selectNodeContents(field);
-    range.collapse(false);
-    selection.removeAllRanges();
-    selection.addRange(range);
+  // The field did not take the text: put it on the clipboard for the user to paste.
+  try {
+    await view.navigator.clipboard.writeText(text);
+    return 'copied';
+  } catch {
+    // No permission or no focus for the async clipboard: the older copy command, from a hidden textarea.
+    const scratch = doc.createElement('textarea');
+    scratch.value = text;
+    scratch.setAttribute('readonly', '');
+    scratch.style.cssText = 'position:fixed;top:0;left:0;opacity:0;pointer-events:none';
+    doc.body.append(scratch);
+    scratch.select();
+    const copied = typeof doc.execCommand === 'function' && doc.execCommand('copy');
+    scratch.remove();
+    field.focus();
+    return copied ? 'copied' : 'failed';
   }
-  if (typed()) return true;
-  const range = selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : doc.createRange();
-  const before = new view.InputEvent('beforeinput', { bubbles: true, cancelable: true, inputType: 'insertText', data: text });
-  // An editor that cancels beforeinput (Lexical, Slate) applies the text from the event itself.
-  if (!field.dispatchEvent(before)) return true;
-  range.deleteContents();
-  const node = doc.createTextNode(text);
-  range.insertNode(node);
-  range.setStartAfter(node);
-  range.collapse(true);
-  field.dispatchEvent(new view.InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }));
-  return true;
 }

@@ -33,13 +33,13 @@ let browser: ExtensionBrowser;
 let story: Story;
 let question: Prompt;
 
-/** Each site's meeting page (served from its saved fixture), and the field text must land in. */
-const MEETINGS: Record<SiteAdapter['id'], { url: string; target: string }> = {
-  meet: { url: 'https://meet.google.com/abc-defg-hij', target: 'Send a message' },
-  zoom: { url: 'https://app.zoom.us/wc/81234567890/join?fromPWA=1', target: 'Type message here ...' },
-  teams: { url: 'https://teams.microsoft.com/v2/', target: 'Type a message' },
-  calendar: { url: 'https://calendar.google.com/calendar/u/0/r/week', target: 'Description' },
-  outlook: { url: 'https://outlook.office.com/calendar/deeplink/compose', target: 'Event body' },
+/** Each site's meeting page (served from its fixture, rebuilt around the site's real editor), and that editor. */
+const MEETINGS: Record<SiteAdapter['id'], { url: string; editor: string }> = {
+  meet: { url: 'https://meet.google.com/abc-defg-hij', editor: 'a controlled textarea' },
+  zoom: { url: 'https://app.zoom.us/wc/81234567890/join?fromPWA=1', editor: 'TipTap 3' },
+  teams: { url: 'https://teams.microsoft.com/v2/', editor: 'CKEditor 5' },
+  calendar: { url: 'https://calendar.google.com/calendar/u/0/r/week', editor: 'a contenteditable' },
+  outlook: { url: 'https://outlook.office.com/calendar/deeplink/compose', editor: 'RoosterJS 9' },
 };
 
 /** The card's host element; Playwright's locators pierce its open shadow root. */
@@ -51,29 +51,15 @@ async function openMeeting(site: SiteAdapter, url = MEETINGS[site.id].url): Prom
   return page;
 }
 
-/** The editable field with this accessible name (not the button that may share it). */
-const field = (page: Page, label: string): Locator => page.locator(`:is(textarea, input, [contenteditable="true"])[aria-label="${label}"]`);
+/** The page's editor has started (each fixture page marks it when its editor is on `window`). */
+const editorReady = (page: Page, name = 'editor') =>
+  page.waitForFunction((name) => document.documentElement.dataset[`${name}Ready`] === 'true', name, { timeout: 20_000 });
 
-/** What the field holds, as the user sees it (a textarea's value, an editor's text), whitespace folded. */
-async function fieldText(page: Page, label: string): Promise<string> {
-  const text = await field(page, label).evaluate((el) =>
-    el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement ? el.value : (el as HTMLElement).innerText,
-  );
-  return fold(text);
-}
+/** The text of the page's editor as its own model holds it (CKEditor's model, TipTap's getText, Rooster's content model…), not the DOM. */
+const modelText = (page: Page, name = 'editor') => page.evaluate((name) => (window as unknown as Record<string, () => string>)[`${name}Text`]!(), name);
 const fold = (text: string) => text.replace(/\s+/g, ' ').trim();
-
-/** Empties the field and the page's record of input events, between inserts. */
-async function resetField(page: Page, label: string): Promise<void> {
-  await field(page, label).evaluate((el) => {
-    if (el instanceof HTMLTextAreaElement) el.value = '';
-    else el.innerHTML = '<p><br></p>';
-    (window as unknown as { __inputEvents: unknown[] }).__inputEvents.length = 0;
-  });
-}
-
-const inputEvents = (page: Page) =>
-  page.evaluate(() => (window as unknown as { __inputEvents: { target: string; inputType: string }[] }).__inputEvents);
+/** How often `text` is in the editor's model, whitespace folded (editors turn line breaks into paragraphs). */
+const timesIn = (model: string, text: string) => fold(model).split(fold(text)).length - 1;
 
 async function syncNow(): Promise<void> {
   const page = await browser.context.newPage();
@@ -109,8 +95,7 @@ afterAll(async () => {
 
 describe('the customer chair card, on each meeting site', () => {
   for (const site of SITES) {
-    it(`${site.name}: shows today's story and question, and each button inserts the right text where the page sees it`, async () => {
-      const { target } = MEETINGS[site.id];
+    it(`${site.name}: shows today's story and question, and each button puts the right text into the editor's own model (${MEETINGS[site.id].editor}), once`, async () => {
       const page = await openMeeting(site);
       await card(page).getByRole('region', { name: 'Customer chair' }).waitFor();
       await expect.poll(() => card(page).locator('.story-title').textContent()).toBe(story.title);
@@ -122,18 +107,20 @@ describe('the customer chair card, on each meeting site', () => {
         'agenda block': agendaBlock(story, question, site.maxTextLength),
       };
       for (const [item, text] of Object.entries(expected)) {
-        await resetField(page, target);
+        // Empty the editor through its own API (a reload would be a new call on Teams).
+        await editorReady(page);
+        await page.evaluate(() => (window as unknown as { editorClear: () => void }).editorClear());
+        await expect.poll(async () => fold(await modelText(page))).toBe('');
         await card(page).getByRole('button', { name: `Insert ${item}` }).click();
-        await expect.poll(() => fieldText(page, target), { message: `${site.id}: Insert ${item}` }).toBe(fold(text));
-        expect(await inputEvents(page)).toContainEqual(expect.objectContaining({ target, inputType: 'insertText' }));
-        await expect.poll(() => card(page).getByRole('status').last().textContent()).toMatch(/^Added to/);
+        await expect.poll(async () => fold(await modelText(page)), { message: `${site.id}: Insert ${item}` }).toBe(fold(text));
+        expect(timesIn(await modelText(page), text)).toBe(1);
+        expect(await card(page).getByRole('status').last().textContent()).toMatch(/^Added to/);
+        // Still once a moment later: no editor took it back, and nothing arrived twice.
+        await page.waitForTimeout(300);
+        expect(fold(await modelText(page))).toBe(fold(text));
       }
       if (site.maxTextLength) expect(expected['agenda block'].length).toBeLessThanOrEqual(site.maxTextLength);
-
-      if (site.id === 'meet' || site.id === 'calendar') {
-        await resetField(page, target);
-        await page.screenshot({ path: `${ARTIFACTS}card-${site.id}.png` });
-      }
+      await page.screenshot({ path: `${ARTIFACTS}card-${site.id}.png` });
       await page.close();
     });
   }
@@ -192,6 +179,24 @@ describe('the customer chair card, on each meeting site', () => {
     await syncNow();
     // The copied question counts as used in the meeting, like an insert.
     expect(await surface('meet')).toMatchObject({ promptsShown: before.promptsShown + 1, promptsInserted: before.promptsInserted + 1 });
+  });
+
+  it('copies the text when the editor takes nothing, says so, leaves the editor as it was, and counts no insert', async () => {
+    await syncNow();
+    const before = await surface('meet');
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://meet.google.com' });
+    const page = await openMeeting(SITES.find((s) => s.id === 'meet')!, 'https://meet.google.com/ref-usin-ged');
+    await editorReady(page);
+    await card(page).getByRole('button', { name: 'Insert question' }).click();
+    await card(page).getByText('Copied: press Ctrl+V in the chat (In-call messages) to paste it. It would not take the text directly.').waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(question.text);
+    expect(await modelText(page)).toBe('');
+    expect(fold(await page.getByRole('textbox', { name: 'Send a message' }).innerText())).toBe('');
+    await page.screenshot({ path: `${ARTIFACTS}card-copied.png` });
+    await page.close();
+    await syncNow();
+    // The question was shown in this new meeting, but nothing reached the meeting: no prompt_inserted.
+    expect(await surface('meet')).toMatchObject({ promptsShown: before.promptsShown + 1, promptsInserted: before.promptsInserted, storiesInserted: before.storiesInserted });
   });
 
   it('stays collapsed on a site once collapsed, on that site only, and logs the question only when it is seen', async () => {
@@ -269,18 +274,62 @@ describe('insert anywhere', () => {
     await notes.focus();
     await trigger(page, 'menu-question');
     await expect.poll(() => notes.inputValue()).toBe(question.text);
+    // insertText reads the field back a moment after the text shows; typing before that would be a change it did not make.
+    await page.waitForTimeout(300);
     await notes.fill('');
     await notes.focus();
     await trigger(page, 'menu-story');
     await expect.poll(() => notes.inputValue()).toBe(storyAsText(story));
+    await page.waitForTimeout(300);
     await notes.fill('Agenda: ');
     await notes.focus();
     await trigger(page, 'command');
     await expect.poll(() => notes.inputValue()).toBe(`Agenda: ${question.text}`);
     expect(await page.evaluate(() => (window as unknown as { seen: string[] }).seen)).toContain('insertText');
-    await syncNow();
-    expect(await surface('context-menu')).toMatchObject({ storiesInserted: 1, promptsInserted: 2 });
+    // The background counts an insert once the field has been read back, a moment after the text shows.
+    await expect.poll(async () => (await syncNow(), surface('context-menu')), { timeout: 15_000 }).toMatchObject({ storiesInserted: 1, promptsInserted: 2 });
     await page.close();
+  });
+
+  it('puts the story into a CKEditor 5 field (context menu) and the question into a TipTap field (keyboard command), into their models, once', async () => {
+    await syncNow();
+    const before = await surface('context-menu');
+    const page = await browser.context.newPage();
+    await page.goto(`http://localhost:${server.port}/editors?page=${++opened}`);
+    await editorReady(page, 'ckeditor');
+    await editorReady(page, 'tiptap');
+    await page.locator('.ck-editor__editable').click();
+    await trigger(page, 'menu-story');
+    await expect.poll(async () => fold(await modelText(page, 'ckeditor'))).toBe(fold(storyAsText(story)));
+    await page.locator('.tiptap').click();
+    await trigger(page, 'command');
+    await expect.poll(async () => fold(await modelText(page, 'tiptap'))).toBe(fold(question.text));
+    await page.waitForTimeout(300);
+    expect(timesIn(await modelText(page, 'ckeditor'), storyAsText(story))).toBe(1);
+    expect(fold(await modelText(page, 'tiptap'))).toBe(fold(question.text));
+    await page.screenshot({ path: `${ARTIFACTS}insert-anywhere-editors.png` });
+    await page.close();
+    await expect
+      .poll(async () => (await syncNow(), surface('context-menu')), { timeout: 15_000 })
+      .toMatchObject({ storiesInserted: before.storiesInserted + 1, promptsInserted: before.promptsInserted + 1 });
+  });
+
+  it('copies the question when the focused editor takes nothing, says so, and counts nothing', async () => {
+    await syncNow();
+    const before = await surface('context-menu');
+    const page = await browser.context.newPage();
+    const url = `http://localhost:${server.port}/refusing?page=${++opened}`;
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
+    await page.goto(url);
+    await editorReady(page);
+    await page.getByRole('textbox', { name: 'Send a message' }).click();
+    await trigger(page, 'command');
+    await page.getByText('Customer Chair: this field did not take the question. It is copied: press Ctrl+V to paste it.').waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(question.text);
+    expect(await modelText(page)).toBe('');
+    await page.close();
+    await syncNow();
+    expect(await surface('context-menu')).toMatchObject({ storiesInserted: before.storiesInserted, promptsInserted: before.promptsInserted });
   });
 
   it('says what to do when no text field has the focus, and inserts nothing', async () => {

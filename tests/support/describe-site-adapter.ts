@@ -26,10 +26,10 @@ export function describeSiteAdapter(adapter: SiteAdapter, { meetingUrl, otherUrl
       expect(adapter.findInsertTarget(document)?.getAttribute('aria-label')).toBe(targetLabel);
     });
 
-    it('inserts text so that the page sees a real input event', () => {
+    it('inserts text so that the page sees a real input event', async () => {
       const page = loadFixture(adapter.id);
       const target = adapter.findInsertTarget(document)!;
-      expect(insertText('Did customers tell us they want this?', target)).toBe(true);
+      expect(await insertText('Did customers tell us they want this?', target)).toBe('inserted');
       const text = target instanceof HTMLTextAreaElement ? target.value : target.textContent;
       expect(text).toContain('Did customers tell us they want this?');
       expect(page.recorded()).toContainEqual(expect.objectContaining({ target: targetLabel, inputType: 'insertText' }));

@@ -1,32 +1,45 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext } from 'playwright-core';
+import { buildEditorFixtures } from './build-editor-fixtures';
 
 const FIXTURES = fileURLToPath(new URL('../extension/fixtures/', import.meta.url));
+/** The meeting pages with their real editors (CKEditor 5, TipTap, RoosterJS…), and the local editor pages. */
+const EDITOR_PAGES = fileURLToPath(new URL('../e2e/fixtures/', import.meta.url));
 
 /** Which saved page answers a URL of a meeting site; every other page of those sites is not a meeting. */
 function fixtureFor(url: URL): string {
+  // One Meet meeting has an editor that takes nothing, for the card's copy fallback.
+  if (url.hostname === 'meet.google.com' && url.pathname === '/ref-usin-ged') return 'refusing';
   if (url.hostname === 'meet.google.com') return /^\/[a-z]{3}-[a-z]{4}-[a-z]{3}$/.test(url.pathname) ? 'meet' : 'not-a-meeting';
   if (url.hostname.endsWith('zoom.us')) return /^\/wc\/\d+\/(join|start)/.test(url.pathname) ? 'zoom' : 'not-a-meeting';
   if (url.hostname === 'teams.microsoft.com') return url.pathname === '/v2/' ? 'teams' : 'not-a-meeting';
   if (url.hostname === 'calendar.google.com') return url.pathname.startsWith('/calendar/') ? 'calendar' : 'not-a-meeting';
   if (url.hostname.startsWith('outlook.')) return url.pathname.startsWith('/calendar/') ? 'outlook' : 'not-a-meeting';
+  if (url.pathname === '/editors' || url.pathname === '/refusing') return url.pathname.slice(1);
   return 'notes';
 }
 
 /**
  * Answers the meeting sites (which cannot be reached from here) with their
- * saved pages, and `http://localhost:<port>/notes` with a plain page with a
- * textarea; the scripts the pages load come from the same folder.
- * Content scripts run on these pages as on the real sites.
+ * pages rebuilt around the real editors, and `http://localhost:<port>/notes`
+ * (a textarea), `/editors` (CKEditor 5 and TipTap) and `/refusing` (an
+ * editor that takes nothing) with local pages. The editors are bundled by
+ * buildEditorFixtures and served from /__editors__/. Content scripts run on
+ * these pages as on the real sites.
  */
 export async function serveFixtures(context: BrowserContext): Promise<void> {
-  const hosts = /^https:\/\/(meet\.google\.com|([a-z0-9-]+\.)?zoom\.us|teams\.microsoft\.com|calendar\.google\.com|outlook\.(office|live|office365)\.com)\/|^http:\/\/localhost:\d+\/notes(\?.*)?$/;
+  const bundles = buildEditorFixtures();
+  const hosts = /^https:\/\/(meet\.google\.com|([a-z0-9-]+\.)?zoom\.us|teams\.microsoft\.com|calendar\.google\.com|outlook\.(office|live|office365)\.com)\/|^http:\/\/localhost:\d+\/(notes|editors|refusing|__editors__\/[a-z-]+\.(js|css))(\?.*)?$/;
   await context.route(hosts, async (route) => {
     const url = new URL(route.request().url());
-    if (url.pathname.endsWith('.js')) {
-      return route.fulfill({ contentType: 'text/javascript', body: readFileSync(`${FIXTURES}${url.pathname.split('/').pop()}`) });
+    const file = url.pathname.split('/').pop()!;
+    if (url.pathname.startsWith('/__editors__/')) {
+      return route.fulfill({ contentType: file.endsWith('.css') ? 'text/css' : 'text/javascript', body: readFileSync(`${bundles}${file}`) });
     }
-    return route.fulfill({ contentType: 'text/html; charset=utf-8', body: readFileSync(`${FIXTURES}${fixtureFor(url)}.html`) });
+    if (url.pathname.endsWith('.js')) return route.fulfill({ contentType: 'text/javascript', body: readFileSync(`${FIXTURES}${file}`) });
+    const name = fixtureFor(url);
+    const page = existsSync(`${EDITOR_PAGES}${name}.html`) ? `${EDITOR_PAGES}${name}.html` : `${FIXTURES}${name}.html`;
+    return route.fulfill({ contentType: 'text/html; charset=utf-8', body: readFileSync(page) });
   });
 }

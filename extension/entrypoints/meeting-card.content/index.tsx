@@ -8,7 +8,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { MeetingCard, type CardItem } from '../../components/meeting-card';
-import { insertText } from '../../lib/insert-text';
+import { insertText, type InsertResult } from '../../lib/insert-text';
 import { meetingId, readMeetingMark, updateMeetingMark } from '../../lib/meeting-memory';
 import { logEvent } from '../../lib/send-to-background';
 import { cachedBundle, collapsedCards } from '../../lib/storage';
@@ -55,7 +55,12 @@ async function watchMeetings(ctx: ContentScriptContext, site: SiteAdapter): Prom
     return site.targetKind === 'chat' ? storyForChat(s, site.maxTextLength) : storyAsText(s);
   }
 
-  /** Counts an item that went into the meeting (inserted, or copied to paste by hand). */
+  /**
+   * Counts an item that went into the meeting: inserted, or copied with the
+   * card's Copy button, which the user chose to paste by hand. Text put on the
+   * clipboard because the field refused it is not counted: nothing reached the
+   * meeting, and the user was told to paste it only as a way out.
+   */
   function logUsed(item: CardItem) {
     const s = story();
     const q = question();
@@ -63,12 +68,12 @@ async function watchMeetings(ctx: ContentScriptContext, site: SiteAdapter): Prom
     if (item !== 'story' && q) void logEvent({ type: 'prompt_inserted', surface: site.id, promptId: q.id });
   }
 
-  function insert(item: CardItem): boolean {
+  async function insert(item: CardItem): Promise<InsertResult> {
     const target = site.findInsertTarget(document);
-    const done = target !== undefined && insertText(textOf(item), target);
-    if (done) logUsed(item);
-    else schedule();
-    return done;
+    const result = target ? await insertText(textOf(item), target) : 'no-field';
+    if (result === 'inserted') logUsed(item);
+    else if (result === 'no-field') schedule();
+    return result;
   }
 
   async function draw() {

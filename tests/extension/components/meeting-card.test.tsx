@@ -26,7 +26,7 @@ function show(props: Partial<Parameters<typeof MeetingCard>[0]> = {}) {
       hasTarget
       collapsed={false}
       textOf={(item) => `text of ${item}`}
-      onInsert={(item) => (calls.inserted.push(item), true)}
+      onInsert={async (item) => (calls.inserted.push(item), 'inserted')}
       onCopied={(item) => calls.copied.push(item)}
       onToggle={() => calls.toggled++}
       onDismiss={() => calls.dismissed++}
@@ -63,10 +63,19 @@ describe('the customer chair card', () => {
   });
 
   it('says so when the target vanished before the click', async () => {
-    const { app, button } = show({ onInsert: () => false });
+    const { app, button } = show({ onInsert: async () => 'no-field' });
     button('Insert question')!.click();
     await tick();
     expect(app.querySelector('[role="status"]')!.textContent).toBe('Could not insert: the chat (In-call messages) is not open.');
+  });
+
+  it('says the text was copied, and how to paste it, when the field would not take it', async () => {
+    const { app, button } = show({ onInsert: async () => 'copied' });
+    button('Insert question')!.click();
+    await tick();
+    expect(app.querySelector('[role="status"]')!.textContent).toBe(
+      'Copied: press Ctrl+V in the chat (In-call messages) to paste it. It would not take the text directly.',
+    );
   });
 
   it('offers Copy instead of Insert when the chat is closed', async () => {
