@@ -4,6 +4,9 @@ import { firstEditable, hasElement, type SiteAdapter } from './site-adapter';
 // Extensions that work on the live site key on them: the full editor sets
 // `body[data-viewfamily="EVENT_EDIT"]` and holds the description in `#xDescIn` (a contenteditable
 // `div[jsname="yrriRe"]`, or `#xDescIn [contenteditable]` / `#xDescIn > [role="textbox"]`), the title in `#xTiIn`.
+// Sources: jitsi/jidesha calendar/meet-calendar.js (`body.dataset.viewfamily === 'EVENT_EDIT'`,
+// `#xDescIn` as "editable description", `#xDescIn > [role="textbox"]`). `#xDescIn div[jsname=yrriRe]` and
+// `#xTiIn` were found only in unnamed extensions (a Zoom scheduler build; a Calendar title helper).
 const EDITOR_SELECTORS = [
   '#xDescIn [contenteditable="true"]',
   '#xDescIn [role="textbox"]',

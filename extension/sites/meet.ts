@@ -26,6 +26,12 @@ export const meet: SiteAdapter = {
   // The in-call chat ("In-call messages") box. `jsname` is Meet's own hook and the same in every UI
   // language (open-source Meet chat bots select `textarea[jsname="YPqjbf"]`); the aria-labels are
   // translated, so they are only the fallback.
+  // Named sources: attendee-labs/attendee bots/google_meet_bot_adapter/google_meet_chromedriver_payload.js
+  // (`textarea[aria-label="Send a message"]`, value + `input` event + Enter) and Vexa-ai/vexa
+  // services/vexa-bot/core/src/services/chat.ts (`textarea[aria-label*="Send a message"]`). The
+  // `textarea[jsname="YPqjbf"]` selector appears only in unnamed scripts; YPqjbf is also the jsname of
+  // Google's generic text fields (Meet's lobby name input in Vexa-ai/vexa
+  // core/meetings/modules/join/src/googlemeet/join-cta.test.ts), so it is kept to `textarea` here.
   findInsertTarget: (doc) =>
     firstEditable(doc, [
       'textarea[jsname="YPqjbf"]',

@@ -4,6 +4,9 @@ export const outlook: SiteAdapter = {
   id: 'outlook',
   name: 'Outlook',
   // outlook.cloud.microsoft is the new address of Outlook on the web (Microsoft's cloud.microsoft domain).
+  // Sources: ayoadvisors/meeting-cost (its store listing: "Outlook on the web (outlook.office.com,
+  // outlook.office365.com, outlook.live.com, outlook.cloud.microsoft)"); the body editor is RoosterJS:
+  // microsoft/roosterjs#2967 (maintainer on the "OWA side" of a content-model API).
   matches: ['https://outlook.office.com/*', 'https://outlook.live.com/*', 'https://outlook.office365.com/*', 'https://outlook.cloud.microsoft/*'],
   // The calendar's new-event / edit-event form (full page or pop-up); the English title labels are a fallback.
   isMeetingPage: (doc, url) =>

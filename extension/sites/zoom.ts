@@ -3,6 +3,8 @@ import { firstEditable, type SiteAdapter } from './site-adapter';
 /**
  * The web client's meeting pages: /wc/<meeting id>/join (or /start),
  * /wc/join/<meeting id> and a personal link /wc/my/<name>.
+ * Sources: Vexa-ai/vexa core/meetings/modules/join/src/zoom/selectors.ts (React client at
+ * app.zoom.us/wc/<id>/join, classic client at /wc/join/<id>). /wc/my/<name>: no public source found.
  */
 const MEETING_PATH = /^\/wc\/(?:(\d{9,11})\/(?:join|start)|join\/(\d{9,11})|my\/([\w.-]+))(?:$|[/?])/;
 
@@ -20,7 +22,13 @@ export const zoom: SiteAdapter = {
   // After "Join from your browser" the meeting UI lives in a same-origin `iframe#webclient`
   // (mst-mkt/ctrl-enter reads `iframe#webclient` → contentWindow.document → `.chat-rtf-box__editor-outer`;
   // meeting bots switch into `iframe.pwa-webclient__iframe#webclient`); firstEditable looks into it.
+  // Also screenappai/meeting-bot src/bots/ZoomBot.ts (waits for `iframe#webclient`) and
+  // src/tasks/RecordingTask.ts (reads its `contentDocument`, so it is same-origin); Vexa-ai/vexa
+  // clients/extension/manifest.json injects into Zoom with `all_frames: true`.
   // The chat is a TipTap/ProseMirror editor: class names, not the translated aria-label, come first.
+  // Source: Vexa-ai/vexa services/vexa-bot/core/src/platforms/zoom/web/selectors.ts (commit 0b7e941):
+  // "TipTap ProseMirror contenteditable … .chat-rtf-box__editor-outer > .chat-rtf-box__editor-wrapper >
+  // ._rtfEditor_* > div[contenteditable]", selected as `.chat-rtf-box__editor-outer [contenteditable="true"]`.
   findInsertTarget: (doc) =>
     firstEditable(doc, [
       '.chat-rtf-box__editor-outer [contenteditable="true"]',
