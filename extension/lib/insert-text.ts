@@ -102,7 +102,10 @@ export async function insertText(text: string, target?: HTMLElement | null): Pro
   const paste = () => {
     const clipboardData = transfer();
     if (!clipboardData) return false;
-    return !field.dispatchEvent(new view.ClipboardEvent('paste', { bubbles: true, cancelable: true, composed: true, clipboardData }));
+    // Firefox drops `clipboardData` from a paste a page builds, but keeps `dataType`/`data` (its older
+    // ClipboardEventInit), which editors' paste handlers fall back to; Chrome ignores those two fields.
+    const init = { bubbles: true, cancelable: true, composed: true, clipboardData, dataType: 'text/plain', data: text } as ClipboardEventInit;
+    return !field.dispatchEvent(new view.ClipboardEvent('paste', init));
   };
   /** Native input: in a browser, execCommand inserts at the caret with trusted events, and Ctrl+Z takes it back. */
   const native = () => {
