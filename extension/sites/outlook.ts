@@ -12,8 +12,12 @@ export const outlook: SiteAdapter = {
   isMeetingPage: (doc, url) =>
     /\/calendar\/(?:[^/]+\/)*(?:compose|action\/compose|deeplink\/compose|item)/.test(url.pathname) ||
     hasElement(doc, '[aria-label="Add a title"], [aria-label="Add title"]'),
+  // The body is RoosterJS inside `#editorParent_<n>`, an id that does not change with the UI language
+  // (public Outlook automation scripts type into `#editorParent_1 > div`); the English labels are a fallback.
   findInsertTarget: (doc) =>
     firstEditable(doc, [
+      '[id^="editorParent_"] [contenteditable="true"][role="textbox"]',
+      '[id^="editorParent_"] [contenteditable="true"]',
       '[contenteditable="true"][aria-label*="event body" i]',
       '[role="textbox"][contenteditable="true"][aria-label*="body" i]',
       '[contenteditable="true"][aria-label*="message body" i]',

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agendaBlock, storyAsText, storyForChat } from '../../shared/src/domain/story-as-text';
 import { pickDailyStory } from '../../shared/src/domain/pick-daily-story';
@@ -36,7 +36,8 @@ let question: Prompt;
 /** Each site's meeting page (served from its fixture, rebuilt around the site's real editor), and that editor. */
 const MEETINGS: Record<SiteAdapter['id'], { url: string; editor: string }> = {
   meet: { url: 'https://meet.google.com/abc-defg-hij', editor: 'a controlled textarea' },
-  zoom: { url: 'https://app.zoom.us/wc/81234567890/join?fromPWA=1', editor: 'TipTap 3' },
+  // The meeting UI on the page itself; in the web client's iframe#webclient below.
+  zoom: { url: 'https://app.zoom.us/wc/81234567890/start', editor: 'TipTap 3' },
   teams: { url: 'https://teams.microsoft.com/v2/', editor: 'CKEditor 5' },
   calendar: { url: 'https://calendar.google.com/calendar/u/0/r/week', editor: 'a contenteditable' },
   outlook: { url: 'https://outlook.office.com/calendar/deeplink/compose', editor: 'RoosterJS 9' },
@@ -52,11 +53,11 @@ async function openMeeting(site: SiteAdapter, url = MEETINGS[site.id].url): Prom
 }
 
 /** The page's editor has started (each fixture page marks it when its editor is on `window`). */
-const editorReady = (page: Page, name = 'editor') =>
+const editorReady = (page: Page | Frame, name = 'editor') =>
   page.waitForFunction((name) => document.documentElement.dataset[`${name}Ready`] === 'true', name, { timeout: 20_000 });
 
 /** The text of the page's editor as its own model holds it (CKEditor's model, TipTap's getText, Rooster's content model…), not the DOM. */
-const modelText = (page: Page, name = 'editor') => page.evaluate((name) => (window as unknown as Record<string, () => string>)[`${name}Text`]!(), name);
+const modelText = (page: Page | Frame, name = 'editor') => page.evaluate((name) => (window as unknown as Record<string, () => string>)[`${name}Text`]!(), name);
 const fold = (text: string) => text.replace(/\s+/g, ' ').trim();
 /** How often `text` is in the editor's model, whitespace folded (editors turn line breaks into paragraphs). */
 const timesIn = (model: string, text: string) => fold(model).split(fold(text)).length - 1;
@@ -243,6 +244,68 @@ describe('the customer chair card, on each meeting site', () => {
     await card(page).getByRole('button', { name: 'Customer chair' }).waitFor();
     await page.close();
   });
+});
+
+describe('the customer chair card, in a frame, on the new addresses and in other languages', () => {
+  /** Clicks "Insert question" and checks the editor's own model holds the question once, and still a moment later. */
+  async function insertQuestion(page: Page, editor: Page | Frame = page): Promise<void> {
+    await editorReady(editor);
+    await card(page).getByRole('button', { name: 'Insert question' }).click();
+    await expect.poll(async () => fold(await modelText(editor))).toBe(fold(question.text));
+    expect(await card(page).getByRole('status').last().textContent()).toMatch(/^Added to/);
+    await page.waitForTimeout(300);
+    expect(fold(await modelText(editor))).toBe(fold(question.text));
+  }
+
+  it('Zoom: finds the TipTap chat inside the web client’s same-origin iframe#webclient, added and opened after the card appeared, and inserts into its model once', async () => {
+    await syncNow();
+    const before = await surface('zoom');
+    const page = await browser.context.newPage();
+    await page.goto('https://app.zoom.us/wc/81234567890/join');
+    // The shell alone: the card is there (the address is a meeting), with nothing to insert into yet.
+    await card(page).getByText('Open the meeting chat to insert here').waitFor();
+    await page.evaluate(() => (window as unknown as { joinFromBrowser: () => void }).joinFromBrowser());
+    // Found once the frame has loaded: the frame's load, not a change of the top page, says so.
+    await card(page).getByRole('button', { name: 'Insert question' }).waitFor();
+    const webclient = page.frame({ url: /[?&]frame=1/ })!;
+    // Closing the chat and opening it again happens inside the frame only.
+    const chat = await webclient.locator('.chat-container').evaluateHandle((panel) => {
+      panel.remove();
+      return panel;
+    });
+    await card(page).getByText('Open the meeting chat to insert here').waitFor();
+    await webclient.evaluate((panel) => document.querySelector('#root')!.append(panel as Node), chat);
+    await insertQuestion(page, webclient);
+    expect(timesIn(await modelText(webclient), question.text)).toBe(1);
+    // One card, in the top frame only.
+    expect(await card(page).count()).toBe(1);
+    expect(await webclient.locator('customer-chair-card').count()).toBe(0);
+    await page.screenshot({ path: `${ARTIFACTS}card-zoom-webclient.png` });
+    await page.close();
+    // Logged once: the insert counts once, from the top frame's card.
+    await syncNow();
+    expect(await surface('zoom')).toMatchObject({ promptsInserted: before.promptsInserted + 1, storiesInserted: before.storiesInserted });
+  });
+
+  const PAGES = [
+    { shot: 'teams-cloud', what: 'Teams on teams.cloud.microsoft (CKEditor 5)', url: 'https://teams.cloud.microsoft/v2/' },
+    { shot: 'teams-join-link', what: 'Teams from a join link in the hash (CKEditor 5)', url: 'https://teams.microsoft.com/v2/?meetingjoin=true#/l/meetup-join/19%3ameeting_NjQ4ZTdk%40thread.v2/0?context=%7b%7d' },
+    { shot: 'teams-ja', what: 'Teams in Japanese (CKEditor 5)', url: 'https://teams.microsoft.com/v2/?hl=ja' },
+    { shot: 'outlook-cloud', what: 'Outlook on outlook.cloud.microsoft (RoosterJS 9)', url: 'https://outlook.cloud.microsoft/calendar/deeplink/compose' },
+    { shot: 'outlook-de', what: 'Outlook in German (RoosterJS 9)', url: 'https://outlook.cloud.microsoft/calendar/deeplink/compose?hl=de' },
+    { shot: 'meet-instant', what: 'a Meet instant meeting at /_meet/<code> (a controlled textarea)', url: 'https://meet.google.com/_meet/ins-tant-mtg?authuser=0&adhoc=1' },
+    { shot: 'calendar-de', what: 'Calendar’s event editor in German (a contenteditable)', url: 'https://calendar.google.com/calendar/u/0/r/eventedit/NWZkMTJh?hl=de' },
+  ];
+  for (const { shot, what, url } of PAGES) {
+    it(`${what}: the card appears and puts the question into the editor's own model, once`, async () => {
+      const page = await browser.context.newPage();
+      await page.goto(url);
+      await card(page).getByRole('region', { name: 'Customer chair' }).waitFor();
+      await insertQuestion(page);
+      await page.screenshot({ path: `${ARTIFACTS}card-${shot}.png` });
+      await page.close();
+    });
+  }
 });
 
 describe('insert anywhere', () => {

@@ -12,6 +12,7 @@ import { insertText, type InsertResult } from '../../lib/insert-text';
 import { meetingId, readMeetingMark, updateMeetingMark } from '../../lib/meeting-memory';
 import { logEvent } from '../../lib/send-to-background';
 import { cachedBundle, collapsedCards } from '../../lib/storage';
+import { watchPage } from '../../lib/watch-page';
 import { SITES, siteFor } from '../../sites';
 import type { SiteAdapter } from '../../sites/site-adapter';
 import './card.css';
@@ -174,9 +175,8 @@ async function watchMeetings(ctx: ContentScriptContext, site: SiteAdapter): Prom
     }, RECHECK_MS);
   }
 
-  const observer = new MutationObserver(schedule);
-  observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['hidden', 'aria-hidden', 'contenteditable'] });
-  ctx.onInvalidated(() => observer.disconnect());
+  // The card lives in the top frame only; the chat may be in a same-origin frame (Zoom), watched as well.
+  watchPage(ctx, schedule);
   ctx.addEventListener(window, 'wxt:locationchange', schedule);
   ctx.onInvalidated(
     cachedBundle.watch((next) => {
