@@ -62,7 +62,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/events', eventRoutes(deps));
   // Signed-in answers are never kept by a cache.
   for (const path of ['/api/v1/session', '/api/v1/dashboard/*', '/api/v1/admin/*', '/api/v1/stats', '/api/v1/stats.csv']) app.use(path, noStore());
-  // The stats and dashboard routes check credentials themselves; checking here first puts their guesses under the throttle too.
+  // Every credential is checked here, under the throttle, as for the admin routes below.
   app.use('/api/v1/stats', admin);
   app.use('/api/v1/stats.csv', admin);
   app.use('/api/v1/dashboard/*', requireSession(deps.db, deps.clock, throttle));

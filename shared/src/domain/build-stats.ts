@@ -90,9 +90,8 @@ export function planStats(input: StatsInput): StatsPlan {
  * over the whole range, the rest together as `other` (total minus named,
  * so it adds up), and per week the departments that week's split names.
  */
-export function buildStats(input: StatsInput): Stats {
+export function buildStats(input: StatsInput, plan: StatsPlan = planStats(input)): Stats {
   const { minGroupSize } = input;
-  const plan = planStats(input);
   const { kept } = plan;
   // Averages are over the weeks anyone was active in: weeks before a roll-out began do not water them down.
   const activeWeeks = kept.filter((w) => w.installs > 0).length;
