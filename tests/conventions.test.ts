@@ -50,10 +50,10 @@ describe('conventions', () => {
   });
 
   it('each server query and shared domain file exports the function it is named after', () => {
-    const files = [...sourceFiles('server/src/queries'), ...sourceFiles('shared/src/domain')];
+    const files = [...sourceFiles('server/src/storage/queries'), ...sourceFiles('shared/src/domain')];
     const missing = files.filter((file) => {
       const name = camel(file.split('/').pop()!.replace(/\.tsx?$/, ''));
-      return !new RegExp(`export function ${name}\\b`).test(read(file));
+      return !new RegExp(`export (async )?function ${name}\\b`).test(read(file));
     });
     expect(missing).toEqual([]);
   });
@@ -64,9 +64,9 @@ describe('conventions', () => {
     expect(bad).toEqual([]);
   });
 
-  it('server code does not write SQL outside queries/ and db/', () => {
+  it('server code does not write SQL outside storage/', () => {
     const bad = sourceFiles('server/src')
-      .filter((file) => !/\/(queries|db)\//.test(file))
+      .filter((file) => !/\/storage\//.test(file))
       .filter((file) => /\b(SELECT|INSERT INTO|UPDATE \w+ SET|DELETE FROM)\b/.test(read(file)));
     expect(bad).toEqual([]);
   });

@@ -3,10 +3,10 @@ import type { Database } from 'better-sqlite3';
 import { generateAdminToken, hashToken } from './auth/tokens';
 import type { Clock } from './clock';
 import type { Config } from './config';
-import { countAdminTokens } from './queries/count-admin-tokens';
-import { getContentVersion } from './queries/get-content-version';
-import { insertAdminToken } from './queries/insert-admin-token';
-import { replaceContent } from './queries/replace-content';
+import { countAdminTokens } from './storage/queries/count-admin-tokens';
+import { getContentVersion } from './storage/queries/get-content-version';
+import { insertAdminToken } from './storage/queries/insert-admin-token';
+import { replaceContent } from './storage/queries/replace-content';
 
 export type BootstrapResult = {
   /** True when this start seeded the demo content into an empty database. */

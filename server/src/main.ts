@@ -7,11 +7,11 @@ import { backupCommand } from './cli/backup';
 import { tokensCommand } from './cli/tokens';
 import { systemClock } from './clock';
 import { loadConfig } from './config';
-import { cachedInstallActivity } from './db/activity-cache';
-import { cachedDailyCounts } from './db/daily-counts-cache';
-import { cachedInstallCells } from './db/install-cells-cache';
-import { openDatabase } from './db/open-database';
-import { pruneEvents } from './queries/prune-events';
+import { cachedInstallActivity } from './storage/caches/activity-cache';
+import { cachedDailyCounts } from './storage/caches/daily-counts-cache';
+import { cachedInstallCells } from './storage/caches/install-cells-cache';
+import { openDatabase } from './storage/sqlite/open-database';
+import { pruneEvents } from './storage/queries/prune-events';
 
 /**
  * The only place that reads the environment, opens the database and listens.

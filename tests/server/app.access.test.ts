@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { hashToken } from '../../server/src/auth/tokens';
-import { findAdminToken } from '../../server/src/queries/find-admin-token';
-import { insertAdminToken } from '../../server/src/queries/insert-admin-token';
-import { revokeAdminToken } from '../../server/src/queries/revoke-admin-token';
+import { findAdminToken } from '../../server/src/storage/queries/find-admin-token';
+import { insertAdminToken } from '../../server/src/storage/queries/insert-admin-token';
+import { revokeAdminToken } from '../../server/src/storage/queries/revoke-admin-token';
 import { makeTestApp } from '../support/test-app';
 
 /**

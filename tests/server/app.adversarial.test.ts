@@ -6,7 +6,7 @@ import { DepartmentDetailSchema, type DepartmentDetail } from '../../shared/src/
 import { NewInstallsSchema } from '../../shared/src/schemas/new-installs';
 import { StatsSchema, type Counters, type Stats } from '../../shared/src/schemas/stats';
 import type { UsageEvent } from '../../shared/src/schemas/usage-event';
-import { countEvents } from '../../server/src/queries/count-events';
+import { countEvents } from '../../server/src/storage/queries/count-events';
 import { snapshot } from '../support/admin-api';
 import {
   buildPopulation,

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ApiErrorSchema } from '../../shared/src/schemas/api-error';
-import { countEvents } from '../../server/src/queries/count-events';
+import { countEvents } from '../../server/src/storage/queries/count-events';
 import { databaseChecksum } from '../support/database-checksum';
 import { makeEvent, uuidv7 } from '../support/make-event';
 import { makeTestApp } from '../support/test-app';

@@ -3,9 +3,9 @@ import { hashToken } from '../../server/src/auth/tokens';
 import { bootstrap } from '../../server/src/bootstrap';
 import { fixedClock } from '../../server/src/clock';
 import { defaultConfig } from '../../server/src/config';
-import { openDatabase } from '../../server/src/db/open-database';
-import { findAdminToken } from '../../server/src/queries/find-admin-token';
-import { getContentVersion } from '../../server/src/queries/get-content-version';
+import { openDatabase } from '../../server/src/storage/sqlite/open-database';
+import { findAdminToken } from '../../server/src/storage/queries/find-admin-token';
+import { getContentVersion } from '../../server/src/storage/queries/get-content-version';
 
 const clock = fixedClock('2026-11-23T10:00:00Z');
 

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { localDay, weekStart } from '../../shared/src/domain/local-day';
 import type { UsageEvent } from '../../shared/src/schemas/usage-event';
-import { insertEvents, type InsertEventsResult } from '../../server/src/queries/insert-events';
+import { insertEvents, type InsertEventsResult } from '../../server/src/storage/queries/insert-events';
 
 /**
  * Events split as the extensions would have sent them on time: one batch per

@@ -1,5 +1,5 @@
-import { openDatabase } from '../../server/src/db/open-database';
-import { setScheduledStory } from '../../server/src/queries/set-scheduled-story';
+import { openDatabase } from '../../server/src/storage/sqlite/open-database';
+import { setScheduledStory } from '../../server/src/storage/queries/set-scheduled-story';
 
 /**
  * Puts `storyId` on `day` in a server's database (while the server is

@@ -1,4 +1,4 @@
-import { openDatabase } from '../../server/src/db/open-database';
+import { openDatabase } from '../../server/src/storage/sqlite/open-database';
 import type { UsageEvent } from '../../shared/src/schemas/usage-event';
 import { insertEventsOnTime } from './on-time';
 

@@ -3,8 +3,8 @@ import { createApp } from '../../server/src/app';
 import { bootstrap } from '../../server/src/bootstrap';
 import { fixedClock } from '../../server/src/clock';
 import { defaultConfig, type Config } from '../../server/src/config';
-import { openDatabase } from '../../server/src/db/open-database';
-import { getCompanyTimezone } from '../../server/src/queries/get-company-timezone';
+import { openDatabase } from '../../server/src/storage/sqlite/open-database';
+import { getCompanyTimezone } from '../../server/src/storage/queries/get-company-timezone';
 import type { UsageEvent } from '../../shared/src/schemas/usage-event';
 import { onTimeBatches } from './on-time';
 

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import BetterSqlite3 from 'better-sqlite3';
 import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { countContentAndEvents } from '../queries/count-content-and-events';
+import { countContentAndEvents } from '../storage/queries/count-content-and-events';
 
 export type BackupIo = { db: Database; cwd: string; out: (line: string) => void; err: (line: string) => void };
 

@@ -2,11 +2,11 @@ import { TokenLabelSchema } from '@customer-chair/shared/schemas/admin-token';
 import type { Database } from 'better-sqlite3';
 import { generateAdminToken, hashToken } from '../auth/tokens';
 import type { Clock } from '../clock';
-import { findAdminToken } from '../queries/find-admin-token';
-import { insertAdminToken } from '../queries/insert-admin-token';
-import { insertAuditEntry, type Actor } from '../queries/insert-audit-entry';
-import { listAdminTokens } from '../queries/list-admin-tokens';
-import { revokeAdminToken } from '../queries/revoke-admin-token';
+import { findAdminToken } from '../storage/queries/find-admin-token';
+import { insertAdminToken } from '../storage/queries/insert-admin-token';
+import { insertAuditEntry, type Actor } from '../storage/queries/insert-audit-entry';
+import { listAdminTokens } from '../storage/queries/list-admin-tokens';
+import { revokeAdminToken } from '../storage/queries/revoke-admin-token';
 
 export type TokensIo = { db: Database; clock: Clock; out: (line: string) => void; err: (line: string) => void };
 

@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import type { z } from 'zod';
 import type { AppDeps } from '../app';
 import type { AdminVariables } from '../middleware/require-admin';
-import { getCompanyTimezone } from '../queries/get-company-timezone';
+import { getCompanyTimezone } from '../storage/queries/get-company-timezone';
 import { apiError } from './api-error';
 import { readJson } from './read-json';
 import { refuseStale } from './refuse-stale';

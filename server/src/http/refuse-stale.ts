@@ -2,7 +2,7 @@ import { localDateTime } from '@customer-chair/shared/domain/local-day';
 import type { AuditEntity } from '@customer-chair/shared/schemas/audit-entry';
 import type { Database } from 'better-sqlite3';
 import type { Context } from 'hono';
-import { findLastChange } from '../queries/find-last-change';
+import { findLastChange } from '../storage/queries/find-last-change';
 import { apiError } from './api-error';
 
 export type StaleCheck = {

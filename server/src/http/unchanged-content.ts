@@ -4,7 +4,7 @@ import { corsHeaders } from '../middleware/extension-cors';
 import { enrollmentKeyCheck } from '../middleware/require-enrollment-key';
 import { logTime } from '../middleware/request-log';
 import { securityHeaderSets } from '../middleware/security-headers';
-import { getRenderedContent, ifNoneMatchHits } from '../queries/get-rendered-content';
+import { getRenderedContent, ifNoneMatchHits } from '../storage/queries/get-rendered-content';
 import { CONTENT_PATH, contentCacheHeaders } from '../routes/content';
 
 /** Answers a request itself and says so, or leaves it alone (false) for the app. */

@@ -1,7 +1,7 @@
 import type { ApiIssue } from '@customer-chair/shared/schemas/api-error';
 import type { Database } from 'better-sqlite3';
 import type { Context } from 'hono';
-import { listRoleRecords } from '../queries/list-role-records';
+import { listRoleRecords } from '../storage/queries/list-role-records';
 import { invalidRequest } from './api-error';
 
 /** A 400 naming every role in `roles` that does not exist, or nothing when all do. */

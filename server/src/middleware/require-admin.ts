@@ -5,8 +5,8 @@ import { readSessionCookie } from '../auth/session-cookie';
 import { bearerToken, hashToken, secretsEqual } from '../auth/tokens';
 import type { Clock } from '../clock';
 import { apiError } from '../http/api-error';
-import { findAdminToken, type AdminToken } from '../queries/find-admin-token';
-import { findSession } from '../queries/find-session';
+import { findAdminToken, type AdminToken } from '../storage/queries/find-admin-token';
+import { findSession } from '../storage/queries/find-session';
 
 export type AdminVariables = { admin: AdminToken };
 

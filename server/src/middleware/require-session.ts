@@ -5,7 +5,7 @@ import { readSessionCookie } from '../auth/session-cookie';
 import { hashToken, secretsEqual } from '../auth/tokens';
 import type { Clock } from '../clock';
 import { apiError } from '../http/api-error';
-import { findSession, type Session } from '../queries/find-session';
+import { findSession, type Session } from '../storage/queries/find-session';
 
 export type SessionVariables = { session: Session };
 

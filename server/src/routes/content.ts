@@ -3,7 +3,7 @@ import type { AppDeps } from '../app';
 import { apiError } from '../http/api-error';
 import { requestHeader } from '../http/request-header';
 import { completeResponse } from '../http/response-headers';
-import { getRenderedContent, ifNoneMatchHits } from '../queries/get-rendered-content';
+import { getRenderedContent, ifNoneMatchHits } from '../storage/queries/get-rendered-content';
 
 export const CONTENT_PATH = '/api/v1/content';
 

@@ -9,11 +9,11 @@ import type { AppDeps } from '../app';
 import { apiError } from '../http/api-error';
 import { readRange } from '../http/read-range';
 import type { SessionVariables } from '../middleware/require-session';
-import { getDepartmentActivity } from '../queries/get-department-activity';
-import { getStatsInput } from '../queries/get-stats-input';
-import { loadContentBundle } from '../queries/load-content-bundle';
-import { getCompanyTimezone } from '../queries/get-company-timezone';
-import { countNewInstalls } from '../queries/count-new-installs';
+import { getDepartmentActivity } from '../storage/queries/get-department-activity';
+import { getStatsInput } from '../storage/queries/get-stats-input';
+import { loadContentBundle } from '../storage/queries/load-content-bundle';
+import { getCompanyTimezone } from '../storage/queries/get-company-timezone';
+import { countNewInstalls } from '../storage/queries/count-new-installs';
 
 /** `/api/v1/dashboard/*`: what the CX dashboard shows; app.ts requires a signed-in session (under the credential throttle). */
 export function dashboardRoutes({ db, clock, config }: AppDeps) {

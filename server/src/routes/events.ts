@@ -8,9 +8,9 @@ import { apiError } from '../http/api-error';
 import { ingestBudget } from '../http/ingest-budget';
 import { requestHeader } from '../http/request-header';
 import { limitBody } from '../middleware/limit-body';
-import { eventWriter } from '../db/event-writer';
-import { getCompanyTimezone } from '../queries/get-company-timezone';
-import { isKnownInstall } from '../queries/is-known-install';
+import { eventWriter } from '../storage/sqlite/event-writer';
+import { getCompanyTimezone } from '../storage/queries/get-company-timezone';
+import { isKnownInstall } from '../storage/queries/is-known-install';
 
 /**
  * `POST /api/v1/events`: stores a batch of usage events. The answer is sent

@@ -1,7 +1,7 @@
 import type { Health } from '@customer-chair/shared/schemas/health';
 import type { Database } from 'better-sqlite3';
 import { Hono } from 'hono';
-import { checkDatabase } from '../queries/check-database';
+import { checkDatabase } from '../storage/queries/check-database';
 
 /**
  * `GET /health` for load balancers and monitoring: it runs a real query, so

@@ -9,9 +9,9 @@ import { hashToken } from '../auth/tokens';
 import { apiError } from '../http/api-error';
 import { requestHeader } from '../http/request-header';
 import { requireSession, type SessionVariables } from '../middleware/require-session';
-import { deleteSession } from '../queries/delete-session';
-import { findAdminToken } from '../queries/find-admin-token';
-import { insertSession } from '../queries/insert-session';
+import { deleteSession } from '../storage/queries/delete-session';
+import { findAdminToken } from '../storage/queries/find-admin-token';
+import { insertSession } from '../storage/queries/insert-session';
 
 /**
  * Whether a sign-in comes from the dashboard itself: no `Origin` (not a

@@ -5,8 +5,8 @@ import { Hono, type Context } from 'hono';
 import type { AppDeps } from '../app';
 import { apiError } from '../http/api-error';
 import { readRange } from '../http/read-range';
-import { getStatsInput } from '../queries/get-stats-input';
-import { getCompanyTimezone } from '../queries/get-company-timezone';
+import { getStatsInput } from '../storage/queries/get-stats-input';
+import { getCompanyTimezone } from '../storage/queries/get-company-timezone';
 
 /**
  * `GET /api/v1/stats` and `/api/v1/stats.csv` (admin; app.ts checks the

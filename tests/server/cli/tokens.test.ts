@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tokensCommand } from '../../../server/src/cli/tokens';
 import { fixedClock } from '../../../server/src/clock';
-import { openDatabase } from '../../../server/src/db/open-database';
+import { openDatabase } from '../../../server/src/storage/sqlite/open-database';
 import { startServer } from '../../support/start-server';
 
 const SERVER_DIR = fileURLToPath(new URL('../../../server/', import.meta.url));

@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../../server/src/app';
 import type { Config } from '../../../server/src/config';
-import { openDatabase } from '../../../server/src/db/open-database';
+import { openDatabase } from '../../../server/src/storage/sqlite/open-database';
 import { serveApp } from '../../../server/src/http/serve-app';
 import type { RequestLogEntry } from '../../../server/src/middleware/request-log';
-import { setScheduledStory } from '../../../server/src/queries/set-scheduled-story';
+import { setScheduledStory } from '../../../server/src/storage/queries/set-scheduled-story';
 import { makeTestApp } from '../../support/test-app';
 
 const EXTENSION = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';

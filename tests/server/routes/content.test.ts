@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../server/src/db/open-database';
+import { openDatabase } from '../../../server/src/storage/sqlite/open-database';
 import { ContentBundleSchema } from '../../../shared/src/schemas/content-bundle';
-import { setScheduledStory } from '../../../server/src/queries/set-scheduled-story';
+import { setScheduledStory } from '../../../server/src/storage/queries/set-scheduled-story';
 import { makeTestApp } from '../../support/test-app';
 
 describe('GET /api/v1/content', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { StatsSchema } from '../../../shared/src/schemas/stats';
-import { countEvents } from '../../../server/src/queries/count-events';
+import { countEvents } from '../../../server/src/storage/queries/count-events';
 import { installIds, makeEvent } from '../../support/make-event';
 import { makeTestApp, postEvents, postEventsOnTime } from '../../support/test-app';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiErrorSchema } from '../../../shared/src/schemas/api-error';
-import { countEvents } from '../../../server/src/queries/count-events';
+import { countEvents } from '../../../server/src/storage/queries/count-events';
 import { makeEvent, uuidv7 } from '../../support/make-event';
 import { makeTestApp, postEvents } from '../../support/test-app';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hashToken } from '../../../server/src/auth/tokens';
-import { insertAdminToken } from '../../../server/src/queries/insert-admin-token';
+import { insertAdminToken } from '../../../server/src/storage/queries/insert-admin-token';
 import { CREDENTIAL_THROTTLE } from '../../../server/src/auth/credential-throttle';
 import { makeTestApp, TEST_ADMIN_TOKEN } from '../../support/test-app';
 

@@ -3,7 +3,7 @@ import { AuditQuerySchema, type AuditPage } from '@customer-chair/shared/schemas
 import { Hono } from 'hono';
 import type { AppDeps } from '../../app';
 import { apiError } from '../../http/api-error';
-import { listAuditEntries } from '../../queries/list-audit-entries';
+import { listAuditEntries } from '../../storage/queries/list-audit-entries';
 
 /** `GET /api/v1/admin/audit?before&limit&entity&entityId`: who changed what and when, newest first. */
 export function adminAuditRoutes({ db }: AppDeps) {

@@ -12,10 +12,10 @@ import { Hono } from 'hono';
 import type { AppDeps } from '../../app';
 import { createItem, editItem } from '../../http/edit-item';
 import type { AdminVariables } from '../../middleware/require-admin';
-import { deleteDepartment } from '../../queries/delete-department';
-import { listDepartmentRecords } from '../../queries/list-department-records';
-import { recordChange } from '../../queries/record-change';
-import { saveDepartment } from '../../queries/save-department';
+import { deleteDepartment } from '../../storage/queries/delete-department';
+import { listDepartmentRecords } from '../../storage/queries/list-department-records';
+import { recordChange } from '../../storage/queries/record-change';
+import { saveDepartment } from '../../storage/queries/save-department';
 
 const withHeadcount = (id: string, name: string, headcount: number | null | undefined): Department =>
   headcount == null ? { id, name } : { id, name, headcount };

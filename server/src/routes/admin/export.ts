@@ -2,8 +2,8 @@ import { EXPORT_FORMAT, type ContentExport } from '@customer-chair/shared/schema
 import { Hono } from 'hono';
 import type { AppDeps } from '../../app';
 import { apiError } from '../../http/api-error';
-import { getCompanyTimezone } from '../../queries/get-company-timezone';
-import { loadContentBundle } from '../../queries/load-content-bundle';
+import { getCompanyTimezone } from '../../storage/queries/get-company-timezone';
+import { loadContentBundle } from '../../storage/queries/load-content-bundle';
 
 /** `GET /api/v1/admin/export`: all content as one JSON file that the import restores (backup, or a move to another server). */
 export function adminExportRoutes({ db, clock, config }: AppDeps) {

@@ -8,17 +8,17 @@ import { apiError } from '../../http/api-error';
 import { planImportOffThread } from '../../import/plan-import-off-thread';
 import type { AdminVariables } from '../../middleware/require-admin';
 import { limitBody } from '../../middleware/limit-body';
-import { getCompanyTimezone } from '../../queries/get-company-timezone';
-import { getContentVersion } from '../../queries/get-content-version';
-import { insertAuditEntry } from '../../queries/insert-audit-entry';
-import { insertStories } from '../../queries/insert-stories';
-import { listRoleRecords } from '../../queries/list-role-records';
-import { listStoryRecords } from '../../queries/list-story-records';
-import { loadContentBundle } from '../../queries/load-content-bundle';
-import { recordChange } from '../../queries/record-change';
-import { restoreContent } from '../../queries/restore-content';
-import { setTimezone } from '../../queries/set-timezone';
-import { updateStory } from '../../queries/update-story';
+import { getCompanyTimezone } from '../../storage/queries/get-company-timezone';
+import { getContentVersion } from '../../storage/queries/get-content-version';
+import { insertAuditEntry } from '../../storage/queries/insert-audit-entry';
+import { insertStories } from '../../storage/queries/insert-stories';
+import { listRoleRecords } from '../../storage/queries/list-role-records';
+import { listStoryRecords } from '../../storage/queries/list-story-records';
+import { loadContentBundle } from '../../storage/queries/load-content-bundle';
+import { recordChange } from '../../storage/queries/record-change';
+import { restoreContent } from '../../storage/queries/restore-content';
+import { setTimezone } from '../../storage/queries/set-timezone';
+import { updateStory } from '../../storage/queries/update-story';
 
 /** Apply with errors: nothing is written, and every error is listed. */
 function refuseWithErrors(c: Context, errors: ImportIssue[]): Response {

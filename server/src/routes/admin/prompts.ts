@@ -7,12 +7,12 @@ import { Hono } from 'hono';
 import type { AppDeps } from '../../app';
 import { createItem, editItem } from '../../http/edit-item';
 import type { AdminVariables } from '../../middleware/require-admin';
-import { deletePrompt } from '../../queries/delete-prompt';
-import { findPromptRecord } from '../../queries/find-prompt-record';
-import { insertPrompt } from '../../queries/insert-prompt';
-import { listPromptRecords } from '../../queries/list-prompt-records';
-import { recordChange } from '../../queries/record-change';
-import { updatePrompt } from '../../queries/update-prompt';
+import { deletePrompt } from '../../storage/queries/delete-prompt';
+import { findPromptRecord } from '../../storage/queries/find-prompt-record';
+import { insertPrompt } from '../../storage/queries/insert-prompt';
+import { listPromptRecords } from '../../storage/queries/list-prompt-records';
+import { recordChange } from '../../storage/queries/record-change';
+import { updatePrompt } from '../../storage/queries/update-prompt';
 
 const PLACES = { meeting: 'meetings', newtab: 'the new tab', both: 'meetings and the new tab' } as const;
 

@@ -8,14 +8,14 @@ import type { AppDeps } from '../../app';
 import { apiError, invalidRequest } from '../../http/api-error';
 import { createItem, editItem } from '../../http/edit-item';
 import type { AdminVariables } from '../../middleware/require-admin';
-import { deleteRole } from '../../queries/delete-role';
-import { insertRole } from '../../queries/insert-role';
-import { listActionIds } from '../../queries/list-action-ids';
-import { listRoleRecords } from '../../queries/list-role-records';
-import { listStoryRecords } from '../../queries/list-story-records';
-import { recordChange } from '../../queries/record-change';
-import { replaceRoleActions } from '../../queries/replace-role-actions';
-import { updateRole } from '../../queries/update-role';
+import { deleteRole } from '../../storage/queries/delete-role';
+import { insertRole } from '../../storage/queries/insert-role';
+import { listActionIds } from '../../storage/queries/list-action-ids';
+import { listRoleRecords } from '../../storage/queries/list-role-records';
+import { listStoryRecords } from '../../storage/queries/list-story-records';
+import { recordChange } from '../../storage/queries/record-change';
+import { replaceRoleActions } from '../../storage/queries/replace-role-actions';
+import { updateRole } from '../../storage/queries/update-role';
 
 /**
  * `/api/v1/admin/roles`: roles and their 3–5 actions, in order. One revision

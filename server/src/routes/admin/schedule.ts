@@ -11,12 +11,12 @@ import { apiError } from '../../http/api-error';
 import { readJson } from '../../http/read-json';
 import { changedBy } from '../../http/refuse-stale';
 import type { AdminVariables } from '../../middleware/require-admin';
-import { findStoryRecord } from '../../queries/find-story-record';
-import { getCompanyTimezone } from '../../queries/get-company-timezone';
-import { getScheduledStory } from '../../queries/get-scheduled-story';
-import { insertAuditEntry } from '../../queries/insert-audit-entry';
-import { loadContentBundle } from '../../queries/load-content-bundle';
-import { setScheduledStory } from '../../queries/set-scheduled-story';
+import { findStoryRecord } from '../../storage/queries/find-story-record';
+import { getCompanyTimezone } from '../../storage/queries/get-company-timezone';
+import { getScheduledStory } from '../../storage/queries/get-scheduled-story';
+import { insertAuditEntry } from '../../storage/queries/insert-audit-entry';
+import { loadContentBundle } from '../../storage/queries/load-content-bundle';
+import { setScheduledStory } from '../../storage/queries/set-scheduled-story';
 
 /** Days shown when the request names no range: six weeks from today. */
 export const DEFAULT_SCHEDULE_DAYS = 42;

@@ -3,9 +3,9 @@ import { Hono } from 'hono';
 import type { AppDeps } from '../../app';
 import { editItem } from '../../http/edit-item';
 import type { AdminVariables } from '../../middleware/require-admin';
-import { getSettings } from '../../queries/get-settings';
-import { recordChange } from '../../queries/record-change';
-import { setTimezone } from '../../queries/set-timezone';
+import { getSettings } from '../../storage/queries/get-settings';
+import { recordChange } from '../../storage/queries/record-change';
+import { setTimezone } from '../../storage/queries/set-timezone';
 
 /** `/api/v1/admin/settings`: the company's time zone (what "today" means for the story and the stats). */
 export function adminSettingsRoutes(deps: AppDeps) {

@@ -20,14 +20,14 @@ import { apiError } from '../../http/api-error';
 import { createItem, editItem } from '../../http/edit-item';
 import { refuseUnknownRoles } from '../../http/unknown-roles';
 import type { AdminVariables } from '../../middleware/require-admin';
-import { findStoryRecord } from '../../queries/find-story-record';
-import { getCompanyTimezone } from '../../queries/get-company-timezone';
-import { insertStory } from '../../queries/insert-story';
-import { listStoryRecords } from '../../queries/list-story-records';
-import { recordChange } from '../../queries/record-change';
-import { setStoryArchived } from '../../queries/set-story-archived';
-import { unscheduleStory } from '../../queries/unschedule-story';
-import { updateStory } from '../../queries/update-story';
+import { findStoryRecord } from '../../storage/queries/find-story-record';
+import { getCompanyTimezone } from '../../storage/queries/get-company-timezone';
+import { insertStory } from '../../storage/queries/insert-story';
+import { listStoryRecords } from '../../storage/queries/list-story-records';
+import { recordChange } from '../../storage/queries/record-change';
+import { setStoryArchived } from '../../storage/queries/set-story-archived';
+import { unscheduleStory } from '../../storage/queries/unschedule-story';
+import { updateStory } from '../../storage/queries/update-story';
 
 /** `/api/v1/admin/stories`: list and search, create, edit, archive and restore customer stories. */
 export function adminStoryRoutes(deps: AppDeps) {

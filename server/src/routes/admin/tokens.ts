@@ -1,7 +1,7 @@
 import type { AdminTokenList } from '@customer-chair/shared/schemas/admin-token';
 import { Hono } from 'hono';
 import type { AppDeps } from '../../app';
-import { listAdminTokens } from '../../queries/list-admin-tokens';
+import { listAdminTokens } from '../../storage/queries/list-admin-tokens';
 
 /** `GET /api/v1/admin/tokens`: who can sign in (labels, never tokens); made and revoked with the server's `tokens` command. */
 export function adminTokenRoutes({ db }: AppDeps) {

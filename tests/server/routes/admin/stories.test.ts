@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hashToken } from '../../../../server/src/auth/tokens';
-import { insertAdminToken } from '../../../../server/src/queries/insert-admin-token';
+import { insertAdminToken } from '../../../../server/src/storage/queries/insert-admin-token';
 import { LIMITS } from '../../../../shared/src/schemas/limits';
 import { STORY_DRAFT, auditLog, contentTag, json, send, snapshot } from '../../../support/admin-api';
 import { makeTestApp } from '../../../support/test-app';

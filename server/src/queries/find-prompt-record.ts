@@ -1,7 +1,0 @@
-import type { PromptRecord } from '@customer-chair/shared/schemas/prompt-record';
-import type { Database } from 'better-sqlite3';
-import { statement } from '../db/statement';
-
-export function findPromptRecord(db: Database, id: string): PromptRecord | undefined {
-  return statement(db, 'SELECT id, text, place AS "where", revision FROM prompts WHERE id = ?').get(id) as PromptRecord | undefined;
-}

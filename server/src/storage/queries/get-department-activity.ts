@@ -1,0 +1,76 @@
+import type { DepartmentWeek } from '@customer-chair/shared/domain/build-department-detail';
+import { addDays, weekStart } from '@customer-chair/shared/domain/local-day';
+import type { DisclosureBucket } from '@customer-chair/shared/domain/plan-disclosure';
+import { weekInstallGroups } from '@customer-chair/shared/domain/week-install-groups';
+import type { EventType, Surface } from '@customer-chair/shared/schemas/usage-event';
+import type { Database } from 'better-sqlite3';
+import { actionCell, cachedInstallCells, surfaceCell } from '../caches/install-cells-cache';
+import { statement } from '../sqlite/statement';
+
+/**
+ * One department's roll-ups, week by week (`weeks`: Mondays): what was
+ * done on which surface, which actions under which role, which stories,
+ * and how many installs used each surface and action.
+ */
+export function getDepartmentActivity(db: Database, department: string, weeks: readonly string[]): DepartmentWeek[] {
+  if (weeks.length === 0) return [];
+  // From the first Monday through the last week's Sunday.
+  const params = { department, from: weeks[0], to: addDays(weeks[weeks.length - 1]!, 6) };
+  return db.transaction(() => {
+    const cells = cachedInstallCells(db);
+    const byWeek = new Map<string, DepartmentWeek>();
+    for (const week of weeks) {
+      const within = weekInstallGroups(cells, week, { onePerInstall: false }).within(department);
+      byWeek.set(week, {
+        week,
+        surfaces: renamed(within, (surface) => surfaceCell(surface as Surface), 'surface:'),
+        actions: (role) => renamed(within, (actionId) => actionCell(role, actionId), `action:${role}:`),
+        stories: { sizes: new Map(), unionSize: () => 0 },
+        surfaceCounts: [],
+        actionCounts: [],
+        items: [],
+      });
+    }
+    const weekOf = (day: string) => byWeek.get(weekStart(day));
+    const reach = new Map<string, Map<string, Set<string>>>();
+    for (const row of statement(db, 'SELECT week, story_id AS storyId, install_id AS installId FROM story_reach WHERE department = @department AND week BETWEEN @from AND @to').all(params) as {
+      week: string;
+      storyId: string;
+      installId: string;
+    }[]) {
+      let stories = reach.get(row.week);
+      if (!stories) reach.set(row.week, (stories = new Map()));
+      let installs = stories.get(row.storyId);
+      if (!installs) stories.set(row.storyId, (installs = new Set()));
+      installs.add(row.installId);
+    }
+    for (const [week, stories] of reach) {
+      const entry = byWeek.get(week);
+      if (!entry) continue;
+      entry.stories = {
+        sizes: new Map([...stories].map(([storyId, installs]) => [storyId, installs.size])),
+        unionSize: (names) => new Set(names.flatMap((name) => [...(stories.get(name) ?? [])])).size,
+      };
+    }
+    // Each roll-up's rows of the department, day by day, into the week they belong to.
+    const rowsByDay = <Row extends { day: string }>(sql: string) =>
+      statement(db, `${sql} WHERE department = @department AND day BETWEEN @from AND @to`).all(params) as Row[];
+    for (const { day, ...count } of rowsByDay<{ day: string; surface: Surface; type: EventType; count: number }>('SELECT day, surface, type, count FROM daily_surface_counts')) {
+      weekOf(day)?.surfaceCounts.push(count);
+    }
+    for (const { day, ...count } of rowsByDay<{ day: string; role: string; actionId: string; count: number }>('SELECT day, role, action_id AS actionId, count FROM daily_action_counts')) {
+      weekOf(day)?.actionCounts.push(count);
+    }
+    for (const { day, ...count } of rowsByDay<{ day: string; type: EventType; itemId: string; count: number }>('SELECT day, type, item_id AS itemId, count FROM daily_item_counts')) {
+      weekOf(day)?.items.push(count);
+    }
+    return [...byWeek.values()];
+  })();
+}
+
+/** The cells of one kind (those whose key starts with `prefix`) by their own names. */
+function renamed(within: DisclosureBucket, key: (name: string) => string, prefix: string): DisclosureBucket {
+  const sizes = new Map<string, number>();
+  for (const [cell, size] of within.sizes) if (cell.startsWith(prefix)) sizes.set(cell.slice(prefix.length), size);
+  return { sizes, unionSize: (names) => within.unionSize(names.map(key)) };
+}
