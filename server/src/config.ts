@@ -16,6 +16,10 @@ export const EnvSchema = z.object({
   PORT: optional(int(0, 65_535)).default(8787),
   HOST: optional(z.string().min(1)).default('127.0.0.1'),
   DATABASE_PATH: optional(z.string().min(1)).default('./data/customer-chair.db'),
+  // Set, everything is stored in PostgreSQL (15 or newer) instead of the SQLite file.
+  DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// (or postgresql://) connection URL')),
+  DATABASE_POOL_SIZE: optional(int(1, 1000)).default(10),
+  DATABASE_STATEMENT_TIMEOUT_MS: optional(int(100, 3_600_000)).default(30_000),
   // Tokens are compared hashed, and a correct one works even while guessers are throttled: only length keeps them unguessable.
   ADMIN_TOKEN: optional(z.string().min(32, 'must be at least 32 characters').max(256)),
   ENROLLMENT_KEY: optional(z.string().min(8, 'must be at least 8 characters').max(256)),
@@ -37,6 +41,12 @@ export type Config = {
   port: number;
   host: string;
   databasePath: string;
+  /** PostgreSQL's connection URL; when set, `databasePath` is not used. */
+  databaseUrl?: string;
+  /** Connections each instance keeps to PostgreSQL at most. */
+  databasePoolSize: number;
+  /** PostgreSQL cancels a statement running longer than this. */
+  databaseStatementTimeoutMs: number;
   /** Set from the environment; otherwise tokens live only as hashes in the database. */
   adminToken?: string;
   /** When set, extensions must present it to read content and send events. */
@@ -85,6 +95,9 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       port: e.PORT,
       host: e.HOST,
       databasePath: e.DATABASE_PATH,
+      databaseUrl: e.DATABASE_URL,
+      databasePoolSize: e.DATABASE_POOL_SIZE,
+      databaseStatementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
       adminToken: e.ADMIN_TOKEN,
       enrollmentKey: e.ENROLLMENT_KEY,
       extensionIds: e.EXTENSION_IDS,
