@@ -18,6 +18,22 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
+        test: {
+          // The server's suite again, on a real PostgreSQL server: a throwaway cluster for the run, a fresh database per app.
+          name: 'postgres',
+          include: ['tests/server/**/*.test.ts'],
+          // What only SQLite has: its migrations' history, its synchronous group commit.
+          exclude: ['tests/server/storage/sqlite/**'],
+          environment: 'node',
+          env: { TEST_DATABASE: 'postgres' },
+          globalSetup: ['tests/support/postgres-global-setup.ts'],
+          setupFiles: ['tests/support/postgres-setup-file.ts'],
+          hookTimeout: 60_000,
+          testTimeout: 30_000,
+        },
+      },
+      {
         // The extension's code with WXT's fake browser (storage, runtime, alarms in memory).
         plugins: [WxtVitest({ root: extensionRoot })],
         test: {

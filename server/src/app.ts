@@ -1,14 +1,12 @@
-import type { Database } from 'better-sqlite3';
 import { Hono } from 'hono';
-import type { Clock } from './clock';
-import type { Config } from './config';
+import type { AppDeps } from './deps';
 import { LIMITS } from '@customer-chair/shared/schemas/limits';
 import { credentialThrottle } from './auth/credential-throttle';
 import { apiError } from './http/api-error';
 import { extensionCors } from './middleware/extension-cors';
 import { limitBody } from './middleware/limit-body';
 import { noStore } from './middleware/no-store';
-import { requestLog, type WriteRequestLog } from './middleware/request-log';
+import { requestLog } from './middleware/request-log';
 import { requireAdmin } from './middleware/require-admin';
 import { requireEnrollmentKey } from './middleware/require-enrollment-key';
 import { requireSession } from './middleware/require-session';
@@ -32,13 +30,6 @@ import { healthRoutes } from './routes/health';
 import { sessionRoutes } from './routes/session';
 import { statsRoutes } from './routes/stats';
 
-export type AppDeps = {
-  db: Database;
-  clock: Clock;
-  config: Config;
-  /** Where one line per request goes (main.ts prints them; tests stay quiet without it). */
-  logRequest?: WriteRequestLog;
-};
 
 /** The whole HTTP API; no I/O of its own beyond the database it is given. */
 export function createApp(deps: AppDeps) {

@@ -10,7 +10,7 @@ import { loadConfig } from './config';
 import { cachedInstallActivity } from './storage/caches/activity-cache';
 import { cachedDailyCounts } from './storage/caches/daily-counts-cache';
 import { cachedInstallCells } from './storage/caches/install-cells-cache';
-import { openDatabase } from './storage/sqlite/open-database';
+import { openStorage } from './storage/open-storage';
 import { pruneEvents } from './storage/queries/prune-events';
 
 /**
@@ -25,7 +25,10 @@ if (!loaded.ok) {
 }
 const config = loaded.config;
 const clock = systemClock;
-const db = openDatabase(config.databasePath);
+const storage = await openStorage(config);
+// SQLite's connection, for the code not yet on `storage` (PostgreSQL serves only what is).
+const db = (storage.engine === 'sqlite' ? await storage.sync((connection) => connection) : undefined) as import('better-sqlite3').Database;
+
 
 if (process.argv[2] === 'tokens') {
   const code = tokensCommand(process.argv.slice(3), { db, clock, out: console.log, err: console.error });
@@ -62,7 +65,7 @@ pruneTimer.unref();
 
 // One JSON line per request on stdout: route pattern, status, time, size; nothing about who asked.
 const requestLines = lineBuffer((chunk) => process.stdout.write(chunk));
-const deps = { db, clock, config, logRequest: (entry: RequestLogEntry) => requestLines.line(JSON.stringify(entry)) };
+const deps = { storage, db, clock, config, logRequest: (entry: RequestLogEntry) => requestLines.line(JSON.stringify(entry)) };
 const server = serveApp(createApp(deps), deps, { port: config.port, hostname: config.host }, (info) => {
   console.log(`Customer Chair server listening on http://${info.address}:${info.port}`);
 });

@@ -27,7 +27,7 @@ const SESSION_ONLY = new Set(['GET /api/v1/session', 'DELETE /api/v1/session', '
 const ANA = 'ana-admin-token-0123456789abcdef';
 const NOW = '2026-11-23T10:00:00Z';
 
-function routesOf(app: ReturnType<typeof makeTestApp>['app']) {
+function routesOf(app: Awaited<ReturnType<typeof makeTestApp>>['app']) {
   return [...new Set(app.routes.filter((r) => r.method !== 'ALL' && !r.path.endsWith('*')).map((r) => `${r.method} ${r.path}`))].map((route) => {
     const [method, path] = route.split(' ') as [string, string];
     // Real-looking parameters, so that only the credentials decide the answer.
@@ -43,14 +43,14 @@ function expectRefused(response: Response, what: string) {
   if (response.status === 429) expect(Number(response.headers.get('Retry-After')), what).toBeGreaterThan(0);
 }
 
-async function signIn(t: ReturnType<typeof makeTestApp>, token: string) {
+async function signIn(t: Awaited<ReturnType<typeof makeTestApp>>, token: string) {
   const response = await t.app.request('/api/v1/session', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ token }) });
   expect(response.status).toBe(200);
   return { cookie: response.headers.get('Set-Cookie')!.split(';')[0]!, csrf: ((await response.json()) as { csrfToken: string }).csrfToken };
 }
 
-describe('access to every route', () => {
-  const t = makeTestApp({ now: NOW });
+describe('access to every route', async () => {
+  const t = await makeTestApp({ now: NOW });
   const routes = routesOf(t.app);
   const guarded = routes.filter((r) => !PUBLIC.has(r.route));
 
@@ -112,7 +112,7 @@ describe('access to every route', () => {
   });
 
   it('refuses an expired session', async () => {
-    const late = makeTestApp({ now: NOW });
+    const late = await makeTestApp({ now: NOW });
     const session = await signIn(late, 'test-admin-token-0123456789abcdef');
     late.clock.set('2026-11-23T22:00:01Z');
     for (const { route, method, url, body } of routesOf(late.app).filter((r) => !PUBLIC.has(r.route))) {
@@ -139,7 +139,7 @@ describe('access to every route', () => {
   });
 
   it('with ENROLLMENT_KEY set, the extension routes refuse a missing or wrong key', async () => {
-    const enrolled = makeTestApp({ now: NOW, config: { enrollmentKey: 'company-enrollment-key' } });
+    const enrolled = await makeTestApp({ now: NOW, config: { enrollmentKey: 'company-enrollment-key' } });
     for (const [method, url] of [
       ['GET', '/api/v1/content'],
       ['POST', '/api/v1/events'],
@@ -171,7 +171,7 @@ describe('access to every route', () => {
   });
 
   it('marks every signed-in answer Cache-Control: no-store, refusals and errors included', async () => {
-    const fresh = makeTestApp({ now: NOW });
+    const fresh = await makeTestApp({ now: NOW });
     const session = await signIn(fresh, 'test-admin-token-0123456789abcdef');
     const signedIn = routesOf(fresh.app).filter((r) => /^\/api\/v1\/(session|dashboard\/|admin\/|stats(\.csv)?$)/.test(r.url));
     expect(signedIn.length).toBeGreaterThan(30);

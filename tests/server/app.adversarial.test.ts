@@ -46,7 +46,7 @@ import { makeTestApp, TEST_ADMIN_TOKEN } from '../support/test-app';
  *   story audience; any union of small cells.
  */
 
-type TestApp = ReturnType<typeof makeTestApp>;
+type TestApp = Awaited<ReturnType<typeof makeTestApp>>;
 type Range = { from?: string; to?: string };
 type Answer = {
   label: string;
@@ -231,10 +231,10 @@ function* subsets<T>(items: readonly T[]): Generator<T[]> {
   for (let mask = 0; mask < 1 << items.length; mask++) yield items.filter((_, i) => mask & (1 << i));
 }
 
-describe('the disclosure rule, attacked', () => {
+describe('the disclosure rule, attacked', async () => {
   const { acts, installIds } = buildPopulation();
   const secrets = secretFigures(acts);
-  const t = makeTestApp({ now: NOW, config: { minGroupSize: K } });
+  const t = await makeTestApp({ now: NOW, config: { minGroupSize: K } });
   const answers: Answer[] = [];
   /** The answer for exactly one whole week, by its Monday. */
   const weekAnswer = new Map<string, Answer>();
@@ -757,7 +757,7 @@ describe('finding 2: one named department of 6 installs and one small one of 2',
       for (let i = 1; i <= 2; i++) acts.push(...at(`beta-${i}`, 'beta', addDays(monday, 1), 10 + i + 3 * w));
     }
     const ids = new Map([...new Set(acts.map((a) => a.install))].map((label) => [label, uuidv7()]));
-    const t = makeTestApp({ now, config: { minGroupSize: K } });
+    const t = await makeTestApp({ now, config: { minGroupSize: K } });
     await seed(t, acts, ids, now);
     const cookie = await signIn(t);
     const beta = [
@@ -791,7 +791,7 @@ describe('late events: a finished week does not change when an install sends its
   // so a finished week, once shown, never changes: the late batch lands in the week under way.
   it('the same question asked before and after one install\'s late batch does not give that batch by difference', async () => {
     const { acts, installIds } = buildPopulation(7);
-    const t = makeTestApp({ now: NOW, config: { minGroupSize: K } });
+    const t = await makeTestApp({ now: NOW, config: { minGroupSize: K } });
     await seed(t, acts, installIds);
     const cookie = await signIn(t);
     const week = { from: '2026-12-07', to: '2026-12-13' };
@@ -834,7 +834,7 @@ describe('finding 6: fake installs made with the enrollment key', () => {
     const key = 'enrollment-key-in-every-browser';
     const enrolled = { Authorization: `Bearer ${key}` };
     const now = '2026-12-16T12:00:00Z';
-    const t = makeTestApp({ now, config: { minGroupSize: K, enrollmentKey: key, newInstallsPerAddressPerDay: 5 } });
+    const t = await makeTestApp({ now, config: { minGroupSize: K, enrollmentKey: key, newInstallsPerAddressPerDay: 5 } });
     // The real company: a rollout of a few installs a week through the office's address (legal has two people).
     const real: { label: string; department: string; monday: string }[] = [
       ...['a', 'b', 'c', 'd'].map((x) => ({ label: `ops-${x}`, department: 'ops', monday: '2026-11-02' })),

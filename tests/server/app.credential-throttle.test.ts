@@ -3,7 +3,7 @@ import { makeTestApp, TEST_ADMIN_TOKEN } from '../support/test-app';
 
 const KEY = 'company-enrollment-key-0123456789';
 
-type TestApp = ReturnType<typeof makeTestApp>;
+type TestApp = Awaited<ReturnType<typeof makeTestApp>>;
 
 /** A request from `address`, with the bindings @hono/node-server gives the app (the peer's socket, the parsed headers). */
 function request(t: TestApp, path: string, init: { method?: string; headers?: Record<string, string>; body?: string }, address: string) {
@@ -26,7 +26,7 @@ const right = (path: string) => (path === 'enrollment key' ? KEY : TEST_ADMIN_TO
 describe('one credential throttle across the app', () => {
   for (const [path, present] of Object.entries(PATHS)) {
     it(`${path}: ten wrong guesses go free, then 429 with a growing Retry-After; the right credential still works from that address`, async () => {
-      const t = makeTestApp({ config: { enrollmentKey: KEY } });
+      const t = await makeTestApp({ config: { enrollmentKey: KEY } });
       for (let i = 0; i < 10; i++) expect((await present(t, `${i}-wrong-guess-${i}`, '203.0.113.7')).status).toBe(401);
       const waits: string[] = [];
       for (let i = 0; i < 3; i++) {
@@ -51,14 +51,14 @@ describe('one credential throttle across the app', () => {
   }
 
   it('counts guesses across the paths together: sign-in, bearer and enrollment key share one budget', async () => {
-    const t = makeTestApp({ config: { enrollmentKey: KEY } });
+    const t = await makeTestApp({ config: { enrollmentKey: KEY } });
     const order = ['sign-in', 'admin bearer', 'enrollment key', 'session cookie', 'stats bearer'];
     for (let i = 0; i < 10; i++) expect((await PATHS[order[i % 5]!]!(t, `${i}-mixed-guess`, '203.0.113.9')).status).toBe(401);
     for (const path of order) expect((await PATHS[path]!(t, `${path.replace(' ', '-')}-one-more`, '203.0.113.9')).status, path).toBe(429);
   });
 
   it('throttles one prefix guessed from many addresses (a spread-out guesser)', async () => {
-    const t = makeTestApp();
+    const t = await makeTestApp();
     for (let i = 0; i < 10; i++) expect((await PATHS['admin bearer']!(t, `cc_admin_guess-${i}`, `192.0.2.${i}`)).status).toBe(401);
     const limited = await PATHS['admin bearer']!(t, 'cc_admin_guess-next', '192.0.2.200');
     expect(limited.status).toBe(429);
@@ -66,7 +66,7 @@ describe('one credential throttle across the app', () => {
   });
 
   it('does not count requests without a credential, nor malformed sign-ins', async () => {
-    const t = makeTestApp();
+    const t = await makeTestApp();
     for (let i = 0; i < 30; i++) expect((await request(t, '/api/v1/admin/stories', {}, '203.0.113.5')).status).toBe(401);
     for (let i = 0; i < 30; i++) expect((await PATHS['sign-in']!(t, '', '203.0.113.5')).status).toBe(400);
     expect((await PATHS['admin bearer']!(t, 'first-real-guess', '203.0.113.5')).status).toBe(401);

@@ -14,12 +14,12 @@ import { makeTestApp } from '../support/test-app';
  * bodies cut short mid-stream, lying Content-Length, broken chunked encoding,
  * bytes that are not UTF-8, many clients at once.
  */
-const t = makeTestApp({ config: { rateLimitEventsPerMinute: 0 }, now: new Date().toISOString() });
+const t = await makeTestApp({ config: { rateLimitEventsPerMinute: 0 }, now: new Date().toISOString() });
 let server: Server;
 let port: number;
 
 beforeAll(async () => {
-  server = serveApp(t.app, { db: t.db, clock: t.clock, config: t.config }, { port: 0, hostname: '127.0.0.1' });
+  server = serveApp(t.app, { storage: t.storage, db: t.db, clock: t.clock, config: t.config }, { port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   port = (server.address() as AddressInfo).port;
 });

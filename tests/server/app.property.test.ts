@@ -24,7 +24,7 @@ mkdirSync(join(site, 'dist', 'assets'), { recursive: true });
 writeFileSync(join(site, 'dist', 'index.html'), '<!doctype html><title>dashboard</title>');
 writeFileSync(join(site, 'dist', 'assets', 'app.js'), 'console.log(1)');
 writeFileSync(join(site, 'secret.js'), 'TOP-SECRET');
-const t = makeTestApp({ now: NOW, config: { rateLimitEventsPerMinute: 0, dashboardDir: join(site, 'dist') } });
+const t = await makeTestApp({ now: NOW, config: { rateLimitEventsPerMinute: 0, dashboardDir: join(site, 'dist') } });
 let cases = 0;
 const statuses = new Map<number, number>();
 

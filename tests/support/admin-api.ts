@@ -1,7 +1,7 @@
 import { databaseChecksum } from './database-checksum';
 import { makeTestApp } from './test-app';
 
-export type TestApp = ReturnType<typeof makeTestApp>;
+export type TestApp = Awaited<ReturnType<typeof makeTestApp>>;
 
 /** A valid new story, every field filled. */
 export const STORY_DRAFT = {

@@ -1,24 +1,30 @@
 import type { Database } from 'better-sqlite3';
+import type { Storage } from '../../server/src/storage/storage';
+import { openTestStorage } from './test-storage';
 import { createApp } from '../../server/src/app';
 import { bootstrap } from '../../server/src/bootstrap';
 import { fixedClock } from '../../server/src/clock';
 import { defaultConfig, type Config } from '../../server/src/config';
-import { openDatabase } from '../../server/src/storage/sqlite/open-database';
 import { getCompanyTimezone } from '../../server/src/storage/queries/get-company-timezone';
 import type { UsageEvent } from '../../shared/src/schemas/usage-event';
 import { onTimeBatches } from './on-time';
 
 export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 
-/** The real app on a real SQLite database (`:memory:` unless a path is given), with a pinned clock. */
-export function makeTestApp(options: { config?: Partial<Config>; now?: string; databasePath?: string; db?: Database } = {}) {
+/**
+ * The real app on a real, fresh database of this run's engine (testEngine:
+ * SQLite, `:memory:` unless a path is given, or PostgreSQL), with a pinned clock.
+ */
+export async function makeTestApp(options: { config?: Partial<Config>; now?: string; databasePath?: string; storage?: Storage } = {}) {
   const config = defaultConfig({ adminToken: TEST_ADMIN_TOKEN, ...options.config });
   const clock = fixedClock(options.now ?? '2026-11-23T10:00:00Z');
-  const db = options.db ?? openDatabase(options.databasePath ?? ':memory:');
+  const storage = options.storage ?? (await openTestStorage({ databasePath: options.databasePath }));
+  // SQLite's connection, for the tests (and code) not yet on `storage`.
+  const db = (storage.engine === 'sqlite' ? await storage.sync((connection) => connection) : undefined) as Database;
   bootstrap(db, config, clock);
-  const app = createApp({ db, clock, config });
+  const app = createApp({ storage, db, clock, config });
   const admin = { Authorization: `Bearer ${TEST_ADMIN_TOKEN}` };
-  return { app, db, clock, config, admin };
+  return { app, storage, db, clock, config, admin };
 }
 
 /** POSTs a JSON body (or a raw string) to the events endpoint. */
@@ -42,7 +48,7 @@ export function postEvents(
  * day they arrive. Answers the batches' responses, in week order.
  */
 export async function postEventsOnTime(
-  t: Pick<ReturnType<typeof makeTestApp>, 'app' | 'clock' | 'config' | 'db'>,
+  t: Pick<Awaited<ReturnType<typeof makeTestApp>>, 'app' | 'clock' | 'config' | 'db'>,
   body: { events: UsageEvent[] },
   headers: Record<string, string> = {},
 ): Promise<Response[]> {

@@ -1,7 +1,7 @@
 import type { AuditEntity } from '@customer-chair/shared/schemas/audit-entry';
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import type { AdminVariables } from '../middleware/require-admin';
 import { getCompanyTimezone } from '../storage/queries/get-company-timezone';
 import { apiError } from './api-error';

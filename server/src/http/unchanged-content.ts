@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import { corsHeaders } from '../middleware/extension-cors';
 import { enrollmentKeyCheck } from '../middleware/require-enrollment-key';
 import { logTime } from '../middleware/request-log';

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import { apiError } from '../http/api-error';
 import { requestHeader } from '../http/request-header';
 import { completeResponse } from '../http/response-headers';

@@ -5,7 +5,7 @@ import { newInstallsSince, summarizeNewInstalls } from '@customer-chair/shared/d
 import type { DashboardOverview } from '@customer-chair/shared/schemas/dashboard-overview';
 import type { NewInstalls } from '@customer-chair/shared/schemas/new-installs';
 import { Hono } from 'hono';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import { apiError } from '../http/api-error';
 import { readRange } from '../http/read-range';
 import type { SessionVariables } from '../middleware/require-session';

@@ -3,7 +3,7 @@ import { toApiIssues } from '@customer-chair/shared/schemas/api-error';
 import { LIMITS } from '@customer-chair/shared/schemas/limits';
 import { EventBatchSchema, type EventBatchResult } from '@customer-chair/shared/schemas/usage-event';
 import { Hono } from 'hono';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import { apiError } from '../http/api-error';
 import { ingestBudget } from '../http/ingest-budget';
 import { requestHeader } from '../http/request-header';

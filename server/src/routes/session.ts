@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { toApiIssues } from '@customer-chair/shared/schemas/api-error';
 import { SignInSchema, type SessionInfo } from '@customer-chair/shared/schemas/session';
 import { Hono } from 'hono';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import type { CredentialThrottle } from '../auth/credential-throttle';
 import { clearSessionCookie, readSessionCookie, SESSION_HOURS, setSessionCookie } from '../auth/session-cookie';
 import { hashToken } from '../auth/tokens';

@@ -2,7 +2,7 @@ import { buildStats } from '@customer-chair/shared/domain/build-stats';
 import { statsToCsv } from '@customer-chair/shared/domain/stats-to-csv';
 import type { Stats } from '@customer-chair/shared/schemas/stats';
 import { Hono, type Context } from 'hono';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import { apiError } from '../http/api-error';
 import { readRange } from '../http/read-range';
 import { getStatsInput } from '../storage/queries/get-stats-input';

@@ -24,9 +24,9 @@ afterEach(async () => {
 /** The real app behind the real Node server main.ts runs (shortcut included), on a free port. */
 async function served(options: { config?: Partial<Config>; databasePath?: string } = {}) {
   const key = options.config?.enrollmentKey;
-  const t = makeTestApp(options);
+  const t = await makeTestApp(options);
   const lines: RequestLogEntry[] = [];
-  const deps = { db: t.db, clock: t.clock, config: t.config, logRequest: (entry: RequestLogEntry) => lines.push(entry) };
+  const deps = { storage: t.storage, db: t.db, clock: t.clock, config: t.config, logRequest: (entry: RequestLogEntry) => lines.push(entry) };
   const app = createApp(deps);
   const server = serveApp(app, deps, { port: 0, hostname: '127.0.0.1' });
   servers.push(server);

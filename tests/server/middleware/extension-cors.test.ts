@@ -50,7 +50,7 @@ describe('extensionCors', () => {
   });
 
   it('is wired to EXTENSION_IDS in the app, on content and events only', async () => {
-    const t = makeTestApp({ config: { extensionIds: [OURS] } });
+    const t = await makeTestApp({ config: { extensionIds: [OURS] } });
     const admitted = await t.app.request('/api/v1/content', { headers: { Origin: `chrome-extension://${OURS}` } });
     expect(admitted.headers.get('Access-Control-Allow-Origin')).toBe(`chrome-extension://${OURS}`);
     const refused = await t.app.request('/api/v1/content', { headers: { Origin: 'chrome-extension://someoneelsesextensionidxxxxxxxxx' } });

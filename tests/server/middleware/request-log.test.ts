@@ -6,16 +6,16 @@ import type { RequestLogEntry } from '../../../server/src/middleware/request-log
 import { makeEvent } from '../../support/make-event';
 import { makeTestApp, TEST_ADMIN_TOKEN } from '../../support/test-app';
 
-function loggedApp() {
-  const t = makeTestApp();
+async function loggedApp() {
+  const t = await makeTestApp();
   const lines: RequestLogEntry[] = [];
-  const app = createApp({ db: t.db, clock: t.clock, config: t.config, logRequest: (entry) => lines.push(entry) });
+  const app = createApp({ storage: t.storage, db: t.db, clock: t.clock, config: t.config, logRequest: (entry) => lines.push(entry) });
   return { ...t, app, lines };
 }
 
 describe('request log', () => {
   it('writes one line per request with the route pattern, status, duration and size — and nothing personal', async () => {
-    const t = loggedApp();
+    const t = await loggedApp();
     const event = makeEvent();
     await t.app.request('/api/v1/events?installId=' + event.installId, {
       method: 'POST',
@@ -43,7 +43,7 @@ describe('request log', () => {
   });
 
   it('counts the bytes that went over the wire on a real server', async () => {
-    const t = loggedApp();
+    const t = await loggedApp();
     const server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' });
     await new Promise<void>((resolve) => server.once('listening', () => resolve()));
     try {
@@ -63,7 +63,7 @@ describe('request log', () => {
   });
 
   it('is off unless main.ts asks for it (tests and app.request stay quiet)', async () => {
-    const t = makeTestApp();
+    const t = await makeTestApp();
     const written: string[] = [];
     const write = process.stdout.write;
     process.stdout.write = ((chunk: string) => (written.push(String(chunk)), true)) as typeof process.stdout.write;

@@ -9,7 +9,7 @@ import { makeTestApp } from '../../support/test-app';
 
 describe('GET /api/v1/content', () => {
   it('serves the seeded demo bundle, valid by the shared schema, in the company time zone', async () => {
-    const { app } = makeTestApp({ config: { timezone: 'Europe/Paris' } });
+    const { app } = await makeTestApp({ config: { timezone: 'Europe/Paris' } });
     const response = await app.request('/api/v1/content');
     expect(response.status).toBe(200);
     expect(response.headers.get('Content-Type')).toMatch(/^application\/json/);
@@ -21,7 +21,7 @@ describe('GET /api/v1/content', () => {
   });
 
   it('sends a strong ETag and answers a matching If-None-Match with an empty 304', async () => {
-    const { app } = makeTestApp();
+    const { app } = await makeTestApp();
     const first = await app.request('/api/v1/content');
     const etag = first.headers.get('ETag')!;
     expect(etag).toMatch(/^"v1-[A-Za-z0-9_-]+"$/);
@@ -36,7 +36,7 @@ describe('GET /api/v1/content', () => {
   });
 
   it('gives a new ETag and the new content after a content change', async () => {
-    const { app, db, clock } = makeTestApp();
+    const { app, db, clock } = await makeTestApp();
     const before = await app.request('/api/v1/content');
     const oldTag = before.headers.get('ETag')!;
     const storyId = ((await before.json()) as { stories: { id: string }[] }).stories[3]!.id;
@@ -53,7 +53,7 @@ describe('GET /api/v1/content', () => {
     const folder = mkdtempSync(join(tmpdir(), 'cc-content-'));
     try {
       const databasePath = join(folder, 'cc.db');
-      const { app, clock } = makeTestApp({ databasePath });
+      const { app, clock } = await makeTestApp({ databasePath });
       const before = await app.request('/api/v1/content');
       const oldTag = before.headers.get('ETag')!;
       const storyId = ((await before.json()) as { stories: { id: string }[] }).stories[3]!.id;
@@ -70,7 +70,7 @@ describe('GET /api/v1/content', () => {
   });
 
   it('renders the bundle once per version, not per request', async () => {
-    const { app, db } = makeTestApp();
+    const { app, db } = await makeTestApp();
     const first = await (await app.request('/api/v1/content')).text();
     // A change that skips the version bump is invisible: the cached rendering is served.
     db.prepare("UPDATE stories SET title = 'Changed behind the cache'").run();
@@ -78,14 +78,14 @@ describe('GET /api/v1/content', () => {
   });
 
   it('needs the enrollment key when one is set', async () => {
-    const { app } = makeTestApp({ config: { enrollmentKey: 'company-key-123' } });
+    const { app } = await makeTestApp({ config: { enrollmentKey: 'company-key-123' } });
     expect((await app.request('/api/v1/content')).status).toBe(401);
     expect((await app.request('/api/v1/content', { headers: { Authorization: 'Bearer nope-nope-nope' } })).status).toBe(401);
     expect((await app.request('/api/v1/content', { headers: { Authorization: 'Bearer company-key-123' } })).status).toBe(200);
   });
 
   it('exposes the ETag to the extension across origins', async () => {
-    const { app } = makeTestApp();
+    const { app } = await makeTestApp();
     const response = await app.request('/api/v1/content', { headers: { Origin: 'moz-extension://0f6a3c1e-1111-2222-3333-444455556666' } });
     expect(response.headers.get('Access-Control-Allow-Origin')).toBe('moz-extension://0f6a3c1e-1111-2222-3333-444455556666');
     expect(response.headers.get('Access-Control-Expose-Headers')).toMatch(/ETag/);

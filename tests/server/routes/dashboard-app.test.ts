@@ -13,7 +13,7 @@ afterAll(() => rmSync(dist, { recursive: true, force: true }));
 
 describe('the dashboard app', () => {
   it('serves index.html at / (revalidated) and fingerprinted assets (cached), under the CSP', async () => {
-    const { app } = makeTestApp({ config: { dashboardDir: dist } });
+    const { app } = await makeTestApp({ config: { dashboardDir: dist } });
     const page = await app.request('/');
     expect(page.status).toBe(200);
     expect(page.headers.get('Cache-Control')).toBe('no-cache');
@@ -25,14 +25,14 @@ describe('the dashboard app', () => {
   });
 
   it('serves nothing outside the assets folder', async () => {
-    const { app } = makeTestApp({ config: { dashboardDir: dist } });
+    const { app } = await makeTestApp({ config: { dashboardDir: dist } });
     for (const path of ['/assets/..%2Fsecret.txt', '/assets/../secret.txt', '/secret.txt', '/assets/missing.js']) {
       expect((await app.request(path)).status, path).toBe(404);
     }
   });
 
   it('says how to build the dashboard when it is missing', async () => {
-    const { app } = makeTestApp({ config: { dashboardDir: join(dist, 'nowhere') } });
+    const { app } = await makeTestApp({ config: { dashboardDir: join(dist, 'nowhere') } });
     const response = await app.request('/');
     expect(response.status).toBe(503);
     expect(await response.text()).toMatch(/pnpm --filter @customer-chair\/server build/);

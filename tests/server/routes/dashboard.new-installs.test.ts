@@ -3,7 +3,7 @@ import { NewInstallsSchema } from '../../../shared/src/schemas/new-installs';
 import { makeEvent, uuidv7 } from '../../support/make-event';
 import { makeTestApp, postEvents, TEST_ADMIN_TOKEN } from '../../support/test-app';
 
-type TestApp = ReturnType<typeof makeTestApp>;
+type TestApp = Awaited<ReturnType<typeof makeTestApp>>;
 
 async function signedInCookie(t: TestApp): Promise<string> {
   const response = await t.app.request('/api/v1/session', {
@@ -24,14 +24,14 @@ async function arrive(t: TestApp, instant: string, count: number) {
 
 describe('GET /api/v1/dashboard/new-installs', () => {
   it('needs a session', async () => {
-    const t = makeTestApp();
+    const t = await makeTestApp();
     expect((await t.app.request('/api/v1/dashboard/new-installs')).status).toBe(401);
     expect((await t.app.request('/api/v1/dashboard/new-installs', { headers: t.admin })).status).toBe(401);
   });
 
   it('counts installs by the company-local week they first arrived, withholds counts below k, and flags a wave', async () => {
     // Wednesday 25 November in Paris.
-    const t = makeTestApp({ now: '2026-11-25T12:00:00Z', config: { timezone: 'Europe/Paris', minGroupSize: 5 } });
+    const t = await makeTestApp({ now: '2026-11-25T12:00:00Z', config: { timezone: 'Europe/Paris', minGroupSize: 5 } });
     const cookie = await signedInCookie(t);
     await arrive(t, '2026-10-27T10:00:00Z', 6);
     await arrive(t, '2026-11-03T10:00:00Z', 6);

@@ -4,7 +4,7 @@ import { DepartmentDetailSchema } from '../../../shared/src/schemas/department-d
 import { installIds, makeEvent } from '../../support/make-event';
 import { makeTestApp, postEventsOnTime, TEST_ADMIN_TOKEN } from '../../support/test-app';
 
-type TestApp = ReturnType<typeof makeTestApp>;
+type TestApp = Awaited<ReturnType<typeof makeTestApp>>;
 
 async function signedInCookie(t: TestApp): Promise<string> {
   const response = await t.app.request('/api/v1/session', {
@@ -53,7 +53,7 @@ async function get(t: TestApp, path: string) {
 
 describe('/api/v1/dashboard', () => {
   it('refuses every dashboard route without a session, and with an admin bearer token only', async () => {
-    const t = makeTestApp();
+    const t = await makeTestApp();
     for (const path of ['/api/v1/dashboard/overview', '/api/v1/dashboard/departments/sales']) {
       expect((await t.app.request(path)).status).toBe(401);
       expect((await t.app.request(path, { headers: { Cookie: 'cc_session=forged' } })).status).toBe(401);
@@ -62,7 +62,7 @@ describe('/api/v1/dashboard', () => {
   });
 
   it('gives the overview: stats with small departments folded, plus names and headcounts', async () => {
-    const t = makeTestApp({ now: NOW });
+    const t = await makeTestApp({ now: NOW });
     await seed(t);
     const response = await get(t, `/api/v1/dashboard/overview?${WEEK}`);
     expect(response.status).toBe(200);
@@ -75,7 +75,7 @@ describe('/api/v1/dashboard', () => {
   });
 
   it('gives a department in depth, roles, actions and surfaces split by the same rule as the stats', async () => {
-    const t = makeTestApp({ now: NOW });
+    const t = await makeTestApp({ now: NOW });
     await seed(t);
     const response = await get(t, `/api/v1/dashboard/departments/sales?${WEEK}`);
     expect(response.status).toBe(200);
@@ -92,7 +92,7 @@ describe('/api/v1/dashboard', () => {
   });
 
   it('folds a lone small role, action or surface with the large one rather than show one person (finding 5)', async () => {
-    const t = makeTestApp({ now: NOW });
+    const t = await makeTestApp({ now: NOW });
     const sales = installIds(6);
     await postEventsOnTime(t, {
       events: [
@@ -110,7 +110,7 @@ describe('/api/v1/dashboard', () => {
   });
 
   it('does not show on its own, over a range, a department folded in any of its weeks (finding 4)', async () => {
-    const t = makeTestApp({ now: NOW });
+    const t = await makeTestApp({ now: NOW });
     await seed(t, '2026-11-11T09:00:00.000Z');
     // The week after, it has 2 installs: legal (5, the smallest named) is folded with it.
     await postEventsOnTime(t, {
@@ -129,7 +129,7 @@ describe('/api/v1/dashboard', () => {
   });
 
   it('does not show a department below the threshold on its own', async () => {
-    const t = makeTestApp({ now: NOW });
+    const t = await makeTestApp({ now: NOW });
     await seed(t);
     const response = await get(t, `/api/v1/dashboard/departments/legal?${WEEK}`);
     expect(response.status).toBe(404);
@@ -137,7 +137,7 @@ describe('/api/v1/dashboard', () => {
   });
 
   it('lets a signed-in browser read the stats API and its CSV with the cookie', async () => {
-    const t = makeTestApp({ now: NOW });
+    const t = await makeTestApp({ now: NOW });
     await seed(t);
     const csv = await get(t, `/api/v1/stats.csv?${WEEK}`);
     expect(csv.status).toBe(200);
@@ -145,7 +145,7 @@ describe('/api/v1/dashboard', () => {
   });
 
   it('sends security headers with a CSP that allows no inline script on pages, and nothing at all on the API', async () => {
-    const t = makeTestApp();
+    const t = await makeTestApp();
     const page = await t.app.request('/');
     const csp = page.headers.get('Content-Security-Policy')!;
     expect(csp).toMatch(/script-src 'self'/);

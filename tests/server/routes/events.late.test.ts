@@ -4,7 +4,7 @@ import { countEvents } from '../../../server/src/storage/queries/count-events';
 import { installIds, makeEvent } from '../../support/make-event';
 import { makeTestApp, postEvents, postEventsOnTime } from '../../support/test-app';
 
-type TestApp = ReturnType<typeof makeTestApp>;
+type TestApp = Awaited<ReturnType<typeof makeTestApp>>;
 
 // Wednesday 11-25, 10:00 in New York: the week of Monday 11-16 has finished, the week of 11-23 has not.
 const NOW = '2026-11-25T15:00:00Z';
@@ -31,7 +31,7 @@ async function stats(t: TestApp, query: string) {
 describe('POST /api/v1/events: a batch from a week that has finished', () => {
   it('counts on the day it arrives: the finished week answers the same bytes before and after, and nothing is lost', async () => {
     // k = 1: every figure is shown, so any change to the finished week would be seen at once.
-    const t = makeTestApp({ now: NOW, config: { minGroupSize: 1, timezone: 'America/New_York' } });
+    const t = await makeTestApp({ now: NOW, config: { minGroupSize: 1, timezone: 'America/New_York' } });
     const [a, b, c] = installIds(3) as [string, string, string];
     await postEventsOnTime(t, {
       events: [a, b, c].flatMap((installId) => [

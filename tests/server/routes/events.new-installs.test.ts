@@ -6,11 +6,11 @@ import { makeTestApp, postEvents } from '../../support/test-app';
 
 const NOW = '2026-11-23T10:00:00Z';
 const batch = (...installIds: string[]) => ({ events: installIds.map((installId) => makeEvent({ installId })) });
-const installCount = (t: ReturnType<typeof makeTestApp>) => (t.db.prepare('SELECT COUNT(*) AS n FROM installs').get() as { n: number }).n;
+const installCount = (t: Awaited<ReturnType<typeof makeTestApp>>) => (t.db.prepare('SELECT COUNT(*) AS n FROM installs').get() as { n: number }).n;
 
 describe('POST /api/v1/events: new installs per network address per day', () => {
   it('refuses a batch that would bring the address over its new installs for the day: 429, Retry-After, the reason, nothing stored', async () => {
-    const t = makeTestApp({ now: NOW, config: { newInstallsPerAddressPerDay: 5 } });
+    const t = await makeTestApp({ now: NOW, config: { newInstallsPerAddressPerDay: 5 } });
     for (let i = 0; i < 4; i++) expect((await postEvents(t.app, batch(uuidv7()))).status).toBe(200);
     t.clock.set('2026-11-23T16:00:00Z');
     // Two new ones would make 6: the whole batch is refused, the known install in it too.
@@ -29,7 +29,7 @@ describe('POST /api/v1/events: new installs per network address per day', () => 
   });
 
   it('keeps accepting known installs while the address is over its budget', async () => {
-    const t = makeTestApp({ now: NOW, config: { newInstallsPerAddressPerDay: 2 } });
+    const t = await makeTestApp({ now: NOW, config: { newInstallsPerAddressPerDay: 2 } });
     const known = [uuidv7(), uuidv7()];
     expect((await postEvents(t.app, batch(...known))).status).toBe(200);
     expect((await postEvents(t.app, batch(uuidv7()))).status).toBe(429);
@@ -41,7 +41,7 @@ describe('POST /api/v1/events: new installs per network address per day', () => 
   });
 
   it('counts an install as new only until it is stored, and ids in any case as one', async () => {
-    const t = makeTestApp({ now: NOW, config: { newInstallsPerAddressPerDay: 1 } });
+    const t = await makeTestApp({ now: NOW, config: { newInstallsPerAddressPerDay: 1 } });
     const install = uuidv7();
     expect((await postEvents(t.app, batch(install, install.toUpperCase(), install))).status).toBe(200);
     expect((await postEvents(t.app, batch(install))).status).toBe(200);
@@ -49,7 +49,7 @@ describe('POST /api/v1/events: new installs per network address per day', () => 
   });
 
   it('gives the address a new budget a day after its first new install', async () => {
-    const t = makeTestApp({ now: NOW, config: { newInstallsPerAddressPerDay: 3 } });
+    const t = await makeTestApp({ now: NOW, config: { newInstallsPerAddressPerDay: 3 } });
     for (let i = 0; i < 3; i++) expect((await postEvents(t.app, batch(uuidv7()))).status).toBe(200);
     t.clock.set('2026-11-24T09:59:59Z');
     const refused = await postEvents(t.app, batch(uuidv7()));
@@ -62,7 +62,7 @@ describe('POST /api/v1/events: new installs per network address per day', () => 
   });
 
   it('does not count batches another limit refused', async () => {
-    const t = makeTestApp({ now: NOW, config: { newInstallsPerAddressPerDay: 2, rateLimitEventsPerMinute: 1000, rateLimitEventsPerAddressPerMinute: 2 } });
+    const t = await makeTestApp({ now: NOW, config: { newInstallsPerAddressPerDay: 2, rateLimitEventsPerMinute: 1000, rateLimitEventsPerAddressPerMinute: 2 } });
     expect((await postEvents(t.app, batch(uuidv7(), uuidv7()))).status).toBe(200);
     // The address is over its events per minute: this one is refused for that, not counted as new installs.
     expect(ApiErrorSchema.parse(await (await postEvents(t.app, batch(uuidv7()))).json()).error.message).toMatch(/Too many events/);
@@ -71,13 +71,13 @@ describe('POST /api/v1/events: new installs per network address per day', () => 
   });
 
   it('is off with NEW_INSTALLS_PER_ADDRESS_PER_DAY=0, even with the event limits off', async () => {
-    const t = makeTestApp({ now: NOW, config: { newInstallsPerAddressPerDay: 0, rateLimitEventsPerMinute: 0 } });
+    const t = await makeTestApp({ now: NOW, config: { newInstallsPerAddressPerDay: 0, rateLimitEventsPerMinute: 0 } });
     for (let i = 0; i < 50; i++) expect((await postEvents(t.app, batch(uuidv7(), uuidv7()))).status).toBe(200);
     expect(installCount(t)).toBe(100);
   });
 
   it('still limits new installs when the event rate limits are off', async () => {
-    const t = makeTestApp({ now: NOW, config: { newInstallsPerAddressPerDay: 1, rateLimitEventsPerMinute: 0 } });
+    const t = await makeTestApp({ now: NOW, config: { newInstallsPerAddressPerDay: 1, rateLimitEventsPerMinute: 0 } });
     expect((await postEvents(t.app, batch(uuidv7()))).status).toBe(200);
     expect((await postEvents(t.app, batch(uuidv7()))).status).toBe(429);
   });

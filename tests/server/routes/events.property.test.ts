@@ -6,7 +6,7 @@ import { makeEvent } from '../../support/make-event';
 import { makeTestApp, postEvents } from '../../support/test-app';
 
 /** What a refused request must leave untouched. */
-function snapshot(db: ReturnType<typeof makeTestApp>['db']) {
+function snapshot(db: Awaited<ReturnType<typeof makeTestApp>>['db']) {
   const total = (table: string) => (db.prepare(`SELECT COALESCE(SUM(count), 0) AS n FROM ${table}`).get() as { n: number }).n;
   return { events: countEvents(db), counts: total('daily_counts'), items: total('daily_item_counts') };
 }
@@ -24,7 +24,7 @@ const nasty = fc.oneof(
 
 describe('POST /api/v1/events under generated bad input', () => {
   it('never answers 5xx, always names the problem, and changes nothing when it refuses', async () => {
-    const t = makeTestApp();
+    const t = await makeTestApp();
     let cases = 0;
     await fc.assert(
       fc.asyncProperty(

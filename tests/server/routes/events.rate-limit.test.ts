@@ -9,7 +9,7 @@ const batch = (installId: string, n: number) => ({ events: Array.from({ length: 
 
 describe('POST /api/v1/events rate limit', () => {
   it('refuses an install over its events per minute with 429 and Retry-After, storing nothing, until the minute is over', async () => {
-    const t = makeTestApp({ now: NOW, config: { rateLimitEventsPerMinute: 100 } });
+    const t = await makeTestApp({ now: NOW, config: { rateLimitEventsPerMinute: 100 } });
     const install = uuidv7();
     expect((await postEvents(t.app, batch(install, 60))).status).toBe(200);
     // The batch that crosses the limit still passes: a batch bigger than the limit is never refused for ever.
@@ -29,7 +29,7 @@ describe('POST /api/v1/events rate limit', () => {
   });
 
   it('keys the limit per install: colleagues behind the same address are not throttled by one busy install', async () => {
-    const t = makeTestApp({ now: NOW, config: { rateLimitEventsPerMinute: 50 } });
+    const t = await makeTestApp({ now: NOW, config: { rateLimitEventsPerMinute: 50 } });
     const busy = uuidv7();
     await postEvents(t.app, batch(busy, 50));
     expect((await postEvents(t.app, batch(busy, 1))).status).toBe(429);
@@ -37,7 +37,7 @@ describe('POST /api/v1/events rate limit', () => {
   });
 
   it('caps all installs of one address together, generously', async () => {
-    const t = makeTestApp({ now: NOW, config: { rateLimitEventsPerMinute: 1000, rateLimitEventsPerAddressPerMinute: 300 } });
+    const t = await makeTestApp({ now: NOW, config: { rateLimitEventsPerMinute: 1000, rateLimitEventsPerAddressPerMinute: 300 } });
     for (let i = 0; i < 3; i++) expect((await postEvents(t.app, batch(uuidv7(), 100))).status).toBe(200);
     const refused = await postEvents(t.app, batch(uuidv7(), 1));
     expect(refused.status).toBe(429);
@@ -46,14 +46,14 @@ describe('POST /api/v1/events rate limit', () => {
   });
 
   it('does not count refused batches, and replays count like any batch', async () => {
-    const t = makeTestApp({ now: NOW, config: { rateLimitEventsPerMinute: 10 } });
+    const t = await makeTestApp({ now: NOW, config: { rateLimitEventsPerMinute: 10 } });
     const install = uuidv7();
     for (let i = 0; i < 20; i++) expect((await postEvents(t.app, { events: [{ ...makeEvent({ installId: install }), type: 'nope' }] })).status).toBe(400);
     expect((await postEvents(t.app, batch(install, 10))).status).toBe(200);
   });
 
   it('is off with RATE_LIMIT_EVENTS_PER_MINUTE=0', async () => {
-    const t = makeTestApp({ now: NOW, config: { rateLimitEventsPerMinute: 0, rateLimitEventsPerAddressPerMinute: 1 } });
+    const t = await makeTestApp({ now: NOW, config: { rateLimitEventsPerMinute: 0, rateLimitEventsPerAddressPerMinute: 1 } });
     const install = uuidv7();
     for (let i = 0; i < 10; i++) expect((await postEvents(t.app, batch(install, 500))).status).toBe(200);
     expect(countEvents(t.db)).toBe(5000);

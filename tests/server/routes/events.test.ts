@@ -8,13 +8,13 @@ async function errorOf(response: Response) {
   return ApiErrorSchema.parse(await response.json()).error;
 }
 
-function rollUpTotal(db: ReturnType<typeof makeTestApp>['db']): number {
+function rollUpTotal(db: Awaited<ReturnType<typeof makeTestApp>>['db']): number {
   return (db.prepare('SELECT COALESCE(SUM(count), 0) AS n FROM daily_counts').get() as { n: number }).n;
 }
 
 describe('POST /api/v1/events', () => {
   it('stores a batch and says how many were accepted', async () => {
-    const { app, db } = makeTestApp();
+    const { app, db } = await makeTestApp();
     const events = [makeEvent(), makeEvent({ type: 'story_viewed', storyId: 'a-story' }), makeEvent({ type: 'prompt_inserted', surface: 'meet', promptId: 'p1' })];
     const response = await postEvents(app, { events });
     expect(response.status).toBe(200);
@@ -24,7 +24,7 @@ describe('POST /api/v1/events', () => {
   });
 
   it('counts a replayed batch once, ever', async () => {
-    const { app, db } = makeTestApp();
+    const { app, db } = await makeTestApp();
     const events = Array.from({ length: 20 }, () => makeEvent());
     expect(await (await postEvents(app, { events })).json()).toEqual({ accepted: 20, duplicates: 0 });
     expect(await (await postEvents(app, { events })).json()).toEqual({ accepted: 0, duplicates: 20 });
@@ -36,7 +36,7 @@ describe('POST /api/v1/events', () => {
   });
 
   it('treats an id repeated inside one batch, or in other letter case, as one event', async () => {
-    const { app, db } = makeTestApp();
+    const { app, db } = await makeTestApp();
     const event = makeEvent();
     const response = await postEvents(app, { events: [event, event, { ...event, id: event.id.toUpperCase() }] });
     expect(await response.json()).toEqual({ accepted: 1, duplicates: 2 });
@@ -45,14 +45,14 @@ describe('POST /api/v1/events', () => {
   });
 
   it('refuses invalid JSON with 400 invalid_json', async () => {
-    const { app } = makeTestApp();
+    const { app } = await makeTestApp();
     const response = await postEvents(app, '{"events": [');
     expect(response.status).toBe(400);
     expect((await errorOf(response)).code).toBe('invalid_json');
   });
 
   it('names every wrong field, and stores nothing of a batch with one bad event', async () => {
-    const { app, db } = makeTestApp();
+    const { app, db } = await makeTestApp();
     const good = makeEvent();
     const bad = { ...makeEvent(), type: 'story_liked', department: 42, at: 'yesterday' };
     const response = await postEvents(app, { events: [good, bad] });
@@ -66,7 +66,7 @@ describe('POST /api/v1/events', () => {
   });
 
   it('requires the content id the event type needs', async () => {
-    const { app } = makeTestApp();
+    const { app } = await makeTestApp();
     const { actionId: _dropped, ...noAction } = makeEvent({ type: 'action_taken' });
     const response = await postEvents(app, { events: [noAction] });
     expect(response.status).toBe(400);
@@ -74,14 +74,14 @@ describe('POST /api/v1/events', () => {
   });
 
   it('refuses fields the event schema does not have (nothing personal can slip in)', async () => {
-    const { app } = makeTestApp();
+    const { app } = await makeTestApp();
     const response = await postEvents(app, { events: [{ ...makeEvent(), pageUrl: 'https://intranet/secret' }] });
     expect(response.status).toBe(400);
     expect((await errorOf(response)).issues!.map((i) => i.message).join()).toMatch(/pageUrl/);
   });
 
   it('refuses an empty batch and a batch of more than 500', async () => {
-    const { app, db } = makeTestApp();
+    const { app, db } = await makeTestApp();
     const empty = await postEvents(app, { events: [] });
     expect(empty.status).toBe(400);
     expect((await errorOf(empty)).issues![0]!.path).toBe('events');
@@ -92,14 +92,14 @@ describe('POST /api/v1/events', () => {
   });
 
   it('accepts exactly 500', async () => {
-    const { app, db } = makeTestApp();
+    const { app, db } = await makeTestApp();
     const response = await postEvents(app, { events: Array.from({ length: 500 }, () => makeEvent()) });
     expect(await response.json()).toEqual({ accepted: 500, duplicates: 0 });
     expect(countEvents(db)).toBe(500);
   });
 
   it('refuses a body over 256 KB with 413, before reading it all', async () => {
-    const { app, db } = makeTestApp();
+    const { app, db } = await makeTestApp();
     const padding = 'x'.repeat(300 * 1024);
     const response = await postEvents(app, JSON.stringify({ events: [makeEvent()], padding }));
     expect(response.status).toBe(413);
@@ -108,14 +108,14 @@ describe('POST /api/v1/events', () => {
   });
 
   it('refuses a body that is not JSON by content type with 415', async () => {
-    const { app } = makeTestApp();
+    const { app } = await makeTestApp();
     const response = await postEvents(app, JSON.stringify({ events: [makeEvent()] }), { 'Content-Type': 'text/plain' });
     expect(response.status).toBe(415);
     expect((await errorOf(response)).code).toBe('unsupported_media_type');
   });
 
   it('refuses events older than the retention window or a day in the future', async () => {
-    const { app, db } = makeTestApp({ now: '2026-11-23T10:00:00Z', config: { retentionDays: 90 } });
+    const { app, db } = await makeTestApp({ now: '2026-11-23T10:00:00Z', config: { retentionDays: 90 } });
     const old = makeEvent({ at: '2026-08-24T09:59:00.000Z' });
     const future = makeEvent({ at: '2026-11-24T10:01:00.000Z' });
     const response = await postEvents(app, { events: [makeEvent(), old, future] });
@@ -127,7 +127,7 @@ describe('POST /api/v1/events', () => {
   });
 
   it('needs the enrollment key when one is set, and refuses a wrong one with 401', async () => {
-    const { app, db } = makeTestApp({ config: { enrollmentKey: 'company-key-123' } });
+    const { app, db } = await makeTestApp({ config: { enrollmentKey: 'company-key-123' } });
     const body = { events: [makeEvent()] };
     const missing = await postEvents(app, body);
     expect(missing.status).toBe(401);
@@ -141,13 +141,13 @@ describe('POST /api/v1/events', () => {
   });
 
   it('rolls an event into the day of the company time zone', async () => {
-    const { app, db } = makeTestApp({ config: { timezone: 'Asia/Tokyo' } });
+    const { app, db } = await makeTestApp({ config: { timezone: 'Asia/Tokyo' } });
     await postEvents(app, { events: [makeEvent({ at: '2026-11-22T20:00:00.000Z' })] });
     expect(db.prepare('SELECT day, week FROM daily_counts').get()).toEqual({ day: '2026-11-23', week: '2026-11-23' });
   });
 
   it('lets the extension call it cross-origin, and no web page', async () => {
-    const { app } = makeTestApp();
+    const { app } = await makeTestApp();
     const preflight = await app.request('/api/v1/events', {
       method: 'OPTIONS',
       headers: { Origin: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop', 'Access-Control-Request-Method': 'POST' },

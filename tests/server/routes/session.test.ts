@@ -4,7 +4,7 @@ import { insertAdminToken } from '../../../server/src/storage/queries/insert-adm
 import { CREDENTIAL_THROTTLE } from '../../../server/src/auth/credential-throttle';
 import { makeTestApp, TEST_ADMIN_TOKEN } from '../../support/test-app';
 
-type TestApp = ReturnType<typeof makeTestApp>;
+type TestApp = Awaited<ReturnType<typeof makeTestApp>>;
 
 function signIn(t: TestApp, token: unknown, headers: Record<string, string> = {}) {
   return t.app.request('/api/v1/session', {
@@ -21,7 +21,7 @@ function cookieOf(response: Response): string {
 
 describe('/api/v1/session', () => {
   it('signs in with an admin token: HttpOnly, SameSite=Strict cookie with an expiry, and a CSRF token', async () => {
-    const t = makeTestApp();
+    const t = await makeTestApp();
     const response = await signIn(t, TEST_ADMIN_TOKEN);
     expect(response.status).toBe(200);
     const body = (await response.json()) as { label: string; csrfToken: string; expiresAt: string };
@@ -38,7 +38,7 @@ describe('/api/v1/session', () => {
   });
 
   it('marks the cookie Secure when served over https', async () => {
-    const t = makeTestApp();
+    const t = await makeTestApp();
     const response = await t.app.request('https://cx.example.com/api/v1/session', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
@@ -48,7 +48,7 @@ describe('/api/v1/session', () => {
   });
 
   it('refuses a wrong token with a clear message, and an empty one naming the field', async () => {
-    const t = makeTestApp();
+    const t = await makeTestApp();
     const wrong = await signIn(t, 'not-the-admin-token');
     expect(wrong.status).toBe(401);
     expect(await wrong.json()).toEqual({ error: { code: 'unauthorized', message: 'That admin token is not valid (or it was revoked).' } });
@@ -59,7 +59,7 @@ describe('/api/v1/session', () => {
   });
 
   it(`throttles wrong tokens after ${CREDENTIAL_THROTTLE.free}: 429 with a growing Retry-After, while the right token still signs in`, async () => {
-    const t = makeTestApp();
+    const t = await makeTestApp();
     for (let i = 0; i < CREDENTIAL_THROTTLE.free; i++) expect((await signIn(t, `guess-${i}`)).status).toBe(401);
     const waits: number[] = [];
     for (let i = 0; i < 4; i++) {
@@ -74,7 +74,7 @@ describe('/api/v1/session', () => {
   });
 
   it('refuses a sign-in not sent as JSON (415) or from another site (403): login CSRF', async () => {
-    const t = makeTestApp();
+    const t = await makeTestApp();
     for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
       const response = await signIn(t, TEST_ADMIN_TOKEN, { 'Content-Type': type });
       expect(response.status, type).toBe(415);
@@ -98,7 +98,7 @@ describe('/api/v1/session', () => {
   });
 
   it('knows who is signed in, and signs out only with the CSRF token', async () => {
-    const t = makeTestApp();
+    const t = await makeTestApp();
     const signedIn = await signIn(t, TEST_ADMIN_TOKEN);
     const cookie = cookieOf(signedIn);
     const { csrfToken } = (await signedIn.json()) as { csrfToken: string };
@@ -117,7 +117,7 @@ describe('/api/v1/session', () => {
   });
 
   it('ends sessions at their expiry and when the token is revoked', async () => {
-    const t = makeTestApp();
+    const t = await makeTestApp();
     insertAdminToken(t.db, 'Dana (CX)', hashToken('dana-token-0123456789abcdefghijkl'), t.clock.now());
     const cookie = cookieOf(await signIn(t, 'dana-token-0123456789abcdefghijkl'));
     expect((await t.app.request('/api/v1/session', { headers: { Cookie: cookie } })).status).toBe(200);
@@ -130,7 +130,7 @@ describe('/api/v1/session', () => {
   });
 
   it('stores only a hash of the session id', async () => {
-    const t = makeTestApp();
+    const t = await makeTestApp();
     const cookie = cookieOf(await signIn(t, TEST_ADMIN_TOKEN));
     const id = cookie.split('=')[1]!;
     const rows = t.db.prepare('SELECT id_hash FROM sessions').all() as { id_hash: string }[];

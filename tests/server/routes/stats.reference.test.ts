@@ -199,7 +199,7 @@ describe('stats from roll-ups agree with the disclosure rule applied naively to 
     // A Wednesday: the week of Monday 11-23 is under way, and has events that must not show.
     const now = '2026-11-25T12:00:00Z';
     const today = localDay(new Date(now), timezone);
-    const t = makeTestApp({ now, config: { minGroupSize: k, timezone } });
+    const t = await makeTestApp({ now, config: { minGroupSize: k, timezone } });
     // Departments of very different sizes, so that some are folded in some weeks and named in others.
     const departments = ['sales', 'sales', 'sales', 'sales', 'legal', 'legal', 'it', 'it', 'safety', 'finance', 'support'];
     const roles = ['sales', 'sales', 'legal', 'it', 'engineering', OTHER_ROLE];

@@ -5,7 +5,7 @@ import type { Config } from '../../../server/src/config';
 import { installIds, makeEvent } from '../../support/make-event';
 import { makeTestApp, postEventsOnTime } from '../../support/test-app';
 
-type TestApp = ReturnType<typeof makeTestApp>;
+type TestApp = Awaited<ReturnType<typeof makeTestApp>>;
 
 // A Wednesday: the weeks of November up to Sunday 11-29 have finished; the week of Monday 11-30 has not.
 const NOW = '2026-12-02T10:00:00Z';
@@ -27,7 +27,7 @@ function actions(department: string, role: string, installs: string[], at = '202
 
 describe('GET /api/v1/stats', () => {
   it('counts every kind of event by department, with distinct active installs, over the whole week asked for', async () => {
-    const t = app({ minGroupSize: 2 });
+    const t = await app({ minGroupSize: 2 });
     const [a, b] = installIds(2);
     const at = '2026-11-18T09:00:00.000Z';
     await postEventsOnTime(t, {
@@ -73,7 +73,7 @@ describe('GET /api/v1/stats', () => {
     [5, true],
     [6, true],
   ])('with k = 5, a department of %i active installs is named: %s', async (installs, named) => {
-    const t = app();
+    const t = await app();
     await postEventsOnTime(t, {
       events: [...actions('legal', 'legal', installIds(installs)), ...actions('sales', 'sales', installIds(7)), ...actions('it', 'it', installIds(8))],
     });
@@ -87,7 +87,7 @@ describe('GET /api/v1/stats', () => {
   });
 
   it('never shows one small department as "other": a named one of 6 and a small one of 2 are both folded (issue 14, finding 2)', async () => {
-    const t = app();
+    const t = await app();
     await postEventsOnTime(t, { events: [...actions('sales', 'sales', installIds(6)), ...actions('legal', 'legal', installIds(2))] });
     const stats = await getStats(t);
     expect(stats.departments).toEqual([]);
@@ -96,19 +96,19 @@ describe('GET /api/v1/stats', () => {
   });
 
   it('folds small role cells into "other" inside a named department, only when they reach k together (finding 5)', async () => {
-    const t = app();
+    const t = await app();
     await postEventsOnTime(t, {
       events: [...actions('engineering', 'engineering', installIds(6)), ...actions('engineering', 'legal', installIds(2)), ...actions('engineering', 'it', installIds(3))],
     });
     expect((await getStats(t)).departments[0]!.actionsByRole).toEqual({ engineering: 6, other: 5 });
 
-    const lone = app();
+    const lone = await app();
     await postEventsOnTime(lone, { events: [...actions('engineering', 'engineering', installIds(6)), ...actions('engineering', 'legal', installIds(1))] });
     expect((await getStats(lone)).departments[0]!.actionsByRole).toEqual({ other: 7 });
   });
 
   it('puts each event in the week of its company-local day', async () => {
-    const t = app({ minGroupSize: 1, timezone: 'America/New_York' });
+    const t = await app({ minGroupSize: 1, timezone: 'America/New_York' });
     const [a, b] = installIds(2);
     await postEventsOnTime(t, {
       events: [
@@ -126,7 +126,7 @@ describe('GET /api/v1/stats', () => {
   });
 
   it('gives a part of a week, even a single day, the whole week’s figures, so no two answers differ by a day (findings 3 and 4)', async () => {
-    const t = app();
+    const t = await app();
     await postEventsOnTime(t, {
       events: [
         ...actions('sales', 'sales', installIds(6), '2026-11-17T10:00:00.000Z'),
@@ -150,7 +150,7 @@ describe('GET /api/v1/stats', () => {
   });
 
   it('never shows the week under way', async () => {
-    const t = app({ minGroupSize: 1 });
+    const t = await app({ minGroupSize: 1 });
     await postEventsOnTime(t, { events: actions('sales', 'sales', installIds(3), '2026-12-01T10:00:00.000Z') });
     const stats = await getStats(t, 'from=2026-11-30&to=2026-12-02');
     expect(stats).toMatchObject({ requested: { from: '2026-11-30', to: '2026-12-02' }, from: '2026-11-30', to: '2026-12-02', weeks: 0, withheldWeeks: [] });
@@ -164,7 +164,7 @@ describe('GET /api/v1/stats', () => {
   });
 
   it('gives weekly rows, Monday-based, split per week, and ranges as weekly averages', async () => {
-    const t = app({ minGroupSize: 2 });
+    const t = await app({ minGroupSize: 2 });
     await postEventsOnTime(t, {
       events: [
         ...actions('sales', 'sales', installIds(3), '2026-11-10T10:00:00.000Z'),
@@ -187,7 +187,7 @@ describe('GET /api/v1/stats', () => {
   });
 
   it('withholds a week whose whole company has fewer than k installs, and never gives a weekly row of one install (finding 3)', async () => {
-    const t = app();
+    const t = await app();
     await postEventsOnTime(t, {
       events: [
         ...actions('sales', 'sales', installIds(6), '2026-11-10T10:00:00.000Z'),
@@ -204,7 +204,7 @@ describe('GET /api/v1/stats', () => {
   });
 
   it('defaults to the last four whole finished weeks, and refuses a bad range naming the field', async () => {
-    const t = app({}, '2026-11-23T10:00:00Z'); // a Monday: the week before has just finished
+    const t = await app({}, '2026-11-23T10:00:00Z'); // a Monday: the week before has just finished
     const stats = await getStats(t, '');
     expect(stats).toMatchObject({ requested: { from: '2026-10-26', to: '2026-11-22' }, from: '2026-10-26', to: '2026-11-22', weeks: 4 });
     for (const [query, path] of [
@@ -222,7 +222,7 @@ describe('GET /api/v1/stats', () => {
   });
 
   it('needs a valid admin token', async () => {
-    const t = app();
+    const t = await app();
     for (const headers of [{}, { Authorization: 'Bearer not-the-token-at-all' }, { Authorization: 'Basic abc' }] as Record<string, string>[]) {
       for (const path of ['/api/v1/stats', '/api/v1/stats.csv']) {
         const response = await t.app.request(path, { headers });
@@ -233,7 +233,7 @@ describe('GET /api/v1/stats', () => {
   });
 
   it('does not accept the enrollment key as an admin token', async () => {
-    const t = app({ enrollmentKey: 'company-key-123' });
+    const t = await app({ enrollmentKey: 'company-key-123' });
     const response = await t.app.request('/api/v1/stats', { headers: { Authorization: 'Bearer company-key-123' } });
     expect(response.status).toBe(401);
   });
@@ -241,7 +241,7 @@ describe('GET /api/v1/stats', () => {
 
 describe('GET /api/v1/stats.csv', () => {
   it('gives the same rows as the JSON, named after the weeks covered', async () => {
-    const t = app();
+    const t = await app();
     await postEventsOnTime(t, {
       events: [...actions('sales', 'sales', installIds(5)), ...actions('legal', 'legal', installIds(2)), ...actions('it', 'it', installIds(3))],
     });
@@ -263,7 +263,7 @@ describe('GET /api/v1/stats.csv', () => {
   });
 
   it('gives weekly rows with view=weekly, and refuses another view', async () => {
-    const t = app({ minGroupSize: 1 });
+    const t = await app({ minGroupSize: 1 });
     await postEventsOnTime(t, { events: actions('sales', 'sales', installIds(2)) });
     const weekly = await t.app.request('/api/v1/stats.csv?from=2026-11-01&to=2026-11-30&view=weekly', { headers: t.admin });
     expect((await weekly.text()).split('\r\n').slice(0, 3)).toEqual([

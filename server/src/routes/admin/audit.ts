@@ -1,7 +1,7 @@
 import { toApiIssues } from '@customer-chair/shared/schemas/api-error';
 import { AuditQuerySchema, type AuditPage } from '@customer-chair/shared/schemas/audit-entry';
 import { Hono } from 'hono';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { apiError } from '../../http/api-error';
 import { listAuditEntries } from '../../storage/queries/list-audit-entries';
 

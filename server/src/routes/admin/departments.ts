@@ -9,7 +9,7 @@ import {
 } from '@customer-chair/shared/schemas/department-record';
 import { RevisionOnlySchema } from '@customer-chair/shared/schemas/revision';
 import { Hono } from 'hono';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { createItem, editItem } from '../../http/edit-item';
 import type { AdminVariables } from '../../middleware/require-admin';
 import { deleteDepartment } from '../../storage/queries/delete-department';

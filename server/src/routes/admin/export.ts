@@ -1,6 +1,6 @@
 import { EXPORT_FORMAT, type ContentExport } from '@customer-chair/shared/schemas/content-export';
 import { Hono } from 'hono';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { apiError } from '../../http/api-error';
 import { getCompanyTimezone } from '../../storage/queries/get-company-timezone';
 import { loadContentBundle } from '../../storage/queries/load-content-bundle';

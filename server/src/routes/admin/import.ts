@@ -3,7 +3,7 @@ import type { ContentExport } from '@customer-chair/shared/schemas/content-expor
 import { ImportQuerySchema, type ImportIssue, type ImportResult } from '@customer-chair/shared/schemas/content-import';
 import { LIMITS } from '@customer-chair/shared/schemas/limits';
 import { Hono, type Context } from 'hono';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { apiError } from '../../http/api-error';
 import { planImportOffThread } from '../../import/plan-import-off-thread';
 import type { AdminVariables } from '../../middleware/require-admin';

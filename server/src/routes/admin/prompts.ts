@@ -4,7 +4,7 @@ import type { Prompt } from '@customer-chair/shared/schemas/prompt';
 import { PromptDraftSchema, PromptEditSchema, type PromptList, type PromptRecord } from '@customer-chair/shared/schemas/prompt-record';
 import { RevisionOnlySchema } from '@customer-chair/shared/schemas/revision';
 import { Hono } from 'hono';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { createItem, editItem } from '../../http/edit-item';
 import type { AdminVariables } from '../../middleware/require-admin';
 import { deletePrompt } from '../../storage/queries/delete-prompt';

@@ -4,7 +4,7 @@ import { RevisionOnlySchema } from '@customer-chair/shared/schemas/revision';
 import { OTHER_ROLE } from '@customer-chair/shared/schemas/role';
 import { RoleActionsEditSchema, RoleDraftSchema, RoleEditSchema, type RoleList, type RoleRecord } from '@customer-chair/shared/schemas/role-record';
 import { Hono } from 'hono';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { apiError, invalidRequest } from '../../http/api-error';
 import { createItem, editItem } from '../../http/edit-item';
 import type { AdminVariables } from '../../middleware/require-admin';

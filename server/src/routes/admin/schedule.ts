@@ -6,7 +6,7 @@ import type { Story } from '@customer-chair/shared/schemas/story';
 import { ScheduleQuerySchema, ScheduleSetSchema, type Schedule, type ScheduleDay } from '@customer-chair/shared/schemas/schedule';
 import type { Database } from 'better-sqlite3';
 import { Hono, type Context } from 'hono';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { apiError } from '../../http/api-error';
 import { readJson } from '../../http/read-json';
 import { changedBy } from '../../http/refuse-stale';

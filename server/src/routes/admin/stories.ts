@@ -15,7 +15,7 @@ import {
   type StoryRecord,
 } from '@customer-chair/shared/schemas/story-record';
 import { Hono, type Context } from 'hono';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../deps';
 import { apiError } from '../../http/api-error';
 import { createItem, editItem } from '../../http/edit-item';
 import { refuseUnknownRoles } from '../../http/unknown-roles';

@@ -45,7 +45,7 @@ function settle<T>(work: () => T): Promise<T> {
  * so while an (asynchronous) transaction is open on it everything else
  * waits its turn; outside one, a query runs at once.
  */
-export function sqliteStorage(db: Database): Storage & SqliteQueries {
+export function sqliteStorage(db: Database): Storage & SqliteQueries & { db: Database } {
   let locked = false;
   const waiting: (() => void)[] = [];
   const acquire = (): Promise<void> | undefined => {
@@ -98,6 +98,7 @@ export function sqliteStorage(db: Database): Storage & SqliteQueries {
 
   return {
     engine: 'sqlite',
+    db,
     all: <Row>(query: Sql) => whenFree(() => allNow<Row>(db, query)),
     one: <Row>(query: Sql) => whenFree(() => allNow<Row>(db, query)[0]),
     run: (query: Sql) => whenFree(() => runNow(db, query)),

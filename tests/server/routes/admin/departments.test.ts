@@ -4,7 +4,7 @@ import { makeTestApp } from '../../../support/test-app';
 
 describe('/api/v1/admin/departments', () => {
   it('creates, edits (headcount for adoption %) and deletes departments', async () => {
-    const t = makeTestApp();
+    const t = await makeTestApp();
     const created = await send(t, 'POST', '/departments', { name: 'Field Service', headcount: 40 });
     expect(created.status).toBe(201);
     expect(await json(created)).toEqual({ id: 'field-service', name: 'Field Service', headcount: 40, revision: 1 });
@@ -18,7 +18,7 @@ describe('/api/v1/admin/departments', () => {
   });
 
   it('refuses a bad headcount, an empty name, a taken id and a stale edit, changing nothing', async () => {
-    const t = makeTestApp();
+    const t = await makeTestApp();
     const [first] = (await json(send(t, 'GET', '/departments'))).departments;
     const before = snapshot(t);
     const bad = await send(t, 'POST', '/departments', { name: ' ', headcount: -3 });

@@ -5,7 +5,7 @@ import { makeTestApp } from '../../../support/test-app';
 
 describe('GET /api/v1/admin/export', () => {
   it('downloads all content, archived stories and the time zone included, as a file the import accepts', async () => {
-    const t = makeTestApp({ config: { timezone: 'Europe/Paris' } });
+    const t = await makeTestApp({ config: { timezone: 'Europe/Paris' } });
     t.db.prepare("UPDATE stories SET archived = 1 WHERE id = 'night-shift-login'").run();
     const response = await send(t, 'GET', '/export');
     expect(response.status).toBe(200);

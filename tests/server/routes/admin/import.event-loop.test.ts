@@ -38,7 +38,7 @@ function importFile(t: TestApp, mode: string, body: string, contentType: string)
 
 describe('a 5 MB import does not hold up the event loop', () => {
   it('CSV of the most rows allowed, each near the longest body: applied, with the loop never held for long', async () => {
-    const t = makeTestApp();
+    const t = await makeTestApp();
     const csv = HEADER + Array.from({ length: LIMITS.importRows }, (_, i) => csvRow(i, LIMITS.body)).join('');
     expect(csv.length).toBeGreaterThan(4_000_000);
     const { ms, result } = await longestBlock(async () => json(importFile(t, 'apply', csv, 'text/csv')));
@@ -47,7 +47,7 @@ describe('a 5 MB import does not hold up the event loop', () => {
   });
 
   it('CSV of 5 MB of short rows, too many: refused, nothing stored, the loop never held for long', async () => {
-    const t = makeTestApp();
+    const t = await makeTestApp();
     let csv = HEADER;
     for (let i = 0; csv.length < NEAR_LIMIT; i++) csv += csvRow(i, 20);
     const before = snapshot(t);
@@ -62,7 +62,7 @@ describe('a 5 MB import does not hold up the event loop', () => {
   });
 
   it('JSON list of 5 MB: previewed, the loop never held for long', async () => {
-    const t = makeTestApp();
+    const t = await makeTestApp();
     const stories = Array.from({ length: LIMITS.importRows }, (_, i) => ({ title: `Title ${i}`, customer: `Customer ${i}`, body: 'x'.repeat(LIMITS.body), tags: ['a'] }));
     const { ms, result } = await longestBlock(async () => json(importFile(t, 'preview', JSON.stringify(stories), 'application/json')));
     expect(result).toMatchObject({ applied: false, counts: { stories: { create: LIMITS.importRows } } });
@@ -70,7 +70,7 @@ describe('a 5 MB import does not hold up the event loop', () => {
   });
 
   it('an export file of 5 MB: previewed and restored, the loop never held for long', async () => {
-    const t = makeTestApp();
+    const t = await makeTestApp();
     const file = await json<{ stories: Record<string, unknown>[] }>(t.app.request('/api/v1/admin/export', { headers: t.admin }));
     const base = file.stories[0]!;
     let size = Buffer.byteLength(JSON.stringify(file));
@@ -89,7 +89,7 @@ describe('a 5 MB import does not hold up the event loop', () => {
   });
 
   it('an import whose content changed while it was checked is planned again against the new content', async () => {
-    const t = makeTestApp();
+    const t = await makeTestApp();
     const csv = HEADER + Array.from({ length: 300 }, (_, i) => csvRow(i, 400)).join('');
     const pending = importFile(t, 'apply', csv, 'text/csv');
     // While the file is being checked on its thread, a CX lead adds a story with the first row's title and customer.

@@ -17,7 +17,7 @@ const CSV = [
 
 describe('POST /api/v1/admin/import', () => {
   it('previews a CSV row by row (create, update with the changed fields) and changes nothing', async () => {
-    const t = makeTestApp();
+    const t = await makeTestApp();
     const before = snapshot(t);
     const response = await importFile(t, 'preview', CSV);
     expect(response.status).toBe(200);
@@ -39,7 +39,7 @@ describe('POST /api/v1/admin/import', () => {
   });
 
   it('applies all rows in one transaction: one new version, one audit line, text kept literally', async () => {
-    const t = makeTestApp();
+    const t = await makeTestApp();
     const v0 = (await contentTag(t)).version;
     const result = await json(importFile(t, 'apply', CSV));
     expect(result).toMatchObject({ applied: true, version: v0 + 1 });
@@ -52,7 +52,7 @@ describe('POST /api/v1/admin/import', () => {
   });
 
   it('lists every error as "row N, column X: message"; apply then writes nothing at all', async () => {
-    const t = makeTestApp();
+    const t = await makeTestApp();
     const csv = [
       'title,customer,body,tags,roles,publishOn',
       'Good row,Acme,Fine.,,,',
@@ -79,7 +79,7 @@ describe('POST /api/v1/admin/import', () => {
   });
 
   it('refuses a malformed CSV naming the row, an unknown column, and a duplicate row', async () => {
-    const t = makeTestApp();
+    const t = await makeTestApp();
     const before = snapshot(t);
     const malformed = await importFile(t, 'preview', 'title,customer,body\nOk,Acme,Fine\n"Broken"quote,Acme,Body\n');
     expect(malformed.status).toBe(400);
@@ -96,7 +96,7 @@ describe('POST /api/v1/admin/import', () => {
   });
 
   it('reads a spreadsheet’s ";" CSV with a byte-order mark and friendly headers, and JSON lists', async () => {
-    const t = makeTestApp();
+    const t = await makeTestApp();
     const csv = '\uFEFFTitle;Customer;Body;Publish On\nSemicolons;Acme, Inc.;Body;2026-12-24\n';
     const result = await json(importFile(t, 'preview', csv));
     expect(result.errors).toEqual([]);
@@ -115,7 +115,7 @@ describe('POST /api/v1/admin/import', () => {
   });
 
   it('needs a mode and a CSV or JSON body, and refuses a file over the size limit', async () => {
-    const t = makeTestApp();
+    const t = await makeTestApp();
     const noMode = await importFile(t, '', CSV);
     expect(noMode.status).toBe(400);
     expect((await json(noMode)).error.issues[0].path).toBe('mode');
@@ -125,7 +125,7 @@ describe('POST /api/v1/admin/import', () => {
   });
 
   it('restores an export file whole: a preview per kind, then the same content as exported', async () => {
-    const t = makeTestApp();
+    const t = await makeTestApp();
     const exported = await (await t.app.request('/api/v1/admin/export', { headers: t.admin })).text();
     // Changes made after the backup…
     t.db.prepare("UPDATE stories SET title = 'Changed' WHERE id = 'night-shift-login'").run();
@@ -151,7 +151,7 @@ describe('POST /api/v1/admin/import', () => {
   });
 
   it('refuses an export file that does not hold together, naming the place', async () => {
-    const t = makeTestApp();
+    const t = await makeTestApp();
     const file = JSON.parse(await (await t.app.request('/api/v1/admin/export', { headers: t.admin })).text());
     file.schedule = { '2026-12-01': 'missing-story' };
     const before = snapshot(t);

@@ -5,7 +5,7 @@ import { makeTestApp } from '../../../support/test-app';
 
 describe('GET /api/v1/admin/limits', () => {
   it('gives the dashboard every length bound for its "characters left" hints', async () => {
-    const t = makeTestApp();
+    const t = await makeTestApp();
     expect(await json(send(t, 'GET', '/limits'))).toEqual({ limits: LIMITS });
   });
 });

@@ -5,7 +5,7 @@ import { makeTestApp } from '../../../support/test-app';
 
 describe('/api/v1/admin/prompts', () => {
   it('lists, creates, edits and deletes questions, each as a new content version', async () => {
-    const t = makeTestApp();
+    const t = await makeTestApp();
     const list = await json<{ prompts: { id: string; revision: number }[] }>(send(t, 'GET', '/prompts'));
     expect(list.prompts.map((p) => p.id)).toContain('want-this');
     const v0 = (await contentTag(t)).version;
@@ -23,7 +23,7 @@ describe('/api/v1/admin/prompts', () => {
   });
 
   it('refuses a bad place, a too-long text, a stale edit and an unknown id, changing nothing', async () => {
-    const t = makeTestApp();
+    const t = await makeTestApp();
     const before = snapshot(t);
     const place = await send(t, 'POST', '/prompts', { text: 'Why?', where: 'email' });
     expect(place.status).toBe(400);

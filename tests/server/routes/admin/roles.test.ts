@@ -6,7 +6,7 @@ const three = [{ text: 'Visit a customer site.' }, { text: 'Read five tickets.' 
 
 describe('/api/v1/admin/roles', () => {
   it('lists roles with their ordered actions and one revision', async () => {
-    const t = makeTestApp();
+    const t = await makeTestApp();
     const { roles } = await json(send(t, 'GET', '/roles'));
     const legal = roles.find((r: { id: string }) => r.id === 'legal');
     expect(legal).toMatchObject({ name: 'Legal', revision: 1 });
@@ -14,7 +14,7 @@ describe('/api/v1/admin/roles', () => {
   });
 
   it('creates a role with 3–5 actions, and refuses fewer or more', async () => {
-    const t = makeTestApp();
+    const t = await makeTestApp();
     const created = await send(t, 'POST', '/roles', { name: 'Field service', actions: three });
     expect(created.status).toBe(201);
     const role = await json(created);
@@ -36,7 +36,7 @@ describe('/api/v1/admin/roles', () => {
   });
 
   it('reorders and rewrites a role’s actions, keeping the ids of the ones it keeps', async () => {
-    const t = makeTestApp();
+    const t = await makeTestApp();
     const saved = await send(t, 'PUT', '/roles/legal/actions', {
       revision: 1,
       actions: [{ id: 'legal-faster-answer', text: 'Answer within one working day.' }, { id: 'legal-plain-clause', text: 'Rewrite one clause in plain words.' }, { text: 'Sit in on a renewal call.' }],
@@ -55,7 +55,7 @@ describe('/api/v1/admin/roles', () => {
   });
 
   it('refuses another role’s action id, a stale list and an unknown role, changing nothing', async () => {
-    const t = makeTestApp();
+    const t = await makeTestApp();
     const before = snapshot(t);
     const foreign = await send(t, 'PUT', '/roles/legal/actions', { revision: 1, actions: [{ id: 'it-outage-note', text: 'x' }, ...three.slice(1)] });
     expect((await json(foreign)).error.issues).toEqual([{ path: 'actions.0.id', message: '"it-outage-note" is not one of this role\'s actions' }]);
@@ -66,7 +66,7 @@ describe('/api/v1/admin/roles', () => {
   });
 
   it('renames a role, and deletes one only when no story names it', async () => {
-    const t = makeTestApp();
+    const t = await makeTestApp();
     expect(await json(send(t, 'PUT', '/roles/legal', { name: 'Legal & Compliance', revision: 1 }))).toMatchObject({ name: 'Legal & Compliance', revision: 2 });
     const named = await send(t, 'DELETE', '/roles/legal', { revision: 2 });
     expect(named.status).toBe(409);

@@ -8,7 +8,7 @@ type Day = { day: string; story: { id: string; title: string } | null; scheduled
 
 describe('/api/v1/admin/schedule', () => {
   it('shows what each of the next six weeks will show: rotation days and picked days', async () => {
-    const t = makeTestApp();
+    const t = await makeTestApp();
     t.db.prepare('INSERT INTO schedule (day, story_id) VALUES (?, ?)').run('2026-11-25', 'night-shift-login');
     const schedule = await json<{ today: string; timezone: string; days: Day[] }>(send(t, 'GET', '/schedule'));
     expect(schedule.today).toBe('2026-11-23');
@@ -28,7 +28,7 @@ describe('/api/v1/admin/schedule', () => {
   });
 
   it('puts a story on a day as a new content version, and gives the day back to the rotation', async () => {
-    const t = makeTestApp();
+    const t = await makeTestApp();
     const before = await contentTag(t);
     const put = await send(t, 'PUT', '/schedule/2026-12-01', { storyId: 'night-shift-login', previous: null });
     expect(put.status).toBe(200);
@@ -44,7 +44,7 @@ describe('/api/v1/admin/schedule', () => {
   });
 
   it('refuses an archived story, an unknown one, a past day and a day that is not a date, changing nothing', async () => {
-    const t = makeTestApp();
+    const t = await makeTestApp();
     t.db.prepare("UPDATE stories SET archived = 1 WHERE id = 'night-shift-login'").run();
     const before = snapshot(t);
     const archived = await send(t, 'PUT', '/schedule/2026-12-01', { storyId: 'night-shift-login' });
@@ -63,7 +63,7 @@ describe('/api/v1/admin/schedule', () => {
   });
 
   it('refuses to overwrite a pick another CX lead made meanwhile', async () => {
-    const t = makeTestApp();
+    const t = await makeTestApp();
     insertAdminToken(t.db, 'Ana (CX)', hashToken('ana-token-0123456789'), t.clock.now());
     await send(t, 'PUT', '/schedule/2026-12-01', { storyId: 'forklift-label-height', previous: null }, { Authorization: 'Bearer ana-token-0123456789' });
     const stale = await send(t, 'PUT', '/schedule/2026-12-01', { storyId: 'night-shift-login', previous: null });

@@ -4,7 +4,7 @@ import { makeTestApp } from '../../../support/test-app';
 
 describe('/api/v1/admin/settings', () => {
   it('starts from the server TIMEZONE; a CX lead sets the company time zone for the bundle and the schedule', async () => {
-    const t = makeTestApp({ config: { timezone: 'Europe/Paris' }, now: '2026-11-23T23:30:00Z' });
+    const t = await makeTestApp({ config: { timezone: 'Europe/Paris' }, now: '2026-11-23T23:30:00Z' });
     expect(await json(send(t, 'GET', '/settings'))).toEqual({ timezone: 'Europe/Paris', timezoneSource: 'environment', revision: 1 });
     expect((await json(send(t, 'GET', '/schedule'))).today).toBe('2026-11-24');
     const before = await contentTag(t);
@@ -16,7 +16,7 @@ describe('/api/v1/admin/settings', () => {
   });
 
   it('refuses a time zone that is not an IANA zone, and a stale edit', async () => {
-    const t = makeTestApp();
+    const t = await makeTestApp();
     const before = snapshot(t);
     const bad = await send(t, 'PUT', '/settings', { timezone: 'Mars/Olympus', revision: 1 });
     expect(bad.status).toBe(400);

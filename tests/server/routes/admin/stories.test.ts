@@ -11,7 +11,7 @@ const ANA = 'ana-token-0123456789abcdef';
 
 describe('/api/v1/admin/stories', () => {
   it('lists every story with its revision, searches its text and filters by status', async () => {
-    const t = makeTestApp();
+    const t = await makeTestApp();
     const all = await json<{ stories: { id: string; revision: number }[] }>(send(t, 'GET', '/stories'));
     expect(all.stories.length).toBeGreaterThanOrEqual(14);
     expect(all.stories.every((s) => s.revision === 1)).toBe(true);
@@ -24,7 +24,7 @@ describe('/api/v1/admin/stories', () => {
   });
 
   it('creates a story: 201, an id from the title, a new content version and ETag, and an audit line', async () => {
-    const t = makeTestApp();
+    const t = await makeTestApp();
     const before = await contentTag(t);
     const response = await send(t, 'POST', '/stories', draft);
     expect(response.status).toBe(201);
@@ -39,7 +39,7 @@ describe('/api/v1/admin/stories', () => {
   });
 
   it('keeps markup as literal text, never as HTML, and line endings as "\\n"', async () => {
-    const t = makeTestApp();
+    const t = await makeTestApp();
     const body = '<script>alert(1)</script> & <b>bold</b>\r\n\r\nNext';
     const story = await json(send(t, 'POST', '/stories', { ...draft, body }));
     expect(story.body).toBe('<script>alert(1)</script> & <b>bold</b>\n\nNext');
@@ -48,7 +48,7 @@ describe('/api/v1/admin/stories', () => {
   });
 
   it('refuses invalid stories naming each field, and changes nothing', async () => {
-    const t = makeTestApp();
+    const t = await makeTestApp();
     const before = snapshot(t);
     const tooLong = await send(t, 'POST', '/stories', { ...draft, title: 'x'.repeat(LIMITS.storyTitle + 1), tags: ['ok', ''] });
     expect(tooLong.status).toBe(400);
@@ -70,7 +70,7 @@ describe('/api/v1/admin/stories', () => {
   });
 
   it('edits on the revision it was opened on, naming the changed fields in the audit log', async () => {
-    const t = makeTestApp();
+    const t = await makeTestApp();
     const story = await json(send(t, 'GET', '/stories/night-shift-login'));
     const { id: _id, archived: _a, revision, createdAt: _c, updatedAt: _u, ...fields } = story;
     const saved = await send(t, 'PUT', '/stories/night-shift-login', { ...fields, title: 'A new title', quote: '', revision });
@@ -86,7 +86,7 @@ describe('/api/v1/admin/stories', () => {
   });
 
   it('refuses a stale edit with who changed it and when, and overwrites nothing', async () => {
-    const t = makeTestApp({ config: { timezone: 'Europe/Paris' } });
+    const t = await makeTestApp({ config: { timezone: 'Europe/Paris' } });
     insertAdminToken(t.db, 'Ana (CX)', hashToken(ANA), t.clock.now());
     const opened = await json(send(t, 'GET', '/stories/night-shift-login'));
     const { id: _id, archived: _a, revision, createdAt: _c, updatedAt: _u, ...fields } = opened;
@@ -109,7 +109,7 @@ describe('/api/v1/admin/stories', () => {
   });
 
   it('archives (taking the story off its scheduled days from today on) and restores', async () => {
-    const t = makeTestApp();
+    const t = await makeTestApp();
     for (const day of ['2026-11-20', '2026-11-23', '2026-12-01']) {
       t.db.prepare('INSERT INTO schedule (day, story_id) VALUES (?, ?)').run(day, 'night-shift-login');
     }
@@ -127,7 +127,7 @@ describe('/api/v1/admin/stories', () => {
   });
 
   it('answers 404 for an unknown story and 405 for a method a path does not serve', async () => {
-    const t = makeTestApp();
+    const t = await makeTestApp();
     expect((await send(t, 'GET', '/stories/nope')).status).toBe(404);
     expect((await send(t, 'PUT', '/stories/nope', { ...draft, revision: 1 })).status).toBe(404);
     const wrong = await send(t, 'DELETE', '/stories/night-shift-login');
@@ -136,7 +136,7 @@ describe('/api/v1/admin/stories', () => {
   });
 
   it('needs an admin token; a revoked one is refused at once, its sessions too', async () => {
-    const t = makeTestApp();
+    const t = await makeTestApp();
     expect((await send(t, 'GET', '/stories', undefined, {})).status).toBe(401);
     expect((await send(t, 'GET', '/stories', undefined, { Authorization: 'Bearer wrong-token-0123456789' })).status).toBe(401);
     insertAdminToken(t.db, 'Ana (CX)', hashToken(ANA), t.clock.now());
@@ -151,7 +151,7 @@ describe('/api/v1/admin/stories', () => {
   });
 
   it('accepts a dashboard session for changes only with its CSRF token', async () => {
-    const t = makeTestApp();
+    const t = await makeTestApp();
     const signIn = await t.app.request('/api/v1/session', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
@@ -168,7 +168,7 @@ describe('/api/v1/admin/stories', () => {
   });
 
   it('refuses a body over the admin limit with 413', async () => {
-    const t = makeTestApp();
+    const t = await makeTestApp();
     const response = await send(t, 'POST', '/stories', { ...draft, body: 'x'.repeat(LIMITS.adminBodyBytes) });
     expect(response.status).toBe(413);
   });

@@ -6,7 +6,7 @@ import { makeTestApp, postEventsOnTime } from '../../../support/test-app';
 
 describe('pruneEvents', () => {
   it('removes raw events before the cut-off in chunks, and keeps the roll-ups', async () => {
-    const t = makeTestApp({ now: '2026-11-23T10:00:00Z', config: { minGroupSize: 1 } });
+    const t = await makeTestApp({ now: '2026-11-23T10:00:00Z', config: { minGroupSize: 1 } });
     const old = Array.from({ length: 12 }, () => makeEvent({ at: '2026-09-01T10:00:00.000Z' }));
     const recent = Array.from({ length: 3 }, () => makeEvent({ at: '2026-11-20T10:00:00.000Z' }));
     await postEventsOnTime(t, { events: [...old, ...recent] });
