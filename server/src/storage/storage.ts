@@ -23,10 +23,18 @@ export interface Queries {
    * the handle it is given, never the storage: on SQLite the storage waits
    * for the transaction to end. With `retry`, a transaction PostgreSQL
    * aborted for a deadlock or a serialization failure is run again from
-   * the start: only for work that does nothing but its queries.
+   * the start: only for work that does nothing but its queries. With
+   * `lock`, the transaction first takes that lock (PostgreSQL: an advisory
+   * transaction lock, held to its end, on every instance), so that
+   * transactions taking the same lock run one after another and each sees
+   * what the one before committed: a read-check-write such as "refuse a
+   * stale revision" holds across instances. (SQLite runs one write
+   * transaction at a time anyway.)
    */
-  transaction<T>(work: (tx: Transaction) => Promise<T>, options?: { retry?: boolean }): Promise<T>;
+  transaction<T>(work: (tx: Transaction) => Promise<T>, options?: TransactionOptions): Promise<T>;
 }
+
+export type TransactionOptions = { retry?: boolean; lock?: string };
 
 /** A transaction's handle. */
 export type Transaction = SqliteQueries | PostgresQueries;

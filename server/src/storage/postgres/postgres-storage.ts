@@ -1,7 +1,7 @@
 import pg from 'pg';
 import type { Pool, PoolClient, QueryResult } from 'pg';
 import type { Sql } from '../sql';
-import type { PostgresQueries, Storage, Transaction } from '../storage';
+import type { PostgresQueries, Storage, Transaction, TransactionOptions } from '../storage';
 
 export type PostgresOptions = {
   url: string;
@@ -56,9 +56,10 @@ function transactionHandle(client: PoolClient): PostgresQueries {
     one: async <Row>(query: Sql) => (await rowsOf<Row>(client, query))[0],
     run: (query) => changesOf(client, query),
     client: (work) => work(client),
-    async transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    async transaction<T>(work: (tx: Transaction) => Promise<T>, opts: TransactionOptions = {}): Promise<T> {
       const name = `s${++savepoints}`;
       await client.query(`SAVEPOINT ${name}`);
+      if (opts.lock !== undefined) await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [opts.lock]);
       try {
         const result = await work(handle);
         await client.query(`RELEASE SAVEPOINT ${name}`);
@@ -90,12 +91,13 @@ export function postgresStorage(options: PostgresOptions): Storage & PostgresQue
   // A pooled connection the server dropped (restart, failover) errors here; the pool makes a new one when next needed.
   pool.on('error', () => undefined);
 
-  async function once<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+  async function once<T>(work: (tx: Transaction) => Promise<T>, lock: string | undefined): Promise<T> {
     const client = await pool.connect();
     let broken: Error | undefined;
     try {
       await client.query('BEGIN');
       try {
+        if (lock !== undefined) await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [lock]);
         const result = await work(transactionHandle(client));
         await client.query('COMMIT');
         return result;
@@ -119,10 +121,10 @@ export function postgresStorage(options: PostgresOptions): Storage & PostgresQue
     one: async <Row>(query: Sql) => (await rowsOf<Row>(pool, query))[0],
     run: (query) => changesOf(pool, query),
     client: (work) => work(pool),
-    async transaction<T>(work: (tx: Transaction) => Promise<T>, opts: { retry?: boolean } = {}): Promise<T> {
+    async transaction<T>(work: (tx: Transaction) => Promise<T>, opts: TransactionOptions = {}): Promise<T> {
       for (let attempt = 1; ; attempt++) {
         try {
-          return await once(work);
+          return await once(work, opts.lock);
         } catch (error) {
           const code = (error as { code?: string }).code;
           if (!opts.retry || !code || !RETRYABLE.has(code) || attempt >= MOST_ATTEMPTS) throw error;
