@@ -37,8 +37,8 @@ export async function contentTag(t: TestApp): Promise<{ version: number; etag: s
 }
 
 /** Every row of every table, to show that a refused request changed nothing. */
-export function snapshot(t: TestApp): string {
-  return databaseChecksum(t.db);
+export function snapshot(t: TestApp): Promise<string> {
+  return databaseChecksum(t.storage);
 }
 
 /** The newest audit entries, as the dashboard lists them. */

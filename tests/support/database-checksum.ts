@@ -1,17 +1,25 @@
-import type { Database } from 'better-sqlite3';
 import { createHash } from 'node:crypto';
+import { sql } from '../../server/src/storage/sql';
+import type { Storage } from '../../server/src/storage/storage';
+
+/** Columns that only say which transaction last wrote a row (PostgreSQL's roll-ups), not what it holds. */
+const BOOKKEEPING = new Set(['changed']);
 
 /**
  * A checksum of every row of every table (migrations included), so a test
  * can show that a refused request changed nothing at all. Rows are sorted,
- * so the physical order SQLite returns them in does not matter.
+ * so the physical order the engine returns them in does not matter.
  */
-export function databaseChecksum(db: Database): string {
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+export async function databaseChecksum(storage: Storage): Promise<string> {
+  const tables = (
+    storage.engine === 'sqlite'
+      ? await storage.all<{ name: string }>(sql`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+      : await storage.all<{ name: string }>(sql`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`)
+  ).map((row) => row.name);
   const hash = createHash('sha256');
   for (const table of tables) {
-    const rows = (db.prepare(`SELECT * FROM "${table}"`).raw().all() as unknown[][]).map((row) =>
-      JSON.stringify(row.map((v) => (Buffer.isBuffer(v) ? v.toString('hex') : v))),
+    const rows = (await storage.all<Record<string, unknown>>(sql`SELECT * FROM ${sql.raw(`"${table}"`)}`)).map((row) =>
+      JSON.stringify(Object.entries(row).filter(([column]) => !BOOKKEEPING.has(column)).map(([, v]) => (Buffer.isBuffer(v) ? v.toString('hex') : v))),
     );
     rows.sort();
     hash.update(`${table}\u0000${rows.length}\u0000${rows.join('\n')}\u0001`);
