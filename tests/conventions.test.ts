@@ -18,6 +18,24 @@ function sourceFiles(dir: string): string[] {
 }
 
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
+/** The server files a server file imports (relative imports, resolved), type-only imports included. */
+function serverImports(file: string): string[] {
+  const out: string[] = [];
+  for (const match of read(file).matchAll(/(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+'(\.{1,2}\/[^']+)'/g)) {
+    const target = join(file, '..', match[1]!);
+    for (const candidate of [`${target}.ts`, `${target}.tsx`, join(target, 'index.ts')]) {
+      try {
+        statSync(join(ROOT, candidate));
+        out.push(candidate);
+        break;
+      } catch {
+        // not this one
+      }
+    }
+  }
+  return out;
+}
+
 const camel = (kebab: string) => kebab.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
 describe('conventions', () => {
@@ -89,5 +107,50 @@ describe('conventions', () => {
       });
     });
     expect(orphans).toEqual([]);
+  });
+
+  describe('the direction of the server\'s imports', () => {
+    const files = sourceFiles('server/src');
+    const imports = new Map(files.map((file) => [file, serverImports(file)]));
+    const importers = (target: RegExp) => files.filter((file) => imports.get(file)!.some((imported) => target.test(imported)));
+
+    it('has no import cycles', () => {
+      const cycles: string[] = [];
+      const state = new Map<string, 'open' | 'done'>();
+      const visit = (file: string, path: string[]) => {
+        if (state.get(file) === 'done') return;
+        if (state.get(file) === 'open') {
+          cycles.push([...path.slice(path.indexOf(file)), file].join(' -> '));
+          return;
+        }
+        state.set(file, 'open');
+        for (const next of imports.get(file) ?? []) visit(next, [...path, file]);
+        state.set(file, 'done');
+      };
+      for (const file of files) visit(file, []);
+      expect(cycles).toEqual([]);
+    });
+
+    it('only storage/ reaches a database driver', () => {
+      const drivers = files.filter((file) => !file.startsWith('server/src/storage/') && /from '(better-sqlite3|pg)'/.test(read(file)));
+      expect(drivers).toEqual([]);
+    });
+
+    it('storage/ depends on nothing above it (routes, middleware, http, app, cli)', () => {
+      const upward = files
+        .filter((file) => file.startsWith('server/src/storage/'))
+        .filter((file) => imports.get(file)!.some((imported) => /^server\/src\/(routes|middleware|http|cli|auth|import)\/|^server\/src\/(app|main|bootstrap|deps)\.ts$/.test(imported)));
+      expect(upward).toEqual([]);
+    });
+
+    it('routes are mounted by app.ts only; app.ts is started by main.ts only; nothing imports main.ts', () => {
+      expect(importers(/^server\/src\/routes\//).filter((file) => file !== 'server/src/app.ts' && !file.startsWith('server/src/routes/'))).toEqual([]);
+      expect(importers(/^server\/src\/app\.ts$/)).toEqual(['server/src/main.ts']);
+      expect(importers(/^server\/src\/main\.ts$/)).toEqual([]);
+    });
+
+    it('http/ and middleware/ helpers do not reach into routes', () => {
+      expect(files.filter((file) => /^server\/src\/(http|middleware)\//.test(file) && imports.get(file)!.some((imported) => imported.startsWith('server/src/routes/')))).toEqual([]);
+    });
   });
 });
