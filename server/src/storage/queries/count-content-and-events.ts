@@ -1,9 +1,13 @@
-import type { Database } from 'better-sqlite3';
+import { sql } from '../sql';
+import type { Queries } from '../storage';
 
 export type ContentAndEventCounts = { events: number; stories: number; prompts: number; roles: number; departments: number };
 
 /** How much a database holds, for the backup's report. */
-export function countContentAndEvents(db: Database): ContentAndEventCounts {
-  const count = (table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
-  return { events: count('events'), stories: count('stories'), prompts: count('prompts'), roles: count('roles'), departments: count('departments') };
+export async function countContentAndEvents(q: Queries): Promise<ContentAndEventCounts> {
+  const counts = await q.one<ContentAndEventCounts>(
+    sql`SELECT (SELECT COUNT(*) FROM events) AS "events", (SELECT COUNT(*) FROM stories) AS "stories", (SELECT COUNT(*) FROM prompts) AS "prompts",
+               (SELECT COUNT(*) FROM roles) AS "roles", (SELECT COUNT(*) FROM departments) AS "departments"`,
+  );
+  return counts!;
 }
