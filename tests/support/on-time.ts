@@ -1,7 +1,7 @@
-import type { Database } from 'better-sqlite3';
 import { localDay, weekStart } from '../../shared/src/domain/local-day';
 import type { UsageEvent } from '../../shared/src/schemas/usage-event';
 import { insertEvents, type InsertEventsResult } from '../../server/src/storage/queries/insert-events';
+import type { PostgresQueries, SqliteQueries } from '../../server/src/storage/storage';
 
 /**
  * Events split as the extensions would have sent them on time: one batch per
@@ -27,10 +27,15 @@ export function onTimeBatches<E extends Pick<UsageEvent, 'at'>>(events: readonly
 }
 
 /** `insertEvents` with each week's events arriving on time (see onTimeBatches); the results summed. */
-export function insertEventsOnTime(db: Database, events: UsageEvent[], timezone: string, notAfter: Date): InsertEventsResult {
+export async function insertEventsOnTime(
+  q: SqliteQueries | PostgresQueries,
+  events: UsageEvent[],
+  timezone: string,
+  notAfter: Date,
+): Promise<InsertEventsResult> {
   const result = { accepted: 0, duplicates: 0 };
   for (const batch of onTimeBatches(events, timezone, notAfter)) {
-    const stored = insertEvents(db, batch.events, timezone, batch.now);
+    const stored = await insertEvents(q, batch.events, timezone, batch.now);
     result.accepted += stored.accepted;
     result.duplicates += stored.duplicates;
   }

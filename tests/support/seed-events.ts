@@ -1,6 +1,7 @@
 import { openDatabase } from '../../server/src/storage/sqlite/open-database';
+import { storeEventsNow } from '../../server/src/storage/sqlite/store-events';
 import type { UsageEvent } from '../../shared/src/schemas/usage-event';
-import { insertEventsOnTime } from './on-time';
+import { onTimeBatches } from './on-time';
 
 /**
  * Stores events into a running server's database file (as another process
@@ -11,7 +12,9 @@ import { insertEventsOnTime } from './on-time';
 export function seedEvents(databasePath: string, events: UsageEvent[], timezone = 'UTC'): number {
   const db = openDatabase(databasePath);
   try {
-    return insertEventsOnTime(db, events, timezone, new Date()).accepted;
+    let accepted = 0;
+    for (const batch of onTimeBatches(events, timezone, new Date())) accepted += storeEventsNow(db, batch.events, timezone, batch.now).accepted;
+    return accepted;
   } finally {
     db.close();
   }

@@ -18,22 +18,24 @@ const MOST_ADDRESSES = 100_000;
  * address per 24 hours: the enrollment key is in every managed browser, so
  * anyone can invent installs; this makes a flood of them cost addresses and
  * days. Batches of known installs are never refused by it.
- * Kept in this process's memory, like every rate limit here.
+ * Kept in this process's memory, like every rate limit here: with several
+ * instances behind a load balancer each counts what reaches it, so the
+ * limits are per instance (approximate, as the README says).
  */
 export function ingestBudget(options: {
   perInstall: number;
   perAddress: number;
   newInstallsPerAddress: number;
-  isKnownInstall: (installId: string) => boolean;
+  isKnownInstall: (installId: string) => Promise<boolean>;
   clock: Clock;
 }) {
   const installs = options.perInstall === 0 ? undefined : new WindowCounter(options.perInstall, MINUTE);
   const addresses = options.perInstall === 0 || options.perAddress === 0 ? undefined : new WindowCounter(options.perAddress, MINUTE);
   const newInstalls = options.newInstallsPerAddress === 0 ? undefined : new NewInstallCounter(options.newInstallsPerAddress);
-  if (!installs && !newInstalls) return () => undefined;
+  if (!installs && !newInstalls) return async () => undefined;
 
   /** Counts the batch, or answers 429 (nothing is counted then). */
-  return function takeIngestBudget(c: Context, events: readonly { installId: string }[]): Response | undefined {
+  return async function takeIngestBudget(c: Context, events: readonly { installId: string }[]): Promise<Response | undefined> {
     const now = options.clock.now().getTime();
     const perInstall = new Map<string, number>();
     for (const e of events) {
@@ -41,12 +43,23 @@ export function ingestBudget(options: {
       perInstall.set(id, (perInstall.get(id) ?? 0) + 1);
     }
     const address = clientAddress(c);
-    const addressWait = addresses?.retryAfter(address, now);
-    if (addressWait !== undefined) return tooMany(c, addressWait, 'Too many events from this network address; nothing was stored.');
-    const installWait = installs ? Math.max(...[...perInstall.keys()].map((id) => installs.retryAfter(id, now) ?? 0)) : 0;
-    if (installWait > 0) return tooMany(c, installWait, 'Too many events from this install; nothing was stored.');
-    // One primary-key lookup per distinct install of the batch (usually one).
-    const fresh = newInstalls ? [...perInstall.keys()].filter((id) => !options.isKnownInstall(id)).length : 0;
+    const overMinute = () => {
+      const addressWait = addresses?.retryAfter(address, now);
+      if (addressWait !== undefined) return tooMany(c, addressWait, 'Too many events from this network address; nothing was stored.');
+      const installWait = installs ? Math.max(...[...perInstall.keys()].map((id) => installs.retryAfter(id, now) ?? 0)) : 0;
+      if (installWait > 0) return tooMany(c, installWait, 'Too many events from this install; nothing was stored.');
+      return undefined;
+    };
+    let refused = overMinute();
+    if (refused) return refused;
+    let fresh = 0;
+    if (newInstalls) {
+      // One primary-key lookup per distinct install of the batch (usually one), only for a batch the minute's limits let through.
+      fresh = (await Promise.all([...perInstall.keys()].map((id) => options.isKnownInstall(id)))).filter((known) => !known).length;
+      // Other batches may have taken budget while the lookups ran: checked again, then counted without a pause.
+      refused = overMinute();
+      if (refused) return refused;
+    }
     const newWait = fresh ? newInstalls!.retryAfter(address, fresh, now) : undefined;
     if (newWait !== undefined) {
       return tooMany(c, newWait, 'Too many new installs from this network address in one day (NEW_INSTALLS_PER_ADDRESS_PER_DAY); nothing was stored.');

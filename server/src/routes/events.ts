@@ -8,7 +8,7 @@ import { apiError } from '../http/api-error';
 import { ingestBudget } from '../http/ingest-budget';
 import { requestHeader } from '../http/request-header';
 import { limitBody } from '../middleware/limit-body';
-import { eventWriter } from '../storage/sqlite/event-writer';
+import { eventWriter } from '../storage/event-writer';
 import { getCompanyTimezone } from '../storage/queries/get-company-timezone';
 import { isKnownInstall } from '../storage/queries/is-known-install';
 
@@ -19,15 +19,15 @@ import { isKnownInstall } from '../storage/queries/is-known-install';
  * (then 429 with Retry-After, which the extension honours), and each
  * network address may bring `NEW_INSTALLS_PER_ADDRESS_PER_DAY` new installs.
  */
-export function eventRoutes({ db, clock, config }: AppDeps) {
+export function eventRoutes({ storage, clock, config }: AppDeps) {
   const takeBudget = ingestBudget({
     perInstall: config.rateLimitEventsPerMinute,
     perAddress: config.rateLimitEventsPerAddressPerMinute,
     newInstallsPerAddress: config.newInstallsPerAddressPerDay,
-    isKnownInstall: (installId) => isKnownInstall(db, installId),
+    isKnownInstall: (installId) => isKnownInstall(storage, installId),
     clock,
   });
-  const writer = eventWriter(db);
+  const writer = eventWriter(storage);
   return new Hono().post(
     '/',
     limitBody(LIMITS.eventsBodyBytes, 'send fewer events per batch.'),
@@ -50,11 +50,12 @@ export function eventRoutes({ db, clock, config }: AppDeps) {
       const now = clock.now();
       const timeIssues = checkEventTimes(parsed.data.events, now, config.retentionDays);
       if (timeIssues.length) return apiError(c, 400, 'invalid_request', describe(timeIssues.length), timeIssues);
-      const limited = takeBudget(c, parsed.data.events);
+      const limited = await takeBudget(c, parsed.data.events);
       if (limited) return limited;
 
       // Answered once committed, together with the batches that arrived alongside it (see eventWriter).
-      const result: EventBatchResult = await writer.store(parsed.data.events, getCompanyTimezone(db, config.timezone), now);
+      const timezone = await getCompanyTimezone(storage, config.timezone);
+      const result: EventBatchResult = await writer.store(parsed.data.events, timezone, now);
       return c.json(result, 200);
     },
   );

@@ -1,7 +1,7 @@
-import type { Database } from 'better-sqlite3';
-import { statement } from '../sqlite/statement';
+import { sql } from '../sql';
+import type { Queries } from '../storage';
 
 /** Whether the server has stored an event of this install (lower-case id) before. */
-export function isKnownInstall(db: Database, installId: string): boolean {
-  return statement(db, 'SELECT 1 FROM installs WHERE install_id = ?').get(installId) !== undefined;
+export async function isKnownInstall(q: Queries, installId: string): Promise<boolean> {
+  return (await q.one(sql`SELECT 1 AS known FROM installs WHERE install_id = ${installId}`)) !== undefined;
 }

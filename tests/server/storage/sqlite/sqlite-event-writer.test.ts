@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cachedDailyCounts } from '../../../../server/src/storage/caches/daily-counts-cache';
-import { eventWriter } from '../../../../server/src/storage/sqlite/event-writer';
 import { openDatabase } from '../../../../server/src/storage/sqlite/open-database';
+import { sqliteEventWriter } from '../../../../server/src/storage/sqlite/sqlite-event-writer';
+import { sqliteStorage } from '../../../../server/src/storage/sqlite/sqlite-storage';
 import type { UsageEvent } from '../../../../shared/src/schemas/usage-event';
 import { makeEvent, uuidv7 } from '../../../support/make-event';
 
@@ -28,10 +29,10 @@ const batch = (size: number) => {
   return Array.from({ length: size }, () => makeEvent({ installId, at: '2026-11-23T09:00:00.000Z' }));
 };
 
-describe('eventWriter', () => {
+describe('sqliteEventWriter', () => {
   it('commits the batches that arrive together once, and settles each with its own result', async () => {
     const { db, commits, stored } = twoConnections();
-    const writer = eventWriter(db);
+    const writer = sqliteEventWriter(sqliteStorage(db));
     const before = commits();
     const first = batch(20);
     const results = await Promise.all([writer.store(first, 'UTC', NOW), writer.store(batch(5), 'UTC', NOW), writer.store([...first.slice(0, 3), ...batch(2)], 'UTC', NOW)]);
@@ -52,7 +53,7 @@ describe('eventWriter', () => {
 
   it('rolls back a failing batch alone: the others in its commit are stored, and it stores nothing', async () => {
     const { db, stored } = twoConnections();
-    const writer = eventWriter(db);
+    const writer = sqliteEventWriter(sqliteStorage(db));
     const broken = [...batch(3), { ...makeEvent(), id: 42 } as unknown as UsageEvent];
     const settled = await Promise.allSettled([writer.store(batch(4), 'UTC', NOW), writer.store(broken, 'UTC', NOW), writer.store(batch(6), 'UTC', NOW)]);
     expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
@@ -61,7 +62,7 @@ describe('eventWriter', () => {
 
   it('fails the batches it cannot write while another connection holds the write lock, stores none, and goes on after', async () => {
     const { db, stored } = twoConnections();
-    const writer = eventWriter(db);
+    const writer = sqliteEventWriter(sqliteStorage(db));
     // A write lock held by another connection (busy_timeout shortened for the test).
     db.pragma('busy_timeout = 50');
     const folder = folders.at(-1)!;
@@ -81,7 +82,7 @@ describe('eventWriter', () => {
 
   it('keeps the in-memory roll-ups equal to the tables', async () => {
     const { db } = twoConnections();
-    const writer = eventWriter(db);
+    const writer = sqliteEventWriter(sqliteStorage(db));
     const cells = () => db.prepare('SELECT department, role, type, SUM(count) AS count FROM daily_counts GROUP BY department, role, type').all();
     const range = { from: '2026-11-01', to: '2026-11-30' };
     expect(cachedDailyCounts(db).sum(range)).toEqual([]);
