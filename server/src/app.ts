@@ -34,9 +34,9 @@ import { statsRoutes } from './routes/stats';
 /** The whole HTTP API; no I/O of its own beyond the database it is given. */
 export function createApp(deps: AppDeps) {
   // One throttle for every credential this app is shown: guesses cannot be spread over sign-in, tokens and keys.
-  const throttle = credentialThrottle({ clock: deps.clock });
+  const throttle = credentialThrottle({ storage: deps.storage, clock: deps.clock });
   const enrolled = requireEnrollmentKey(deps.config.enrollmentKey, throttle);
-  const admin = requireAdmin(deps.db, deps.clock, throttle);
+  const admin = requireAdmin(deps.storage, deps.clock, throttle);
   const app = new Hono();
 
   if (deps.logRequest) app.use('*', requestLog(deps.logRequest, deps.clock));
@@ -48,7 +48,7 @@ export function createApp(deps: AppDeps) {
   app.use(CONTENT_PATH, enrolled);
   app.use('/api/v1/events', enrolled);
 
-  app.route('/health', healthRoutes(deps.db));
+  app.route('/health', healthRoutes(deps.storage));
   app.route(CONTENT_PATH, contentRoutes(deps));
   app.route('/api/v1/events', eventRoutes(deps));
   // Signed-in answers are never kept by a cache.
@@ -56,7 +56,7 @@ export function createApp(deps: AppDeps) {
   // Every credential is checked here, under the throttle, as for the admin routes below.
   app.use('/api/v1/stats', admin);
   app.use('/api/v1/stats.csv', admin);
-  app.use('/api/v1/dashboard/*', requireSession(deps.db, deps.clock, throttle));
+  app.use('/api/v1/dashboard/*', requireSession(deps.storage, deps.clock, throttle));
   app.route('/api/v1', statsRoutes(deps));
   app.route('/api/v1/session', sessionRoutes(deps, throttle));
   app.route('/api/v1/dashboard', dashboardRoutes(deps));

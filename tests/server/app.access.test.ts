@@ -77,13 +77,13 @@ describe('access to every route', async () => {
   });
 
   it('refuses a revoked token and the sessions made with it, from the next request on', async () => {
-    insertAdminToken(t.db, 'Ana (CX)', hashToken(ANA), new Date(NOW));
+    await insertAdminToken(t.storage, 'Ana (CX)', hashToken(ANA), new Date(NOW));
     const session = await signIn(t, ANA);
     // Before revocation both work (so the refusals below are the revocation's doing).
     expect((await t.app.request('/api/v1/admin/stories', { headers: { Authorization: `Bearer ${ANA}` } })).status).toBe(200);
     expect((await t.app.request('/api/v1/dashboard/overview', { headers: { Cookie: session.cookie } })).status).toBe(200);
 
-    revokeAdminToken(t.db, findAdminToken(t.db, hashToken(ANA))!.id, new Date(NOW));
+    await revokeAdminToken(t.storage, (await findAdminToken(t.storage, hashToken(ANA)))!.id, new Date(NOW));
     for (const { route, method, url, body } of guarded) {
       const bearer = await t.app.request(url, { method, headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${ANA}` }, body });
       expectRefused(bearer, `${route} with a revoked token`);

@@ -44,8 +44,29 @@ export async function openTestStorage(options: { databasePath?: string } = {}): 
   return storage;
 }
 
+/**
+ * Another connection to the same database, as a second server instance
+ * would open it: a second pool on PostgreSQL; on SQLite another connection
+ * to the same file (the storage must be on a file, not `:memory:`). Closed
+ * with the file's other storages.
+ */
+export async function openSecondStorage(storage: Storage): Promise<Storage> {
+  if (storage.engine === 'sqlite') {
+    const path = await storage.sync((db) => db.name);
+    if (path === ':memory:') throw new Error('openSecondStorage needs a SQLite file: openTestStorage({ databasePath }) or makeTestApp({ databasePath }).');
+    return sqliteStorage(openDatabase(path));
+  }
+  const url = (storage as Storage & { pool: { options: { connectionString: string } } }).pool.options.connectionString;
+  const second = postgresStorage({ url, poolSize: 4, statementTimeoutMs: 60_000 });
+  seconds.push(second);
+  return second;
+}
+const seconds: Storage[] = [];
+
 /** Closes every database this file opened and drops them. */
 export async function dropTestStorages(): Promise<void> {
+  // Second pools first: a database is dropped only once nobody holds it.
+  await Promise.all(seconds.splice(0).map((storage) => storage.close().catch(() => undefined)));
   const done = opened.splice(0);
   if (!done.length) return;
   await Promise.all(done.map(({ storage }) => storage.close().catch(() => undefined)));

@@ -3,8 +3,13 @@ import type { Context } from 'hono';
 import type { Clock } from '../clock';
 import { clientAddress } from '../http/client-address';
 import { tooMany } from '../middleware/rate-limit';
+import { pruneCredentialFailures } from '../storage/queries/prune-credential-failures';
+import { recordCredentialFailure } from '../storage/queries/record-credential-failure';
+import type { Queries } from '../storage/storage';
 
 export type CredentialThrottleOptions = {
+  /** Where failures are counted: the database every instance shares. */
+  storage: Queries;
   clock: Clock;
   /** Wrong credentials a key may present before it backs off. */
   free?: number;
@@ -14,7 +19,7 @@ export type CredentialThrottleOptions = {
   maxDelayMs?: number;
   /** A key with no failure for this long starts afresh. */
   forgetAfterMs?: number;
-  /** Keys remembered at most; the least recently failing go first. */
+  /** Keys remembered at most (by all instances together); the least recently failing go first. */
   maxKeys?: number;
 };
 
@@ -29,9 +34,9 @@ export type CredentialThrottle = {
    * enrollment key) presented from `address`; answers the seconds to wait
    * when its address or its prefix is now backing off, else undefined.
    */
-  fail(address: string, presented: string): number | undefined;
+  fail(address: string, presented: string): Promise<number | undefined>;
   /** Answers a wrong credential: 429 with Retry-After while backing off, else `refuse()` (the usual 401). */
-  refuse(c: Context, presented: string, refuse: () => Response): Response;
+  refuse(c: Context, presented: string, refuse: () => Response): Promise<Response>;
 };
 
 /**
@@ -53,37 +58,42 @@ export type CredentialThrottle = {
  * proxy every CX lead shares one address, and ten wrong guesses would lock
  * them all out. Lock out the guessing, not the account.
  *
- * Memory is bounded by `maxKeys` (the least recently failing are dropped);
- * a successful request costs nothing here.
+ * The counts are kept in the database (credential_failures), not in the
+ * process: every instance behind a load balancer counts the same failures,
+ * so N wrong guesses spread over three instances back off after N, not 3N.
+ * Each failure is counted by one upsert per key that answers the new count
+ * (atomic on both engines: two instances counting at once never both see
+ * the same count). The table is bounded: every `maxKeys / 100` failures an
+ * instance drops the keys forgotten anyway and all but the `maxKeys` most
+ * recently failing, so it holds at most `maxKeys` plus the keys the
+ * instances added since their last prune (2 per failure: 400 per instance
+ * with the defaults). A successful request costs nothing here.
  */
 export function credentialThrottle(options: CredentialThrottleOptions): CredentialThrottle {
-  const { clock, free, firstDelayMs, maxDelayMs, forgetAfterMs, maxKeys } = { ...CREDENTIAL_THROTTLE, ...options };
-  // Insertion order is failure order: each failure moves its key to the end.
-  const keys = new Map<string, { failures: number; last: number }>();
+  const { storage, clock, free, firstDelayMs, maxDelayMs, forgetAfterMs, maxKeys } = { ...CREDENTIAL_THROTTLE, ...options };
+  const pruneEvery = Math.max(1, Math.floor(maxKeys / 100));
+  let sincePrune = 0;
 
-  function failKey(key: string, now: number): number {
-    const known = keys.get(key);
-    const failures = known && now - known.last < forgetAfterMs ? known.failures + 1 : 1;
-    keys.delete(key);
-    keys.set(key, { failures, last: now });
-    return failures <= free ? 0 : Math.min(maxDelayMs, firstDelayMs * 2 ** Math.min(failures - free - 1, 30));
-  }
+  const delayOf = (failures: number) => (failures <= free ? 0 : Math.min(maxDelayMs, firstDelayMs * 2 ** Math.min(failures - free - 1, 30)));
 
-  function fail(address: string, presented: string): number | undefined {
-    const now = clock.now().getTime();
+  async function fail(address: string, presented: string): Promise<number | undefined> {
+    const now = clock.now();
+    const forgetBefore = new Date(now.getTime() - forgetAfterMs);
     const prefix = createHash('sha256').update(presented.slice(0, PREFIX_CHARS)).digest('base64url').slice(0, 16);
-    const delay = Math.max(failKey(`a ${address}`, now), failKey(`p ${prefix}`, now));
-    for (const key of keys.keys()) {
-      if (keys.size <= maxKeys) break;
-      keys.delete(key);
+    const counts = await Promise.all([`a ${address}`, `p ${prefix}`].map((key) => recordCredentialFailure(storage, key, now, forgetBefore)));
+    if (++sincePrune >= pruneEvery) {
+      sincePrune = 0;
+      // Two instances pruning at once may deadlock on PostgreSQL; the other one's prune did the work then.
+      await pruneCredentialFailures(storage, forgetBefore, maxKeys).catch(() => undefined);
     }
+    const delay = Math.max(...counts.map(delayOf));
     return delay === 0 ? undefined : Math.ceil(delay / 1000);
   }
 
   return {
     fail,
-    refuse(c, presented, refuse) {
-      const wait = fail(clientAddress(c), presented);
+    async refuse(c, presented, refuse) {
+      const wait = await fail(clientAddress(c), presented);
       if (wait === undefined) return refuse();
       return tooMany(c, wait, 'Too many wrong credentials from this address, or like this one; a correct one is still accepted.');
     },

@@ -1,5 +1,4 @@
 import { TokenLabelSchema } from '@customer-chair/shared/schemas/admin-token';
-import type { Database } from 'better-sqlite3';
 import { generateAdminToken, hashToken } from '../auth/tokens';
 import type { Clock } from '../clock';
 import { findAdminToken } from '../storage/queries/find-admin-token';
@@ -7,14 +6,15 @@ import { insertAdminToken } from '../storage/queries/insert-admin-token';
 import { insertAuditEntry, type Actor } from '../storage/queries/insert-audit-entry';
 import { listAdminTokens } from '../storage/queries/list-admin-tokens';
 import { revokeAdminToken } from '../storage/queries/revoke-admin-token';
+import type { Storage } from '../storage/storage';
 
-export type TokensIo = { db: Database; clock: Clock; out: (line: string) => void; err: (line: string) => void };
+export type TokensIo = { storage: Storage; clock: Clock; out: (line: string) => void; err: (line: string) => void };
 
 const USAGE = `Usage (from the repository root):
   pnpm --filter @customer-chair/server tokens create --label "Ana (CX)"
   pnpm --filter @customer-chair/server tokens list
   pnpm --filter @customer-chair/server tokens revoke <id or label>
-The database is the server's (DATABASE_PATH, as for "pnpm start"); the server may be running.`;
+The database is the server's (DATABASE_URL or DATABASE_PATH, as for "pnpm start"); the server may be running.`;
 
 /** The command line is who acts, in the audit log. */
 const COMMAND_LINE: Actor = { id: null, label: 'server command line' };
@@ -22,9 +22,10 @@ const COMMAND_LINE: Actor = { id: null, label: 'server command line' };
 /**
  * `tokens create|list|revoke`: CX leads' admin tokens. A new token is printed
  * once and only its hash is stored; a revoked token (and its dashboard
- * sessions) is refused from the next request on. Answers the exit code.
+ * sessions) is refused from the next request on, by every instance. Answers
+ * the exit code.
  */
-export function tokensCommand(args: string[], { db, clock, out, err }: TokensIo): number {
+export async function tokensCommand(args: string[], { storage, clock, out, err }: TokensIo): Promise<number> {
   const [command, ...rest] = args;
   const now = clock.now();
   if (command === 'create') {
@@ -34,26 +35,34 @@ export function tokensCommand(args: string[], { db, clock, out, err }: TokensIo)
       err(`tokens create needs --label "<who it is for>", 1 to 60 characters, e.g. --label "Ana (CX)".`);
       return 2;
     }
-    if (listAdminTokens(db).some((t) => t.revokedAt === null && t.label === label.data)) {
+    const token = generateAdminToken();
+    // Under a lock: two commands run at once cannot both find the label free.
+    const id = await storage.transaction(
+      async (tx) => {
+        if ((await listAdminTokens(tx)).some((t) => t.revokedAt === null && t.label === label.data)) return undefined;
+        await insertAdminToken(tx, label.data, hashToken(token), now);
+        const made = (await findAdminToken(tx, hashToken(token)))!.id;
+        await insertAuditEntry(tx, { actor: COMMAND_LINE, action: 'created', entity: 'token', entityId: String(made), summary: `token for “${label.data}”` }, now);
+        return made;
+      },
+      { lock: 'admin-tokens' },
+    );
+    if (id === undefined) {
       err(`A live token is already labelled "${label.data}"; labels tell CX leads apart in the audit log, so pick another.`);
       return 1;
     }
-    const token = generateAdminToken();
-    insertAdminToken(db, label.data, hashToken(token), now);
-    const id = findAdminToken(db, hashToken(token))!.id;
-    insertAuditEntry(db, { actor: COMMAND_LINE, action: 'created', entity: 'token', entityId: String(id), summary: `token for “${label.data}”` }, now);
     out(`Made admin token ${id} for "${label.data}". It is shown only this once (only its hash is stored):\n\n  ${token}\n`);
     return 0;
   }
   if (command === 'list') {
-    const tokens = listAdminTokens(db);
+    const tokens = await listAdminTokens(storage);
     if (!tokens.length) out('No admin tokens yet.');
     for (const t of tokens) out(`${String(t.id).padStart(4)}  ${t.revokedAt ? `revoked ${t.revokedAt}` : 'live'.padEnd(32)}  made ${t.createdAt}  ${t.label}`);
     return 0;
   }
   if (command === 'revoke' && rest.length) {
     const which = rest.join(' ');
-    const live = listAdminTokens(db).filter((t) => t.revokedAt === null);
+    const live = (await listAdminTokens(storage)).filter((t) => t.revokedAt === null);
     const matches = /^\d+$/.test(which) ? live.filter((t) => t.id === Number(which)) : live.filter((t) => t.label === which);
     if (matches.length !== 1) {
       err(
@@ -64,8 +73,10 @@ export function tokensCommand(args: string[], { db, clock, out, err }: TokensIo)
       return 1;
     }
     const token = matches[0]!;
-    revokeAdminToken(db, token.id, now);
-    insertAuditEntry(db, { actor: COMMAND_LINE, action: 'revoked', entity: 'token', entityId: String(token.id), summary: `token for “${token.label}”` }, now);
+    await storage.transaction(async (tx) => {
+      await revokeAdminToken(tx, token.id, now);
+      await insertAuditEntry(tx, { actor: COMMAND_LINE, action: 'revoked', entity: 'token', entityId: String(token.id), summary: `token for “${token.label}”` }, now);
+    });
     out(`Revoked admin token ${token.id} ("${token.label}"); it and its dashboard sessions no longer work.`);
     return 0;
   }

@@ -1,4 +1,3 @@
-import type { Database } from 'better-sqlite3';
 import type { MiddlewareHandler } from 'hono';
 import type { CredentialThrottle } from '../auth/credential-throttle';
 import { readSessionCookie } from '../auth/session-cookie';
@@ -7,6 +6,7 @@ import type { Clock } from '../clock';
 import { apiError } from '../http/api-error';
 import { findAdminToken, type AdminToken } from '../storage/queries/find-admin-token';
 import { findSession } from '../storage/queries/find-session';
+import type { Queries } from '../storage/storage';
 
 export type AdminVariables = { admin: AdminToken };
 
@@ -17,18 +17,20 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * dashboard session cookie (the CX lead's browser). A cookie alone is sent
  * by the browser whoever asks, so a request that changes something must also
  * carry the session's CSRF token in `X-CSRF-Token`. A revoked token, and its
- * sessions, are refused at once. The token's label is kept for the audit log.
+ * sessions, are refused at once, by every instance: tokens and sessions are
+ * looked up in the database on each request, nothing is kept per process.
+ * The token's label is kept for the audit log.
  * With a `throttle`, wrong tokens and cookies count as guesses (429 once
  * they back off); a correct one is never refused.
  */
-export function requireAdmin(db: Database, clock: Clock, throttle?: CredentialThrottle): MiddlewareHandler<{ Variables: AdminVariables }> {
+export function requireAdmin(storage: Queries, clock: Clock, throttle?: CredentialThrottle): MiddlewareHandler<{ Variables: AdminVariables }> {
   return async function requireAdmin(c, next) {
     const presented = bearerToken(c.req.header('Authorization'));
     // Only hashes are stored; looking the hash up reveals nothing about the token.
-    let admin = presented === undefined ? undefined : findAdminToken(db, hashToken(presented));
+    let admin = presented === undefined ? undefined : await findAdminToken(storage, hashToken(presented));
     const cookie = c.req.header('Authorization') === undefined ? readSessionCookie(c) : undefined;
     if (!admin && cookie !== undefined) {
-      const session = findSession(db, hashToken(cookie), clock.now());
+      const session = await findSession(storage, hashToken(cookie), clock.now());
       if (session && !SAFE_METHODS.has(c.req.method)) {
         const csrf = c.req.header('X-CSRF-Token');
         if (csrf === undefined || !secretsEqual(csrf, session.csrfToken)) {

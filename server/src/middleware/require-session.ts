@@ -1,4 +1,3 @@
-import type { Database } from 'better-sqlite3';
 import type { MiddlewareHandler } from 'hono';
 import type { CredentialThrottle } from '../auth/credential-throttle';
 import { readSessionCookie } from '../auth/session-cookie';
@@ -6,6 +5,7 @@ import { hashToken, secretsEqual } from '../auth/tokens';
 import type { Clock } from '../clock';
 import { apiError } from '../http/api-error';
 import { findSession, type Session } from '../storage/queries/find-session';
+import type { Queries } from '../storage/storage';
 
 export type SessionVariables = { session: Session };
 
@@ -16,10 +16,10 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * state must also carry the session's CSRF token in `X-CSRF-Token`. With a
  * `throttle`, an unknown cookie counts as a guess (see credentialThrottle).
  */
-export function requireSession(db: Database, clock: Clock, throttle?: CredentialThrottle): MiddlewareHandler<{ Variables: SessionVariables }> {
+export function requireSession(storage: Queries, clock: Clock, throttle?: CredentialThrottle): MiddlewareHandler<{ Variables: SessionVariables }> {
   return async function requireSession(c, next) {
     const id = readSessionCookie(c);
-    const session = id === undefined ? undefined : findSession(db, hashToken(id), clock.now());
+    const session = id === undefined ? undefined : await findSession(storage, hashToken(id), clock.now());
     if (!session) {
       const unauthorized = () => apiError(c, 401, 'unauthorized', 'Sign in to the dashboard first (the session is missing or has expired).');
       return throttle && id !== undefined ? throttle.refuse(c, id, unauthorized) : unauthorized();

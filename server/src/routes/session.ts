@@ -36,8 +36,8 @@ function sameOrigin(origin: string | undefined, url: string, forwardedHost: stri
  * out. Wrong tokens and cookies count against `throttle`; a correct token
  * always signs in.
  */
-export function sessionRoutes({ db, clock }: AppDeps, throttle?: CredentialThrottle) {
-  const signedIn = requireSession(db, clock, throttle);
+export function sessionRoutes({ storage, clock }: AppDeps, throttle?: CredentialThrottle) {
+  const signedIn = requireSession(storage, clock, throttle);
   return new Hono<{ Variables: SessionVariables }>()
     .post('/', async (c) => {
       // Login CSRF: a page elsewhere must not sign this browser in with its own token. A form or a
@@ -58,7 +58,7 @@ export function sessionRoutes({ db, clock }: AppDeps, throttle?: CredentialThrot
       if (!parsed.success) {
         return apiError(c, 400, 'invalid_request', 'Enter your admin token.', toApiIssues(parsed.error));
       }
-      const admin = findAdminToken(db, hashToken(parsed.data.token));
+      const admin = await findAdminToken(storage, hashToken(parsed.data.token));
       if (!admin) {
         const unauthorized = () => apiError(c, 401, 'unauthorized', 'That admin token is not valid (or it was revoked).');
         return throttle ? throttle.refuse(c, parsed.data.token, unauthorized) : unauthorized();
@@ -68,7 +68,7 @@ export function sessionRoutes({ db, clock }: AppDeps, throttle?: CredentialThrot
       const id = randomBytes(32).toString('base64url');
       const csrfToken = randomBytes(24).toString('base64url');
       const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600 * 1000);
-      insertSession(db, { idHash: hashToken(id), adminTokenId: admin.id, csrfToken, createdAt: now, expiresAt });
+      await insertSession(storage, { idHash: hashToken(id), adminTokenId: admin.id, csrfToken, createdAt: now, expiresAt });
       setSessionCookie(c, id, expiresAt);
       return c.json<SessionInfo>({ label: admin.label, csrfToken, expiresAt: expiresAt.toISOString() });
     })
@@ -76,8 +76,8 @@ export function sessionRoutes({ db, clock }: AppDeps, throttle?: CredentialThrot
       const { label, csrfToken, expiresAt } = c.var.session;
       return c.json<SessionInfo>({ label, csrfToken, expiresAt });
     })
-    .delete('/', signedIn, (c) => {
-      deleteSession(db, hashToken(readSessionCookie(c)!), clock.now());
+    .delete('/', signedIn, async (c) => {
+      await deleteSession(storage, hashToken(readSessionCookie(c)!), clock.now());
       clearSessionCookie(c);
       return c.body(null, 204);
     });

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { hashToken } from '../../../server/src/auth/tokens';
-import { insertAdminToken } from '../../../server/src/storage/queries/insert-admin-token';
 import { CREDENTIAL_THROTTLE } from '../../../server/src/auth/credential-throttle';
+import { hashToken } from '../../../server/src/auth/tokens';
+import { findAdminToken } from '../../../server/src/storage/queries/find-admin-token';
+import { insertAdminToken } from '../../../server/src/storage/queries/insert-admin-token';
+import { revokeAdminToken } from '../../../server/src/storage/queries/revoke-admin-token';
+import { sql } from '../../../server/src/storage/sql';
 import { makeTestApp, TEST_ADMIN_TOKEN } from '../../support/test-app';
+import { makeTestInstances } from '../../support/test-instances';
 
 type TestApp = Awaited<ReturnType<typeof makeTestApp>>;
 
@@ -118,10 +122,10 @@ describe('/api/v1/session', () => {
 
   it('ends sessions at their expiry and when the token is revoked', async () => {
     const t = await makeTestApp();
-    insertAdminToken(t.db, 'Dana (CX)', hashToken('dana-token-0123456789abcdefghijkl'), t.clock.now());
+    await insertAdminToken(t.storage, 'Dana (CX)', hashToken('dana-token-0123456789abcdefghijkl'), t.clock.now());
     const cookie = cookieOf(await signIn(t, 'dana-token-0123456789abcdefghijkl'));
     expect((await t.app.request('/api/v1/session', { headers: { Cookie: cookie } })).status).toBe(200);
-    t.db.prepare("UPDATE admin_tokens SET revoked_at = '2026-11-23T10:00:00Z' WHERE label = 'Dana (CX)'").run();
+    await t.storage.run(sql`UPDATE admin_tokens SET revoked_at = '2026-11-23T10:00:00Z' WHERE label = 'Dana (CX)'`);
     expect((await t.app.request('/api/v1/session', { headers: { Cookie: cookie } })).status).toBe(401);
 
     const other = cookieOf(await signIn(t, TEST_ADMIN_TOKEN));
@@ -133,7 +137,63 @@ describe('/api/v1/session', () => {
     const t = await makeTestApp();
     const cookie = cookieOf(await signIn(t, TEST_ADMIN_TOKEN));
     const id = cookie.split('=')[1]!;
-    const rows = t.db.prepare('SELECT id_hash FROM sessions').all() as { id_hash: string }[];
+    const rows = await t.storage.all<{ id_hash: string }>(sql`SELECT id_hash FROM sessions`);
     expect(rows).toEqual([{ id_hash: hashToken(id) }]);
+  });
+});
+
+describe('/api/v1/session across instances (stateless: sessions live in the database)', () => {
+  type App = Awaited<ReturnType<typeof makeTestInstances>>['instances'][number];
+  const signInOn = (app: App, token: string) =>
+    app.request('/api/v1/session', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ token }) });
+  const asSession = (app: App, path: string, cookie: string, init: { method?: string; csrf?: string } = {}) =>
+    app.request(path, { method: init.method ?? 'GET', headers: { Cookie: cookie, ...(init.csrf ? { 'X-CSRF-Token': init.csrf } : {}) } });
+
+  it('a session made on one instance works on the other; signing out on the other is honoured on both', async () => {
+    const t = await makeTestInstances(2);
+    try {
+      const [one, two] = t.instances as [App, App];
+      const signedIn = await signInOn(one, TEST_ADMIN_TOKEN);
+      expect(signedIn.status).toBe(200);
+      const cookie = cookieOf(signedIn);
+      const { csrfToken } = (await signedIn.json()) as { csrfToken: string };
+
+      for (const app of [two, one]) {
+        const who = await asSession(app, '/api/v1/session', cookie);
+        expect(who.status).toBe(200);
+        expect(await who.json()).toMatchObject({ label: 'ADMIN_TOKEN (environment)', csrfToken });
+        expect((await asSession(app, '/api/v1/dashboard/overview', cookie)).status).toBe(200);
+        expect((await asSession(app, '/api/v1/admin/tokens', cookie)).status).toBe(200);
+      }
+      // The CSRF token the first instance gave is the one the second checks.
+      expect((await asSession(two, '/api/v1/session', cookie, { method: 'DELETE' })).status).toBe(403);
+      expect((await asSession(two, '/api/v1/session', cookie, { method: 'DELETE', csrf: csrfToken })).status).toBe(204);
+      for (const app of [one, two]) {
+        expect((await asSession(app, '/api/v1/session', cookie)).status).toBe(401);
+        expect((await asSession(app, '/api/v1/dashboard/overview', cookie)).status).toBe(401);
+        expect((await asSession(app, '/api/v1/admin/tokens', cookie)).status).toBe(401);
+      }
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('a token revoked through one instance’s database connection ends its sessions on every instance', async () => {
+    const t = await makeTestInstances(2);
+    try {
+      const [one, two] = t.instances as [App, App];
+      await insertAdminToken(t.storages[1]!, 'Dana (CX)', hashToken('dana-token-0123456789abcdefghijkl'), t.clock.now());
+      const cookie = cookieOf(await signInOn(one, 'dana-token-0123456789abcdefghijkl'));
+      expect((await asSession(two, '/api/v1/session', cookie)).status).toBe(200);
+      const dana = (await findAdminToken(t.storages[1]!, hashToken('dana-token-0123456789abcdefghijkl')))!;
+      expect(await revokeAdminToken(t.storages[1]!, dana.id, t.clock.now())).toBe(true);
+      for (const app of [one, two]) {
+        expect((await asSession(app, '/api/v1/session', cookie)).status).toBe(401);
+        const bearer = await app.request('/api/v1/admin/tokens', { headers: { Authorization: 'Bearer dana-token-0123456789abcdefghijkl' } });
+        expect(bearer.status).toBe(401);
+      }
+    } finally {
+      await t.close();
+    }
   });
 });

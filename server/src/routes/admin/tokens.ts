@@ -4,6 +4,6 @@ import type { AppDeps } from '../../deps';
 import { listAdminTokens } from '../../storage/queries/list-admin-tokens';
 
 /** `GET /api/v1/admin/tokens`: who can sign in (labels, never tokens); made and revoked with the server's `tokens` command. */
-export function adminTokenRoutes({ db }: AppDeps) {
-  return new Hono().get('/', (c) => c.json<AdminTokenList>({ tokens: listAdminTokens(db) }));
+export function adminTokenRoutes({ storage }: AppDeps) {
+  return new Hono().get('/', async (c) => c.json<AdminTokenList>({ tokens: await listAdminTokens(storage) }));
 }

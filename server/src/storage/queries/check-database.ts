@@ -1,6 +1,7 @@
-import type { Database } from 'better-sqlite3';
+import { sql } from '../sql';
+import type { Queries } from '../storage';
 
-/** Runs a real read; throws when the database is closed or its file cannot be read. */
-export function checkDatabase(db: Database): void {
-  db.prepare('SELECT COUNT(*) FROM content_meta').get();
+/** Runs a real read of a table; throws when the database is closed, unreachable or its file cannot be read. */
+export async function checkDatabase(q: Queries): Promise<void> {
+  await q.one(sql`SELECT COUNT(*) AS n FROM content_meta`);
 }

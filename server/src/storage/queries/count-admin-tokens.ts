@@ -1,7 +1,7 @@
-import type { Database } from 'better-sqlite3';
-import { statement } from '../sqlite/statement';
+import { sql } from '../sql';
+import type { Queries } from '../storage';
 
 /** How many admin tokens can still sign in. */
-export function countAdminTokens(db: Database): number {
-  return (statement(db, 'SELECT COUNT(*) AS n FROM admin_tokens WHERE revoked_at IS NULL').get() as { n: number }).n;
+export async function countAdminTokens(q: Queries): Promise<number> {
+  return (await q.one<{ n: number }>(sql`SELECT COUNT(*) AS n FROM admin_tokens WHERE revoked_at IS NULL`))!.n;
 }

@@ -1,7 +1,7 @@
-import type { Database } from 'better-sqlite3';
-import { statement } from '../sqlite/statement';
+import { sql } from '../sql';
+import type { Queries } from '../storage';
 
 /** Signs a session out; also drops sessions that have expired. */
-export function deleteSession(db: Database, idHash: string, now: Date): void {
-  statement(db, 'DELETE FROM sessions WHERE id_hash = ? OR expires_at <= ?').run(idHash, now.toISOString());
+export async function deleteSession(q: Queries, idHash: string, now: Date): Promise<void> {
+  await q.run(sql`DELETE FROM sessions WHERE id_hash = ${idHash} OR expires_at <= ${now.toISOString()}`);
 }

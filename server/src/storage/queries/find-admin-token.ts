@@ -1,11 +1,9 @@
-import type { Database } from 'better-sqlite3';
-import { statement } from '../sqlite/statement';
+import { sql } from '../sql';
+import type { Queries } from '../storage';
 
 export type AdminToken = { id: number; label: string };
 
 /** The live (not revoked) admin token with this hash. */
-export function findAdminToken(db: Database, tokenHash: string): AdminToken | undefined {
-  return statement(db, 'SELECT id, label FROM admin_tokens WHERE token_hash = ? AND revoked_at IS NULL').get(
-    tokenHash,
-  ) as AdminToken | undefined;
+export async function findAdminToken(q: Queries, tokenHash: string): Promise<AdminToken | undefined> {
+  return q.one<AdminToken>(sql`SELECT id, label FROM admin_tokens WHERE token_hash = ${tokenHash} AND revoked_at IS NULL`);
 }

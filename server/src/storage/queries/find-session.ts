@@ -1,14 +1,17 @@
-import type { Database } from 'better-sqlite3';
-import { statement } from '../sqlite/statement';
+import { sql } from '../sql';
+import type { Queries } from '../storage';
 
 export type Session = { adminTokenId: number; label: string; csrfToken: string; expiresAt: string };
 
-/** A live session: not expired, and its admin token not revoked. */
-export function findSession(db: Database, idHash: string, now: Date): Session | undefined {
-  return statement(
-    db,
-    `SELECT s.admin_token_id AS adminTokenId, t.label, s.csrf_token AS csrfToken, s.expires_at AS expiresAt
-     FROM sessions s JOIN admin_tokens t ON t.id = s.admin_token_id
-     WHERE s.id_hash = ? AND s.expires_at > ? AND t.revoked_at IS NULL`,
-  ).get(idHash, now.toISOString()) as Session | undefined;
+/**
+ * A live session: not expired, and its admin token not revoked. Read from
+ * the database on every request, never cached: a sign-out or a revocation
+ * on any instance is honoured by all from their next request.
+ */
+export async function findSession(q: Queries, idHash: string, now: Date): Promise<Session | undefined> {
+  return q.one<Session>(
+    sql`SELECT s.admin_token_id AS "adminTokenId", t.label, s.csrf_token AS "csrfToken", s.expires_at AS "expiresAt"
+        FROM sessions s JOIN admin_tokens t ON t.id = s.admin_token_id
+        WHERE s.id_hash = ${idHash} AND s.expires_at > ${now.toISOString()} AND t.revoked_at IS NULL`,
+  );
 }

@@ -1,12 +1,13 @@
-import type { Database } from 'better-sqlite3';
-import { statement } from '../sqlite/statement';
+import { sql } from '../sql';
+import type { Queries } from '../storage';
 
-export function insertSession(
-  db: Database,
+/** A new dashboard session, stored in the database so that every instance knows it. */
+export async function insertSession(
+  q: Queries,
   session: { idHash: string; adminTokenId: number; csrfToken: string; createdAt: Date; expiresAt: Date },
-): void {
-  statement(
-    db,
-    'INSERT INTO sessions (id_hash, admin_token_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
-  ).run(session.idHash, session.adminTokenId, session.csrfToken, session.createdAt.toISOString(), session.expiresAt.toISOString());
+): Promise<void> {
+  await q.run(
+    sql`INSERT INTO sessions (id_hash, admin_token_id, csrf_token, created_at, expires_at)
+        VALUES (${session.idHash}, ${session.adminTokenId}, ${session.csrfToken}, ${session.createdAt.toISOString()}, ${session.expiresAt.toISOString()})`,
+  );
 }

@@ -1,11 +1,11 @@
-import type { Database } from 'better-sqlite3';
-import { statement } from '../sqlite/statement';
+import { sql } from '../sql';
+import type { Queries } from '../storage';
 
 /** Revokes a live token and ends its dashboard sessions; false when it was not live. */
-export function revokeAdminToken(db: Database, id: number, now: Date): boolean {
-  return db.transaction(() => {
-    const { changes } = statement(db, 'UPDATE admin_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(now.toISOString(), id);
-    statement(db, 'DELETE FROM sessions WHERE admin_token_id = ?').run(id);
+export async function revokeAdminToken(q: Queries, id: number, now: Date): Promise<boolean> {
+  return q.transaction(async (tx) => {
+    const changes = await tx.run(sql`UPDATE admin_tokens SET revoked_at = ${now.toISOString()} WHERE id = ${id} AND revoked_at IS NULL`);
+    await tx.run(sql`DELETE FROM sessions WHERE admin_token_id = ${id}`);
     return changes === 1;
-  })();
+  });
 }

@@ -7,7 +7,7 @@ import { makeTestApp } from '../../../support/test-app';
 describe('GET /api/v1/admin/audit', () => {
   it('says who (the token label) changed what and when, newest first, a page at a time', async () => {
     const t = await makeTestApp();
-    insertAdminToken(t.db, 'Ana (CX)', hashToken('ana-token-0123456789'), t.clock.now());
+    await insertAdminToken(t.storage, 'Ana (CX)', hashToken('ana-token-0123456789'), t.clock.now());
     const ana = { Authorization: 'Bearer ana-token-0123456789' };
     await send(t, 'POST', '/prompts', { text: 'First?', where: 'both' }, ana);
     t.clock.set('2026-11-23T11:00:00Z');
