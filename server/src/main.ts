@@ -31,17 +31,17 @@ const db = (storage.engine === 'sqlite' ? await storage.sync((connection) => con
 
 
 if (process.argv[2] === 'tokens') {
-  const code = tokensCommand(process.argv.slice(3), { db, clock, out: console.log, err: console.error });
-  db.close();
+  const code = await tokensCommand(process.argv.slice(3), { storage, clock, out: console.log, err: console.error });
+  await storage.close();
   process.exit(code);
 }
 if (process.argv[2] === 'backup') {
   // pnpm runs scripts in server/; a relative file name means the folder the command was typed in.
-  const code = await backupCommand(process.argv.slice(3), { db, cwd: process.env.INIT_CWD ?? process.cwd(), out: console.log, err: console.error });
+  const code = await backupCommand(process.argv.slice(3), { storage, cwd: process.env.INIT_CWD ?? process.cwd(), out: console.log, err: console.error });
   db.close();
   process.exit(code);
 }
-const started = bootstrap(db, config, clock);
+const started = await bootstrap(storage, config, clock);
 // The stats' in-memory roll-ups are read now, not by the first dashboard visitor (about half a second at 10M events).
 cachedDailyCounts(db);
 cachedInstallActivity(db);
