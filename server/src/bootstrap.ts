@@ -1,5 +1,4 @@
 import { demoContent } from '@customer-chair/shared/demo/demo-content';
-import type { Database } from 'better-sqlite3';
 import { generateAdminToken, hashToken } from './auth/tokens';
 import type { Clock } from './clock';
 import type { Config } from './config';
@@ -7,6 +6,7 @@ import { countAdminTokens } from './storage/queries/count-admin-tokens';
 import { getContentVersion } from './storage/queries/get-content-version';
 import { insertAdminToken } from './storage/queries/insert-admin-token';
 import { replaceContent } from './storage/queries/replace-content';
+import type { Storage } from './storage/storage';
 
 export type BootstrapResult = {
   /** True when this start seeded the demo content into an empty database. */
@@ -18,20 +18,28 @@ export type BootstrapResult = {
 /**
  * Makes a database ready to serve: demo content on first start, and an admin
  * token (the configured one, or a new one when there is none at all).
+ * Several instances may start together on one empty database: each step
+ * checks and writes under a lock, so the demo is seeded once and at most
+ * one token is made.
  */
-export function bootstrap(db: Database, config: Config, clock: Clock): BootstrapResult {
+export async function bootstrap(storage: Storage, config: Config, clock: Clock): Promise<BootstrapResult> {
   const now = clock.now();
   const result: BootstrapResult = { seededDemoContent: false };
-  if (!getContentVersion(db)) {
-    replaceContent(db, demoContent, now);
-    result.seededDemoContent = true;
-  }
+  result.seededDemoContent = await storage.transaction(async (tx) => {
+    if (await getContentVersion(tx)) return false;
+    await replaceContent(tx, demoContent, now);
+    return true;
+  }, { lock: 'content' });
   if (config.adminToken !== undefined) {
-    insertAdminToken(db, 'ADMIN_TOKEN (environment)', hashToken(config.adminToken), now);
-  } else if (countAdminTokens(db) === 0) {
-    const token = generateAdminToken();
-    insertAdminToken(db, 'first start', hashToken(token), now);
-    result.generatedAdminToken = token;
+    await insertAdminToken(storage, 'ADMIN_TOKEN (environment)', hashToken(config.adminToken), now);
+    return result;
   }
+  const token = generateAdminToken();
+  const generated = await storage.transaction(async (tx) => {
+    if ((await countAdminTokens(tx)) !== 0) return false;
+    await insertAdminToken(tx, 'first start', hashToken(token), now);
+    return true;
+  }, { lock: 'admin-tokens' });
+  if (generated) result.generatedAdminToken = token;
   return result;
 }

@@ -80,7 +80,7 @@ beforeAll(async () => {
   const bundle = (await (await fetch(`${server.url}/api/v1/content`)).json()) as ContentBundle;
   const rotation = pickDailyStory(bundle, new Date());
   story = bundle.stories.find((s) => s.id !== rotation?.id)!;
-  scheduleStory(databasePath, localDay(new Date(), bundle.timezone), story.id);
+  await scheduleStory(databasePath, localDay(new Date(), bundle.timezone), story.id);
   scheduled = { id: story.id, title: story.title };
   firefox = await launchFirefoxExtension();
 });

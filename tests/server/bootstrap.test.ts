@@ -3,35 +3,45 @@ import { hashToken } from '../../server/src/auth/tokens';
 import { bootstrap } from '../../server/src/bootstrap';
 import { fixedClock } from '../../server/src/clock';
 import { defaultConfig } from '../../server/src/config';
-import { openDatabase } from '../../server/src/storage/sqlite/open-database';
 import { findAdminToken } from '../../server/src/storage/queries/find-admin-token';
 import { getContentVersion } from '../../server/src/storage/queries/get-content-version';
+import { sql } from '../../server/src/storage/sql';
+import { openTestStorage } from '../support/test-storage';
 
 const clock = fixedClock('2026-11-23T10:00:00Z');
 
 describe('bootstrap', () => {
-  it('seeds the demo content once, and never over existing content', () => {
-    const db = openDatabase(':memory:');
-    expect(bootstrap(db, defaultConfig({ adminToken: 'x'.repeat(32) }), clock).seededDemoContent).toBe(true);
-    expect(getContentVersion(db)?.version).toBe(1);
-    expect(bootstrap(db, defaultConfig({ adminToken: 'x'.repeat(32) }), clock).seededDemoContent).toBe(false);
-    expect(getContentVersion(db)?.version).toBe(1);
+  it('seeds the demo content once, and never over existing content', async () => {
+    const storage = await openTestStorage();
+    expect((await bootstrap(storage, defaultConfig({ adminToken: 'x'.repeat(32) }), clock)).seededDemoContent).toBe(true);
+    expect((await getContentVersion(storage))?.version).toBe(1);
+    expect((await bootstrap(storage, defaultConfig({ adminToken: 'x'.repeat(32) }), clock)).seededDemoContent).toBe(false);
+    expect((await getContentVersion(storage))?.version).toBe(1);
   });
 
-  it('stores only the hash of a generated admin token, and generates one only when none exists', () => {
-    const db = openDatabase(':memory:');
-    const { generatedAdminToken } = bootstrap(db, defaultConfig(), clock);
+  it('seeds once and makes one token when several instances start together on an empty database', async () => {
+    const storage = await openTestStorage();
+    const results = await Promise.all([1, 2, 3].map(() => bootstrap(storage, defaultConfig(), clock)));
+    expect(results.filter((r) => r.seededDemoContent)).toHaveLength(1);
+    expect(results.filter((r) => r.generatedAdminToken)).toHaveLength(1);
+    expect((await getContentVersion(storage))?.version).toBe(1);
+    expect(await storage.all(sql`SELECT label FROM admin_tokens`)).toEqual([{ label: 'first start' }]);
+  });
+
+  it('stores only the hash of a generated admin token, and generates one only when none exists', async () => {
+    const storage = await openTestStorage();
+    const { generatedAdminToken } = await bootstrap(storage, defaultConfig(), clock);
     expect(generatedAdminToken).toMatch(/^cc_admin_/);
-    const stored = db.prepare('SELECT token_hash FROM admin_tokens').all() as { token_hash: string }[];
+    const stored = await storage.all<{ token_hash: string }>(sql`SELECT token_hash FROM admin_tokens`);
     expect(stored).toEqual([{ token_hash: hashToken(generatedAdminToken!) }]);
-    expect(JSON.stringify(db.prepare('SELECT * FROM admin_tokens').all())).not.toContain(generatedAdminToken);
-    expect(bootstrap(db, defaultConfig(), clock).generatedAdminToken).toBeUndefined();
+    expect(JSON.stringify(await storage.all(sql`SELECT * FROM admin_tokens`))).not.toContain(generatedAdminToken);
+    expect((await bootstrap(storage, defaultConfig(), clock)).generatedAdminToken).toBeUndefined();
   });
 
-  it('uses ADMIN_TOKEN when set, without generating another', () => {
-    const db = openDatabase(':memory:');
-    const result = bootstrap(db, defaultConfig({ adminToken: 'configured-admin-token-0123456789abcdef' }), clock);
+  it('uses ADMIN_TOKEN when set, without generating another', async () => {
+    const storage = await openTestStorage();
+    const result = await bootstrap(storage, defaultConfig({ adminToken: 'configured-admin-token-0123456789abcdef' }), clock);
     expect(result.generatedAdminToken).toBeUndefined();
-    expect(findAdminToken(db, hashToken('configured-admin-token-0123456789abcdef'))?.label).toBe('ADMIN_TOKEN (environment)');
+    expect((await findAdminToken(storage, hashToken('configured-admin-token-0123456789abcdef')))?.label).toBe('ADMIN_TOKEN (environment)');
   });
 });

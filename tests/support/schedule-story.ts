@@ -1,15 +1,17 @@
-import { openDatabase } from '../../server/src/storage/sqlite/open-database';
 import { setScheduledStory } from '../../server/src/storage/queries/set-scheduled-story';
+import { openDatabase } from '../../server/src/storage/sqlite/open-database';
+import { sqliteStorage } from '../../server/src/storage/sqlite/sqlite-storage';
 
 /**
- * Puts `storyId` on `day` in a server's database (while the server is
- * stopped), as a new content version — what the content editor will do.
+ * Puts `storyId` on `day` in a server's SQLite database, from another
+ * connection (as another process would), as a new content version — what
+ * the content editor does.
  */
-export function scheduleStory(databasePath: string, day: string, storyId: string, now = new Date()): number {
-  const db = openDatabase(databasePath);
+export async function scheduleStory(databasePath: string, day: string, storyId: string, now = new Date()): Promise<number> {
+  const storage = sqliteStorage(openDatabase(databasePath));
   try {
-    return setScheduledStory(db, day, storyId, now);
+    return await setScheduledStory(storage, day, storyId, now);
   } finally {
-    db.close();
+    await storage.close();
   }
 }

@@ -21,7 +21,7 @@ export async function makeTestApp(options: { config?: Partial<Config>; now?: str
   const storage = options.storage ?? (await openTestStorage({ databasePath: options.databasePath }));
   // SQLite's connection, for the tests (and code) not yet on `storage`.
   const db = (storage.engine === 'sqlite' ? await storage.sync((connection) => connection) : undefined) as Database;
-  bootstrap(db, config, clock);
+  await bootstrap(storage, config, clock);
   const app = createApp({ storage, db, clock, config });
   const admin = { Authorization: `Bearer ${TEST_ADMIN_TOKEN}` };
   return { app, storage, db, clock, config, admin };
@@ -48,14 +48,15 @@ export function postEvents(
  * day they arrive. Answers the batches' responses, in week order.
  */
 export async function postEventsOnTime(
-  t: Pick<Awaited<ReturnType<typeof makeTestApp>>, 'app' | 'clock' | 'config' | 'db'>,
+  t: Pick<Awaited<ReturnType<typeof makeTestApp>>, 'app' | 'clock' | 'config' | 'storage'>,
   body: { events: UsageEvent[] },
   headers: Record<string, string> = {},
 ): Promise<Response[]> {
   const then = t.clock.now();
   const responses: Response[] = [];
+  const timezone = await getCompanyTimezone(t.storage, t.config.timezone);
   try {
-    for (const batch of onTimeBatches(body.events, getCompanyTimezone(t.db, t.config.timezone), then)) {
+    for (const batch of onTimeBatches(body.events, timezone, then)) {
       t.clock.set(batch.now);
       responses.push(await postEvents(t.app, { events: batch.events }, headers));
     }

@@ -17,7 +17,17 @@ export function serveApp(app: Hono, deps: AppDeps, listen: { port: number; hostn
       fetch: app.fetch,
       ...listen,
       createServer: ((options: ServerOptions, listener: RequestListener) =>
-        createServer(options, (incoming, outgoing) => shortcut(incoming, outgoing) || listener(incoming, outgoing))) as typeof createServer,
+        createServer(options, (incoming, outgoing) => {
+          const answered = shortcut(incoming, outgoing);
+          if (answered === false) listener(incoming, outgoing);
+          else if (answered !== true) {
+            answered.then(
+              (done) => done || listener(incoming, outgoing),
+              // The database did not answer: the app says so (or answers without it).
+              () => outgoing.headersSent || listener(incoming, outgoing),
+            );
+          }
+        })) as typeof createServer,
     },
     onListening,
   ) as Server;

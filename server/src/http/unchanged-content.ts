@@ -7,8 +7,12 @@ import { securityHeaderSets } from '../middleware/security-headers';
 import { getRenderedContent, ifNoneMatchHits } from '../storage/queries/get-rendered-content';
 import { CONTENT_PATH, contentCacheHeaders } from '../routes/content';
 
-/** Answers a request itself and says so, or leaves it alone (false) for the app. */
-export type NodeShortcut = (incoming: IncomingMessage, outgoing: ServerResponse) => boolean;
+/**
+ * Answers a request itself and says so, or leaves it alone (false) for the
+ * app: at once when the request alone tells, else once the database has
+ * answered (a promise).
+ */
+export type NodeShortcut = (incoming: IncomingMessage, outgoing: ServerResponse) => boolean | Promise<boolean>;
 
 /**
  * An extension's sync that finds nothing new — `GET /api/v1/content` whose
@@ -17,13 +21,17 @@ export type NodeShortcut = (incoming: IncomingMessage, outgoing: ServerResponse)
  * request straight on Node's request, before the app is reached: the
  * enrollment key checked as `requireEnrollmentKey` does, the 304 with the
  * very headers the app would send (security, CORS, ETag; worked out once
- * per version), and a request-log line like every other request's.
+ * per version), and a request-log line like every other request's. The
+ * current version is the database's (getContentVersion: SQLite's from
+ * memory, checked against `data_version`; PostgreSQL's read each time), so
+ * every instance answers a sync the same way.
  *
  * Anything else — another path or method, a query string, no or an old
  * ETag, a wrong key, a response that must wait behind a pipelined one —
- * goes to the app, which answers it the same way, only slower.
+ * goes to the app, which answers it the same way, only slower (so does a
+ * request the database could not answer).
  */
-export function unchangedContentShortcut({ db, config, clock, logRequest }: AppDeps): NodeShortcut {
+export function unchangedContentShortcut({ storage, config, clock, logRequest }: AppDeps): NodeShortcut {
   // A wrong key is left to the app, whose requireEnrollmentKey counts it as a guess; the right one costs what it did.
   const presentsKey = enrollmentKeyCheck(config.enrollmentKey);
   const cors = corsHeaders(config.extensionIds);
@@ -32,30 +40,34 @@ export function unchangedContentShortcut({ db, config, clock, logRequest }: AppD
   // The current version's own headers, and the whole set for a request without an extension origin.
   let answer: { etag: string; own: Record<string, string>; headers: Record<string, string> } | undefined;
 
+  function answerUnchanged(incoming: IncomingMessage, outgoing: ServerResponse, etag: string, started: number, time: string | undefined) {
+    const socket = outgoing.socket!;
+    const writtenBefore = socket.bytesWritten;
+    if (answer?.etag !== etag) {
+      const own = contentCacheHeaders(etag);
+      answer = { etag, own, headers: Object.assign({}, security, cors(undefined), own) };
+    }
+    const { origin } = incoming.headers;
+    // Object.assign, not spread: V8 spreads these header objects ten times slower, a cost that shows here.
+    outgoing.writeHead(304, origin === undefined ? answer.headers : Object.assign({}, security, cors(origin), answer.own));
+    outgoing.end();
+    if (time && logRequest) {
+      const durationMs = Math.round((performance.now() - started) * 10) / 10;
+      logRequest({ time, method: 'GET', route: CONTENT_PATH, status: 304, durationMs, bytes: socket.bytesWritten - writtenBefore });
+    }
+  }
+
   return function unchangedContent(incoming, outgoing) {
     if (incoming.url !== CONTENT_PATH || incoming.method !== 'GET') return false;
     const { headers } = incoming;
     const ifNoneMatch = headers['if-none-match'];
-    const socket = outgoing.socket;
-    if (ifNoneMatch === undefined || !security || !socket || !presentsKey(headers.authorization)) return false;
-    const content = getRenderedContent(db, config.timezone);
-    if (!content || !ifNoneMatchHits(ifNoneMatch, content.etag)) return false;
-
+    if (ifNoneMatch === undefined || !security || !outgoing.socket || !presentsKey(headers.authorization)) return false;
     const time = logRequest && logTime(clock);
     const started = performance.now();
-    const writtenBefore = socket.bytesWritten;
-    if (answer?.etag !== content.etag) {
-      const own = contentCacheHeaders(content.etag);
-      answer = { etag: content.etag, own, headers: Object.assign({}, security, cors(undefined), own) };
-    }
-    const { origin } = headers;
-    // Object.assign, not spread: V8 spreads these header objects ten times slower, a cost that shows here.
-    outgoing.writeHead(304, origin === undefined ? answer.headers : Object.assign({}, security, cors(origin), answer.own));
-    outgoing.end();
-    if (time) {
-      const durationMs = Math.round((performance.now() - started) * 10) / 10;
-      logRequest({ time, method: 'GET', route: CONTENT_PATH, status: 304, durationMs, bytes: socket.bytesWritten - writtenBefore });
-    }
-    return true;
+    return getRenderedContent(storage, config.timezone).then((content) => {
+      if (!content || !ifNoneMatchHits(ifNoneMatch, content.etag) || !outgoing.socket) return false;
+      answerUnchanged(incoming, outgoing, content.etag, started, time);
+      return true;
+    });
   };
 }

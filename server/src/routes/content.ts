@@ -16,9 +16,9 @@ export const contentCacheHeaders = (etag: string) => ({ ETag: etag, 'Cache-Contr
  * (On a real server most of those 304s are sent before the app is reached:
  * see http/unchanged-content.ts.)
  */
-export function contentRoutes({ db, config }: AppDeps) {
-  return new Hono().get('/', (c) => {
-    const content = getRenderedContent(db, config.timezone);
+export function contentRoutes({ storage, config }: AppDeps) {
+  return new Hono().get('/', async (c) => {
+    const content = await getRenderedContent(storage, config.timezone);
     if (!content) return apiError(c, 404, 'not_found', 'No content has been published yet.');
     const headers = contentCacheHeaders(content.etag);
     if (ifNoneMatchHits(requestHeader(c, 'if-none-match'), content.etag)) return completeResponse(c, null, 304, headers);

@@ -6,11 +6,11 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../../server/src/app';
 import type { Config } from '../../../server/src/config';
-import { openDatabase } from '../../../server/src/storage/sqlite/open-database';
 import { serveApp } from '../../../server/src/http/serve-app';
 import type { RequestLogEntry } from '../../../server/src/middleware/request-log';
 import { setScheduledStory } from '../../../server/src/storage/queries/set-scheduled-story';
 import { makeTestApp } from '../../support/test-app';
+import { openSecondStorage } from '../../support/test-storage';
 
 const EXTENSION = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
 /** Headers Node adds per connection and moment, not the app's. */
@@ -114,21 +114,21 @@ describe('the unchanged-sync shortcut on a real server', () => {
     expect((await ask('Bearer company-key-123')).status).toBe(304);
   });
 
-  it('sends the new version at once after a change, and within a millisecond after another process changed it', async () => {
+  it('sends the new version at once after a change, and within a millisecond after another process or instance changed it', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'cc-unchanged-'));
     try {
       const t = await served({ databasePath: join(folder, 'cc.db') });
       const storyId = ((await (await fetch(t.url)).json()) as { stories: { id: string }[] }).stories[3]!.id;
-      setScheduledStory(t.db, '2026-11-24', storyId, t.clock.now());
+      await setScheduledStory(t.storage, '2026-11-24', storyId, t.clock.now());
       const changed = await fetch(t.url, { headers: { 'If-None-Match': t.etag } });
       expect(changed.status).toBe(200);
       const etag = changed.headers.get('etag')!;
       expect(etag).not.toBe(t.etag);
       expect((await fetch(t.url, { headers: { 'If-None-Match': etag } })).status).toBe(304);
 
-      const other = openDatabase(join(folder, 'cc.db'));
-      setScheduledStory(other, '2026-11-25', storyId, t.clock.now());
-      other.close();
+      const other = await openSecondStorage(t.storage);
+      await setScheduledStory(other, '2026-11-25', storyId, t.clock.now());
+      await other.close();
       await new Promise((resolve) => setTimeout(resolve, 2));
       const theirs = await fetch(t.url, { headers: { 'If-None-Match': etag } });
       expect(theirs.status).toBe(200);

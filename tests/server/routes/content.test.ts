@@ -2,10 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../server/src/storage/sqlite/open-database';
 import { ContentBundleSchema } from '../../../shared/src/schemas/content-bundle';
 import { setScheduledStory } from '../../../server/src/storage/queries/set-scheduled-story';
+import { sql } from '../../../server/src/storage/sql';
 import { makeTestApp } from '../../support/test-app';
+import { openSecondStorage } from '../../support/test-storage';
 
 describe('GET /api/v1/content', () => {
   it('serves the seeded demo bundle, valid by the shared schema, in the company time zone', async () => {
@@ -36,11 +37,11 @@ describe('GET /api/v1/content', () => {
   });
 
   it('gives a new ETag and the new content after a content change', async () => {
-    const { app, db, clock } = await makeTestApp();
+    const { app, storage, clock } = await makeTestApp();
     const before = await app.request('/api/v1/content');
     const oldTag = before.headers.get('ETag')!;
     const storyId = ((await before.json()) as { stories: { id: string }[] }).stories[3]!.id;
-    setScheduledStory(db, '2026-11-24', storyId, clock.now());
+    await setScheduledStory(storage, '2026-11-24', storyId, clock.now());
     const after = await app.request('/api/v1/content', { headers: { 'If-None-Match': oldTag } });
     expect(after.status).toBe(200);
     expect(after.headers.get('ETag')).not.toBe(oldTag);
@@ -49,18 +50,18 @@ describe('GET /api/v1/content', () => {
     expect(bundle.schedule['2026-11-24']).toBe(storyId);
   });
 
-  it('sees a change another process committed to the database file', async () => {
+  it('sees a change another process or instance committed to the database', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'cc-content-'));
     try {
       const databasePath = join(folder, 'cc.db');
-      const { app, clock } = await makeTestApp({ databasePath });
+      const { app, storage, clock } = await makeTestApp({ databasePath });
       const before = await app.request('/api/v1/content');
       const oldTag = before.headers.get('ETag')!;
       const storyId = ((await before.json()) as { stories: { id: string }[] }).stories[3]!.id;
-      // Another connection, as a second process or an operator's tool would be.
-      const other = openDatabase(databasePath);
-      setScheduledStory(other, '2026-11-24', storyId, clock.now());
-      other.close();
+      // Another connection, as a second process, an operator's tool or (on PostgreSQL) another instance would be.
+      const other = await openSecondStorage(storage);
+      await setScheduledStory(other, '2026-11-24', storyId, clock.now());
+      await other.close();
       const after = await app.request('/api/v1/content', { headers: { 'If-None-Match': oldTag } });
       expect(after.status).toBe(200);
       expect(ContentBundleSchema.parse(await after.json()).schedule['2026-11-24']).toBe(storyId);
@@ -70,10 +71,10 @@ describe('GET /api/v1/content', () => {
   });
 
   it('renders the bundle once per version, not per request', async () => {
-    const { app, db } = await makeTestApp();
+    const { app, storage } = await makeTestApp();
     const first = await (await app.request('/api/v1/content')).text();
     // A change that skips the version bump is invisible: the cached rendering is served.
-    db.prepare("UPDATE stories SET title = 'Changed behind the cache'").run();
+    await storage.run(sql`UPDATE stories SET title = 'Changed behind the cache'`);
     expect(await (await app.request('/api/v1/content')).text()).toBe(first);
   });
 

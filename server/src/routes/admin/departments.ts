@@ -16,17 +16,18 @@ import { deleteDepartment } from '../../storage/queries/delete-department';
 import { listDepartmentRecords } from '../../storage/queries/list-department-records';
 import { recordChange } from '../../storage/queries/record-change';
 import { saveDepartment } from '../../storage/queries/save-department';
+import type { Queries } from '../../storage/storage';
 
 const withHeadcount = (id: string, name: string, headcount: number | null | undefined): Department =>
   headcount == null ? { id, name } : { id, name, headcount };
 
 /** `/api/v1/admin/departments`: the departments employees pick, with headcount for adoption %. */
 export function adminDepartmentRoutes(deps: AppDeps) {
-  const { db } = deps;
-  const find = (id: string) => listDepartmentRecords(db, id)[0];
+  const { storage } = deps;
+  const find = async (q: Queries, id: string) => (await listDepartmentRecords(q, id))[0];
   const item = (id: string) => ({ entity: 'department' as const, noun: 'department', id, find });
   return new Hono<{ Variables: AdminVariables }>()
-    .get('/', (c) => c.json<DepartmentList>({ departments: listDepartmentRecords(db) }))
+    .get('/', async (c) => c.json<DepartmentList>({ departments: await listDepartmentRecords(storage) }))
     .post('/', (c) =>
       createItem(
         c,
@@ -35,29 +36,29 @@ export function adminDepartmentRoutes(deps: AppDeps) {
           schema: DepartmentDraftSchema,
           noun: 'department',
           find,
-          makeId: (draft) => makeId(draft.name, new Set(listDepartmentRecords(db).map((d) => d.id)), 'department'),
+          makeId: async (tx, draft) => makeId(draft.name, new Set((await listDepartmentRecords(tx)).map((d) => d.id)), 'department'),
         },
-        (draft, id, now) => {
-          saveDepartment(db, withHeadcount(id, draft.name, draft.headcount));
-          recordChange(db, { actor: c.var.admin, action: 'created', entity: 'department', entityId: id, summary: `“${draft.name}”` }, now);
-          return c.json<DepartmentRecord>(find(id)!, 201);
+        async (tx, draft, id, now) => {
+          await saveDepartment(tx, withHeadcount(id, draft.name, draft.headcount));
+          await recordChange(tx, { actor: c.var.admin, action: 'created', entity: 'department', entityId: id, summary: `“${draft.name}”` }, now);
+          return c.json<DepartmentRecord>((await find(tx, id))!, 201);
         },
       ),
     )
     .put('/:id', (c) =>
-      editItem(c, deps, { schema: DepartmentEditSchema, ...item(c.req.param('id')) }, (body, current, now) => {
+      editItem(c, deps, { schema: DepartmentEditSchema, ...item(c.req.param('id')) }, async (tx, body, current, now) => {
         const next = withHeadcount(current.id, body.name, body.headcount);
         const changes = changedFields<Department>(current, next, ['name', 'headcount']);
         if (!changes.length) return c.json<DepartmentRecord>(current);
-        saveDepartment(db, next);
-        recordChange(db, { actor: c.var.admin, action: 'updated', entity: 'department', entityId: current.id, summary: `changed ${changes.join(', ')}` }, now);
-        return c.json<DepartmentRecord>(find(current.id)!);
+        await saveDepartment(tx, next);
+        await recordChange(tx, { actor: c.var.admin, action: 'updated', entity: 'department', entityId: current.id, summary: `changed ${changes.join(', ')}` }, now);
+        return c.json<DepartmentRecord>((await find(tx, current.id))!);
       }),
     )
     .delete('/:id', (c) =>
-      editItem(c, deps, { schema: RevisionOnlySchema, ...item(c.req.param('id')) }, (_body, current, now) => {
-        deleteDepartment(db, current.id);
-        recordChange(db, { actor: c.var.admin, action: 'deleted', entity: 'department', entityId: current.id, summary: `“${current.name}”` }, now);
+      editItem(c, deps, { schema: RevisionOnlySchema, ...item(c.req.param('id')) }, async (tx, _body, current, now) => {
+        await deleteDepartment(tx, current.id);
+        await recordChange(tx, { actor: c.var.admin, action: 'deleted', entity: 'department', entityId: current.id, summary: `“${current.name}”` }, now);
         return c.body(null, 204);
       }),
     );

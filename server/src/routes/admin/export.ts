@@ -2,13 +2,12 @@ import { EXPORT_FORMAT, type ContentExport } from '@customer-chair/shared/schema
 import { Hono } from 'hono';
 import type { AppDeps } from '../../deps';
 import { apiError } from '../../http/api-error';
-import { getCompanyTimezone } from '../../storage/queries/get-company-timezone';
 import { loadContentBundle } from '../../storage/queries/load-content-bundle';
 
 /** `GET /api/v1/admin/export`: all content as one JSON file that the import restores (backup, or a move to another server). */
-export function adminExportRoutes({ db, clock, config }: AppDeps) {
-  return new Hono().get('/', (c) => {
-    const bundle = loadContentBundle(db, getCompanyTimezone(db, config.timezone));
+export function adminExportRoutes({ storage, clock, config }: AppDeps) {
+  return new Hono().get('/', async (c) => {
+    const bundle = await loadContentBundle(storage, config.timezone);
     if (!bundle) return apiError(c, 404, 'not_found', 'There is no content to export yet.');
     const { version, generatedAt: _generatedAt, timezone, ...content } = bundle;
     const exportedAt = clock.now().toISOString();

@@ -8,7 +8,6 @@ import { apiError } from '../../http/api-error';
 import { planImportOffThread } from '../../import/plan-import-off-thread';
 import type { AdminVariables } from '../../middleware/require-admin';
 import { limitBody } from '../../middleware/limit-body';
-import { getCompanyTimezone } from '../../storage/queries/get-company-timezone';
 import { getContentVersion } from '../../storage/queries/get-content-version';
 import { insertAuditEntry } from '../../storage/queries/insert-audit-entry';
 import { insertStories } from '../../storage/queries/insert-stories';
@@ -44,7 +43,7 @@ const describeCounts = (counts: { create: number; update: number; unchanged: num
  * against the content as it was; the writes then happen in one transaction,
  * only if the content has not changed meanwhile (else it is planned again).
  */
-export function adminImportRoutes({ db, clock, config }: AppDeps) {
+export function adminImportRoutes({ storage, clock, config }: AppDeps) {
   return new Hono<{ Variables: AdminVariables }>().post('/', limitBody(LIMITS.importBodyBytes, 'split the file and import it in parts.'), async (c) => {
     const query = ImportQuerySchema.safeParse(c.req.query());
     if (!query.success) return apiError(c, 400, 'invalid_request', 'Say ?mode=preview (a dry run) or ?mode=apply.', toApiIssues(query.error));
@@ -54,9 +53,10 @@ export function adminImportRoutes({ db, clock, config }: AppDeps) {
       c.json<ImportResult>({ kind, mode, applied: version !== null, ...rest, version });
 
     for (let attempt = 1; ; attempt++) {
-      const timezone = getCompanyTimezone(db, config.timezone);
-      const planned = getContentVersion(db)?.version;
-      const current = { stories: listStoryRecords(db), roleIds: listRoleRecords(db).map((r) => r.id), bundle: loadContentBundle(db, timezone)! };
+      // The version first: if anything changes while the rest is read, the apply below sees it and plans again.
+      const planned = (await getContentVersion(storage))?.version;
+      const [stories, roles, bundle] = await Promise.all([listStoryRecords(storage), listRoleRecords(storage), loadContentBundle(storage, config.timezone)]);
+      const current = { stories, roleIds: roles.map((r) => r.id), bundle: bundle! };
       const file = await planImportOffThread(c.req.header('Content-Type') ?? '', body.slice(0), current, mode === 'apply');
       if (file.kind === 'unsupported') {
         return apiError(c, 415, 'unsupported_media_type', 'Send the file as CSV ("Content-Type: text/csv") or JSON ("Content-Type: application/json").');
@@ -75,26 +75,27 @@ export function adminImportRoutes({ db, clock, config }: AppDeps) {
       if (file.kind === 'stories' && file.plan.errors.length) return refuseWithErrors(c, file.plan.errors);
 
       const now = clock.now();
-      const answer = db.transaction(() => {
+      // Under the content lock: no other instance's edit can come between the version check and the writes.
+      const answer = await storage.transaction(async (tx) => {
         // Someone changed the content while the file was being checked: plan again against theirs.
-        if (getContentVersion(db)?.version !== planned) return undefined;
+        if ((await getContentVersion(tx))?.version !== planned) return undefined;
         if (file.kind === 'restore') {
           const { plan, file: restored } = file as Extract<typeof file, { errors: [] }> & { file: ContentExport };
-          const version = restoreContent(db, restored, now);
-          if (plan.timezone !== null) setTimezone(db, plan.timezone);
+          const version = await restoreContent(tx, restored, now);
+          if (plan.timezone !== null) await setTimezone(tx, plan.timezone);
           const summary = `restored an export of ${restored.exportedAt}: stories ${describeCounts(plan.counts.stories)}${plan.timezone ? `; time zone ${plan.timezone}` : ''}`;
-          insertAuditEntry(db, { actor: c.var.admin, action: 'restored', entity: 'content', entityId: null, summary }, now);
+          await insertAuditEntry(tx, { actor: c.var.admin, action: 'restored', entity: 'content', entityId: null, summary }, now);
           return result('restore', { ...plan, errors: [] }, version);
         }
         const { plan } = file;
         const body = { rows: plan.rows, errors: plan.errors, counts: { stories: plan.counts }, timezone: null };
         if (!plan.writes.length) return result('stories', body);
-        insertStories(db, plan.writes.filter((w) => w.action === 'create').map((w) => w.story), now);
-        for (const write of plan.writes) if (write.action === 'update') updateStory(db, write.story.id, write.story, now);
+        await insertStories(tx, plan.writes.filter((w) => w.action === 'create').map((w) => w.story), now);
+        for (const write of plan.writes) if (write.action === 'update') await updateStory(tx, write.story.id, write.story, now);
         const summary = `stories from ${file.source}: ${describeCounts(plan.counts)}`;
-        const version = recordChange(db, { actor: c.var.admin, action: 'imported', entity: 'content', entityId: null, summary }, now);
+        const version = await recordChange(tx, { actor: c.var.admin, action: 'imported', entity: 'content', entityId: null, summary }, now);
         return result('stories', body, version);
-      })();
+      }, { lock: 'content' });
       if (answer) return answer;
       if (attempt === 3) return apiError(c, 409, 'conflict', 'The content kept changing while the file was being checked; nothing was imported. Try again.');
     }

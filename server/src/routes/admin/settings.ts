@@ -6,22 +6,23 @@ import type { AdminVariables } from '../../middleware/require-admin';
 import { getSettings } from '../../storage/queries/get-settings';
 import { recordChange } from '../../storage/queries/record-change';
 import { setTimezone } from '../../storage/queries/set-timezone';
+import type { Queries } from '../../storage/storage';
 
 /** `/api/v1/admin/settings`: the company's time zone (what "today" means for the story and the stats). */
 export function adminSettingsRoutes(deps: AppDeps) {
-  const { db, config } = deps;
-  const read = (): Settings => {
-    const stored = getSettings(db);
+  const { storage, config } = deps;
+  const read = async (q: Queries): Promise<Settings> => {
+    const stored = await getSettings(q);
     return { timezone: stored.timezone ?? config.timezone, timezoneSource: stored.timezone ? 'dashboard' : 'environment', revision: stored.revision };
   };
   return new Hono<{ Variables: AdminVariables }>()
-    .get('/', (c) => c.json<Settings>(read()))
+    .get('/', async (c) => c.json<Settings>(await read(storage)))
     .put('/', (c) =>
-      editItem(c, deps, { schema: SettingsEditSchema, entity: 'settings', noun: 'setting', id: 'timezone', find: read }, (body, current, now) => {
+      editItem(c, deps, { schema: SettingsEditSchema, entity: 'settings', noun: 'setting', id: 'timezone', find: read }, async (tx, body, current, now) => {
         if (current.timezone === body.timezone && current.timezoneSource === 'dashboard') return c.json<Settings>(current);
-        setTimezone(db, body.timezone);
-        recordChange(db, { actor: c.var.admin, action: 'updated', entity: 'settings', entityId: 'timezone', summary: `time zone ${body.timezone} (was ${current.timezone})` }, now);
-        return c.json<Settings>(read());
+        await setTimezone(tx, body.timezone);
+        await recordChange(tx, { actor: c.var.admin, action: 'updated', entity: 'settings', entityId: 'timezone', summary: `time zone ${body.timezone} (was ${current.timezone})` }, now);
+        return c.json<Settings>(await read(tx));
       }),
     );
 }

@@ -28,31 +28,32 @@ import { recordChange } from '../../storage/queries/record-change';
 import { setStoryArchived } from '../../storage/queries/set-story-archived';
 import { unscheduleStory } from '../../storage/queries/unschedule-story';
 import { updateStory } from '../../storage/queries/update-story';
+import type { Queries } from '../../storage/storage';
 
 /** `/api/v1/admin/stories`: list and search, create, edit, archive and restore customer stories. */
 export function adminStoryRoutes(deps: AppDeps) {
-  const { db, config } = deps;
-  const find = (id: string) => findStoryRecord(db, id);
+  const { storage, config } = deps;
+  const find = (q: Queries, id: string) => findStoryRecord(q, id);
   const item = (id: string) => ({ entity: 'story' as const, noun: 'story', id, find });
 
   /** Archive or restore, on the revision the CX lead saw; archiving also unschedules the story from today on. */
   const setArchived = (archived: boolean) => (c: Context<{ Variables: AdminVariables }>) =>
-    editItem(c, deps, { schema: RevisionOnlySchema, ...item(c.req.param('id')!) }, (_body, current, now) => {
+    editItem(c, deps, { schema: RevisionOnlySchema, ...item(c.req.param('id')!) }, async (tx, _body, current, now) => {
       if (current.archived === archived) return c.json<StoryArchived>({ story: current, unscheduledDays: [] });
-      setStoryArchived(db, current.id, archived, now);
-      const unscheduledDays = archived ? unscheduleStory(db, current.id, localDay(now, getCompanyTimezone(db, config.timezone))) : [];
+      await setStoryArchived(tx, current.id, archived, now);
+      const unscheduledDays = archived ? await unscheduleStory(tx, current.id, localDay(now, await getCompanyTimezone(tx, config.timezone))) : [];
       const off = unscheduledDays.length ? `; taken off ${unscheduledDays.length} scheduled day(s): ${unscheduledDays.join(', ')}` : '';
       const action = archived ? 'archived' : 'restored';
-      recordChange(db, { actor: c.var.admin, action, entity: 'story', entityId: current.id, summary: `“${current.title}”${off}` }, now);
-      return c.json<StoryArchived>({ story: find(current.id)!, unscheduledDays });
+      await recordChange(tx, { actor: c.var.admin, action, entity: 'story', entityId: current.id, summary: `“${current.title}”${off}` }, now);
+      return c.json<StoryArchived>({ story: (await find(tx, current.id))!, unscheduledDays });
     });
 
   return new Hono<{ Variables: AdminVariables }>()
-    .get('/', (c) => {
+    .get('/', async (c) => {
       const query = StoryListQuerySchema.safeParse(c.req.query());
       if (!query.success) return apiError(c, 400, 'invalid_request', 'Use ?q=<words>&status=active|archived|all.', toApiIssues(query.error));
       const { q, status } = query.data;
-      const stories = listStoryRecords(db).filter((s) => status === 'all' || s.archived === (status === 'archived'));
+      const stories = (await listStoryRecords(storage)).filter((s) => status === 'all' || s.archived === (status === 'archived'));
       return c.json<StoryList>({ stories: searchStories(stories, q) });
     })
     .post('/', (c) =>
@@ -63,32 +64,32 @@ export function adminStoryRoutes(deps: AppDeps) {
           schema: StoryDraftSchema,
           noun: 'story',
           find,
-          makeId: (draft) => makeId(draft.title, new Set(listStoryRecords(db).map((s) => s.id)), 'story'),
+          makeId: async (tx, draft) => makeId(draft.title, new Set((await listStoryRecords(tx)).map((s) => s.id)), 'story'),
         },
-        (draft, id, now) => {
-          const unknown = refuseUnknownRoles(c, db, draft.roles);
+        async (tx, draft, id, now) => {
+          const unknown = await refuseUnknownRoles(c, tx, draft.roles);
           if (unknown) return unknown;
-          insertStory(db, { ...draft, id, archived: false }, now);
-          recordChange(db, { actor: c.var.admin, action: 'created', entity: 'story', entityId: id, summary: `“${draft.title}”` }, now);
-          return c.json<StoryRecord>(find(id)!, 201);
+          await insertStory(tx, { ...draft, id, archived: false }, now);
+          await recordChange(tx, { actor: c.var.admin, action: 'created', entity: 'story', entityId: id, summary: `“${draft.title}”` }, now);
+          return c.json<StoryRecord>((await find(tx, id))!, 201);
         },
       ),
     )
-    .get('/:id', (c) => {
-      const story = find(c.req.param('id'));
+    .get('/:id', async (c) => {
+      const story = await find(storage, c.req.param('id'));
       return story ? c.json<StoryRecord>(story) : apiError(c, 404, 'not_found', `There is no story "${c.req.param('id')}".`);
     })
     .put('/:id', (c) =>
-      editItem(c, deps, { schema: StoryEditSchema, ...item(c.req.param('id')) }, ({ revision: _revision, ...edit }, current, now) => {
-        const unknown = refuseUnknownRoles(c, db, edit.roles);
+      editItem(c, deps, { schema: StoryEditSchema, ...item(c.req.param('id')) }, async (tx, { revision: _revision, ...edit }, current, now) => {
+        const unknown = await refuseUnknownRoles(c, tx, edit.roles);
         if (unknown) return unknown;
         const next: Story = { ...edit, roles: edit.roles?.length ? edit.roles : undefined, id: current.id, archived: current.archived };
         const changes = changedFields<Story>(current, next, STORY_FIELDS);
         // Saving without a change makes no new version: extensions have nothing to fetch.
         if (!changes.length) return c.json<StoryRecord>(current);
-        updateStory(db, current.id, next, now);
-        recordChange(db, { actor: c.var.admin, action: 'updated', entity: 'story', entityId: current.id, summary: `changed ${changes.join(', ')}` }, now);
-        return c.json<StoryRecord>(find(current.id)!);
+        await updateStory(tx, current.id, next, now);
+        await recordChange(tx, { actor: c.var.admin, action: 'updated', entity: 'story', entityId: current.id, summary: `changed ${changes.join(', ')}` }, now);
+        return c.json<StoryRecord>((await find(tx, current.id))!);
       }),
     )
     .post('/:id/archive', setArchived(true))

@@ -1,6 +1,6 @@
-import type { Database } from 'better-sqlite3';
-import { statement } from '../sqlite/statement';
+import { sql } from '../sql';
+import type { Queries } from '../storage';
 
-export function deleteDepartment(db: Database, id: string): void {
-  statement(db, 'DELETE FROM departments WHERE id = ?').run(id);
+export async function deleteDepartment(q: Queries, id: string): Promise<void> {
+  await q.run(sql`DELETE FROM departments WHERE id = ${id}`);
 }

@@ -1,6 +1,6 @@
-import type { Database } from 'better-sqlite3';
-import { statement } from '../sqlite/statement';
+import { sql } from '../sql';
+import type { Queries } from '../storage';
 
-export function deletePrompt(db: Database, id: string): void {
-  statement(db, 'DELETE FROM prompts WHERE id = ?').run(id);
+export async function deletePrompt(q: Queries, id: string): Promise<void> {
+  await q.run(sql`DELETE FROM prompts WHERE id = ${id}`);
 }

@@ -1,8 +1,8 @@
-import type { Database } from 'better-sqlite3';
-import { statement } from '../sqlite/statement';
+import { sql } from '../sql';
+import type { Queries } from '../storage';
 
-/** Removes a role and its actions. */
-export function deleteRole(db: Database, id: string): void {
-  statement(db, 'DELETE FROM role_actions WHERE role = ?').run(id);
-  statement(db, 'DELETE FROM roles WHERE id = ?').run(id);
+/** Removes a role and its actions (call it in a transaction). */
+export async function deleteRole(q: Queries, id: string): Promise<void> {
+  await q.run(sql`DELETE FROM role_actions WHERE role = ${id}`);
+  await q.run(sql`DELETE FROM roles WHERE id = ${id}`);
 }

@@ -1,11 +1,10 @@
 import type { AuditEntity } from '@customer-chair/shared/schemas/audit-entry';
-import type { Database } from 'better-sqlite3';
-import { statement } from '../sqlite/statement';
+import { sql } from '../sql';
+import type { Queries } from '../storage';
 
 /** Who last changed an item, and when (from the audit log). */
-export function findLastChange(db: Database, entity: AuditEntity, entityId: string): { label: string; at: string } | undefined {
-  return statement(
-    db,
-    'SELECT label, at FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id DESC LIMIT 1',
-  ).get(entity, entityId) as { label: string; at: string } | undefined;
+export async function findLastChange(q: Queries, entity: AuditEntity, entityId: string): Promise<{ label: string; at: string } | undefined> {
+  return q.one<{ label: string; at: string }>(
+    sql`SELECT label, at FROM audit_log WHERE entity = ${entity} AND entity_id = ${entityId} ORDER BY id DESC LIMIT 1`,
+  );
 }

@@ -1,7 +1,7 @@
 import type { PromptRecord } from '@customer-chair/shared/schemas/prompt-record';
-import type { Database } from 'better-sqlite3';
-import { statement } from '../sqlite/statement';
+import { sql } from '../sql';
+import type { Queries } from '../storage';
 
-export function findPromptRecord(db: Database, id: string): PromptRecord | undefined {
-  return statement(db, 'SELECT id, text, place AS "where", revision FROM prompts WHERE id = ?').get(id) as PromptRecord | undefined;
+export async function findPromptRecord(q: Queries, id: string): Promise<PromptRecord | undefined> {
+  return q.one<PromptRecord>(sql`SELECT id, text, place AS "where", revision FROM prompts WHERE id = ${id}`);
 }

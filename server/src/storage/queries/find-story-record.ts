@@ -1,9 +1,9 @@
 import type { StoryRecord } from '@customer-chair/shared/schemas/story-record';
-import type { Database } from 'better-sqlite3';
-import { statement } from '../sqlite/statement';
+import { sql } from '../sql';
+import type { Queries } from '../storage';
 import { toStoryRecord } from './list-story-records';
 
-export function findStoryRecord(db: Database, id: string): StoryRecord | undefined {
-  const row = statement(db, 'SELECT * FROM stories WHERE id = ?').get(id) as Parameters<typeof toStoryRecord>[0] | undefined;
+export async function findStoryRecord(q: Queries, id: string): Promise<StoryRecord | undefined> {
+  const row = await q.one<Parameters<typeof toStoryRecord>[0]>(sql`SELECT * FROM stories WHERE id = ${id}`);
   return row && toStoryRecord(row);
 }

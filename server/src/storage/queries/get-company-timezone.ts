@@ -1,7 +1,7 @@
-import type { Database } from 'better-sqlite3';
+import type { Queries } from '../storage';
 import { getSettings } from './get-settings';
 
 /** The company's time zone: the one set in the dashboard, else the server's TIMEZONE. */
-export function getCompanyTimezone(db: Database, configured: string): string {
-  return getSettings(db).timezone ?? configured;
+export async function getCompanyTimezone(q: Queries, configured: string): Promise<string> {
+  return (await getSettings(q)).timezone ?? configured;
 }

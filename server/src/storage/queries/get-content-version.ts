@@ -1,4 +1,6 @@
 import type { Database } from 'better-sqlite3';
+import { sql } from '../sql';
+import type { Queries, SqliteQueries } from '../storage';
 import { statement } from '../sqlite/statement';
 
 export type ContentVersion = { version: number; updatedAt: string };
@@ -12,17 +14,16 @@ export type ContentVersion = { version: number; updatedAt: string };
 const RECHECK_AFTER_MS = 1;
 
 /**
- * The current version, remembered between changes: it is read on every
- * content request (every extension's sync). `bumpContentVersion` forgets it
- * for this connection's changes at once; SQLite's `data_version`, which
- * moves when another connection (another process, a tool) commits, forgets
- * it for theirs within a millisecond. Nothing read inside a transaction is
- * remembered (it could still roll back).
+ * On SQLite, the current version is remembered between changes: it is read
+ * on every content request (every extension's sync). `bumpContentVersion`
+ * forgets it for this connection's changes at once; SQLite's
+ * `data_version`, which moves when another connection (another process, a
+ * tool) commits, forgets it for theirs within a millisecond. Nothing read
+ * inside a transaction is remembered (it could still roll back).
  */
 const known = new WeakMap<Database, { dataVersion: number; checkedAt: number; content: ContentVersion }>();
 
-/** The current content version; a cheap read done on every content request. */
-export function getContentVersion(db: Database): ContentVersion | undefined {
+function rememberedOnSqlite(db: Database): ContentVersion | undefined {
   const remembered = known.get(db);
   const now = performance.now();
   if (remembered && now - remembered.checkedAt < RECHECK_AFTER_MS) return remembered.content;
@@ -31,12 +32,27 @@ export function getContentVersion(db: Database): ContentVersion | undefined {
     remembered.checkedAt = now;
     return remembered.content;
   }
-  const content = statement(db, 'SELECT version, updated_at AS updatedAt FROM content_meta WHERE id = 1').get() as ContentVersion | undefined;
+  const content = statement(db, 'SELECT version, updated_at AS "updatedAt" FROM content_meta WHERE id = 1').get() as ContentVersion | undefined;
   if (content && !db.inTransaction) known.set(db, { dataVersion, checkedAt: now, content });
   return content;
 }
 
-/** Called by every change of the version: the next read asks the database. */
-export function forgetContentVersion(db: Database): void {
-  known.delete(db);
+/**
+ * The current content version; a cheap read done on every content request.
+ *
+ * SQLite: from memory, checked against `PRAGMA data_version` (above) — the
+ * fast path of the unchanged sync. PostgreSQL: read from `content_meta` each
+ * time (one single-row read by primary key, a fraction of a millisecond),
+ * because another instance may have changed the content a moment ago and
+ * nothing in this process would know: every instance then answers the same
+ * version and ETag at once, with no staleness at all.
+ */
+export async function getContentVersion(q: Queries): Promise<ContentVersion | undefined> {
+  if (q.engine === 'sqlite') return (q as SqliteQueries).sync(rememberedOnSqlite);
+  return q.one<ContentVersion>(sql`SELECT version, updated_at AS "updatedAt" FROM content_meta WHERE id = 1`);
+}
+
+/** Called by every change of the version: the next read asks the database (PostgreSQL remembers nothing). */
+export async function forgetContentVersion(q: Queries): Promise<void> {
+  if (q.engine === 'sqlite') await (q as SqliteQueries).sync((db) => known.delete(db));
 }

@@ -1,28 +1,40 @@
 import { createHash } from 'node:crypto';
-import type { Database } from 'better-sqlite3';
-import { getCompanyTimezone } from './get-company-timezone';
+import type { Queries } from '../storage';
 import { getContentVersion } from './get-content-version';
 import { loadContentBundle } from './load-content-bundle';
 
 /** The content bundle as the extensions get it: its JSON, and the strong ETag that names it. */
 export type RenderedContent = { version: number; updatedAt: string; etag: string; body: string };
 
-const rendered = new WeakMap<Database, RenderedContent & { configuredTimezone: string }>();
+/**
+ * The last bundle rendered, per storage. It is only ever used for the
+ * version the database answers now (getContentVersion), so an instance
+ * whose content another instance changed renders the new version at its
+ * next request: nothing here decides what is current. A transaction's
+ * handle is an object of its own, so what is read inside one is never seen
+ * outside it.
+ */
+const rendered = new WeakMap<Queries, RenderedContent & { configuredTimezone: string }>();
 
 /**
- * The bundle rendered and hashed once per content version (and remembered
- * per database): every extension's sync asks for it, and almost always
- * finds the same version. Undefined before any content exists.
+ * The bundle rendered and hashed once per content version: every
+ * extension's sync asks for it, and almost always finds the same version.
+ * The body (and so the ETag) depends only on what the database holds, so
+ * every instance answers the same ETag for a version. Undefined before any
+ * content exists.
  */
-export function getRenderedContent(db: Database, configuredTimezone: string): RenderedContent | undefined {
-  const meta = getContentVersion(db);
+export async function getRenderedContent(q: Queries, configuredTimezone: string): Promise<RenderedContent | undefined> {
+  const meta = await getContentVersion(q);
   if (!meta) return undefined;
-  const known = rendered.get(db);
+  const known = rendered.get(q);
   if (known?.version === meta.version && known.updatedAt === meta.updatedAt && known.configuredTimezone === configuredTimezone) return known;
-  const body = JSON.stringify(loadContentBundle(db, getCompanyTimezone(db, configuredTimezone)));
+  // Possibly a newer version than `meta`, if one was committed meanwhile: named by its own.
+  const bundle = await loadContentBundle(q, configuredTimezone);
+  if (!bundle) return undefined;
+  const body = JSON.stringify(bundle);
   const hash = createHash('sha256').update(body).digest('base64url').slice(0, 22);
-  const content = { version: meta.version, updatedAt: meta.updatedAt, etag: `"v${meta.version}-${hash}"`, body };
-  if (!db.inTransaction) rendered.set(db, { ...content, configuredTimezone });
+  const content = { version: bundle.version, updatedAt: bundle.generatedAt, etag: `"v${bundle.version}-${hash}"`, body };
+  rendered.set(q, { ...content, configuredTimezone });
   return content;
 }
 

@@ -1,7 +1,7 @@
-import type { Database } from 'better-sqlite3';
-import { statement } from '../sqlite/statement';
+import { sql } from '../sql';
+import type { Queries } from '../storage';
 
 /** The story a CX lead put on `day`, if any. */
-export function getScheduledStory(db: Database, day: string): string | undefined {
-  return (statement(db, 'SELECT story_id FROM schedule WHERE day = ?').get(day) as { story_id: string } | undefined)?.story_id;
+export async function getScheduledStory(q: Queries, day: string): Promise<string | undefined> {
+  return (await q.one<{ story_id: string }>(sql`SELECT story_id FROM schedule WHERE day = ${day}`))?.story_id;
 }

@@ -1,7 +1,7 @@
-import type { Database } from 'better-sqlite3';
-import { statement } from '../sqlite/statement';
+import { sql } from '../sql';
+import type { Queries } from '../storage';
 
 /** The settings a CX lead set in the dashboard (a NULL time zone: the server's TIMEZONE applies). */
-export function getSettings(db: Database): { timezone: string | null; revision: number } {
-  return statement(db, 'SELECT timezone, revision FROM settings WHERE id = 1').get() as { timezone: string | null; revision: number };
+export async function getSettings(q: Queries): Promise<{ timezone: string | null; revision: number }> {
+  return (await q.one<{ timezone: string | null; revision: number }>(sql`SELECT timezone, revision FROM settings WHERE id = 1`))!;
 }

@@ -1,10 +1,10 @@
 import type { Prompt } from '@customer-chair/shared/schemas/prompt';
-import type { Database } from 'better-sqlite3';
-import { statement } from '../sqlite/statement';
+import { sql } from '../sql';
+import type { Queries } from '../storage';
 
-export function insertPrompt(db: Database, prompt: Prompt): void {
-  statement(
-    db,
-    'INSERT INTO prompts (id, text, place, position) VALUES (?, ?, ?, (SELECT COALESCE(MAX(position), -1) + 1 FROM prompts))',
-  ).run(prompt.id, prompt.text, prompt.where);
+export async function insertPrompt(q: Queries, prompt: Prompt): Promise<void> {
+  await q.run(
+    sql`INSERT INTO prompts (id, text, place, position)
+        VALUES (${prompt.id}, ${prompt.text}, ${prompt.where}, (SELECT COALESCE(MAX(position), -1) + 1 FROM prompts))`,
+  );
 }

@@ -1,10 +1,7 @@
 import type { Role } from '@customer-chair/shared/schemas/role';
-import type { Database } from 'better-sqlite3';
-import { statement } from '../sqlite/statement';
+import { sql } from '../sql';
+import type { Queries } from '../storage';
 
-export function insertRole(db: Database, role: Role): void {
-  statement(db, 'INSERT INTO roles (id, name, position) VALUES (?, ?, (SELECT COALESCE(MAX(position), -1) + 1 FROM roles))').run(
-    role.id,
-    role.name,
-  );
+export async function insertRole(q: Queries, role: Role): Promise<void> {
+  await q.run(sql`INSERT INTO roles (id, name, position) VALUES (${role.id}, ${role.name}, (SELECT COALESCE(MAX(position), -1) + 1 FROM roles))`);
 }

@@ -1,14 +1,15 @@
 import type { Story } from '@customer-chair/shared/schemas/story';
-import type { Database } from 'better-sqlite3';
-import { statement } from '../sqlite/statement';
+import { sql } from '../sql';
+import type { Queries } from '../storage';
 import { storyColumns } from './read-story-row';
 
 /** Adds a story after the others (revision 1). */
-export function insertStory(db: Database, story: Story, now: Date): void {
-  statement(
-    db,
-    `INSERT INTO stories (id, title, customer, quote, body, impact, source, tags, roles, publish_on, archived, position, created_at, updated_at)
-     VALUES (@id, @title, @customer, @quote, @body, @impact, @source, @tags, @roles, @publishOn, @archived,
-             (SELECT COALESCE(MAX(position), -1) + 1 FROM stories), @at, @at)`,
-  ).run({ id: story.id, ...storyColumns(story), archived: story.archived ? 1 : 0, at: now.toISOString() });
+export async function insertStory(q: Queries, story: Story, now: Date): Promise<void> {
+  const c = storyColumns(story);
+  const at = now.toISOString();
+  await q.run(
+    sql`INSERT INTO stories (id, title, customer, quote, body, impact, source, tags, roles, publish_on, archived, position, created_at, updated_at)
+        VALUES (${story.id}, ${c.title}, ${c.customer}, ${c.quote}, ${c.body}, ${c.impact}, ${c.source}, ${c.tags}, ${c.roles}, ${c.publishOn},
+                ${story.archived ? 1 : 0}, (SELECT COALESCE(MAX(position), -1) + 1 FROM stories), ${at}, ${at})`,
+  );
 }

@@ -1,7 +1,7 @@
-import type { Database } from 'better-sqlite3';
-import { statement } from '../sqlite/statement';
+import { sql } from '../sql';
+import type { Queries } from '../storage';
 
 /** Every action id in use, of any role (ids are unique across roles). */
-export function listActionIds(db: Database): Set<string> {
-  return new Set((statement(db, 'SELECT id FROM role_actions').all() as { id: string }[]).map((r) => r.id));
+export async function listActionIds(q: Queries): Promise<Set<string>> {
+  return new Set((await q.all<{ id: string }>(sql`SELECT id FROM role_actions`)).map((r) => r.id));
 }

@@ -1,7 +1,7 @@
 import type { PromptRecord } from '@customer-chair/shared/schemas/prompt-record';
-import type { Database } from 'better-sqlite3';
-import { statement } from '../sqlite/statement';
+import { sql } from '../sql';
+import type { Queries } from '../storage';
 
-export function listPromptRecords(db: Database): PromptRecord[] {
-  return statement(db, 'SELECT id, text, place AS "where", revision FROM prompts ORDER BY position, id').all() as PromptRecord[];
+export async function listPromptRecords(q: Queries): Promise<PromptRecord[]> {
+  return q.all<PromptRecord>(sql`SELECT id, text, place AS "where", revision FROM prompts ORDER BY position, id`);
 }

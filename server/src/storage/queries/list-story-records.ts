@@ -1,6 +1,6 @@
 import type { StoryRecord } from '@customer-chair/shared/schemas/story-record';
-import type { Database } from 'better-sqlite3';
-import { statement } from '../sqlite/statement';
+import { sql } from '../sql';
+import type { Queries } from '../storage';
 import { readStoryRow, type StoryRow } from './read-story-row';
 
 type RecordRow = StoryRow & { revision: number; created_at: string; updated_at: string };
@@ -10,6 +10,6 @@ export function toStoryRecord(row: RecordRow): StoryRecord {
 }
 
 /** Every story with its revision, most recently changed first. */
-export function listStoryRecords(db: Database): StoryRecord[] {
-  return (statement(db, 'SELECT * FROM stories ORDER BY updated_at DESC, position DESC, id').all() as RecordRow[]).map(toStoryRecord);
+export async function listStoryRecords(q: Queries): Promise<StoryRecord[]> {
+  return (await q.all<RecordRow>(sql`SELECT * FROM stories ORDER BY updated_at DESC, position DESC, id`)).map(toStoryRecord);
 }

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Queries } from '../storage';
 import { bumpContentVersion } from './bump-content-version';
 import { insertAuditEntry, type AuditChange } from './insert-audit-entry';
 
@@ -6,7 +6,7 @@ import { insertAuditEntry, type AuditChange } from './insert-audit-entry';
  * Every content edit ends with this, inside its transaction: a new content
  * version (extensions get the change at their next sync) and an audit line.
  */
-export function recordChange(db: Database, change: AuditChange, now: Date): number {
-  insertAuditEntry(db, change, now);
-  return bumpContentVersion(db, now);
+export async function recordChange(q: Queries, change: AuditChange, now: Date): Promise<number> {
+  await insertAuditEntry(q, change, now);
+  return bumpContentVersion(q, now);
 }

@@ -1,10 +1,10 @@
 import type { RoleAction } from '@customer-chair/shared/schemas/role-action';
-import type { Database } from 'better-sqlite3';
-import { statement } from '../sqlite/statement';
+import { sql } from '../sql';
+import type { Queries } from '../storage';
+import { insertRows } from './insert-rows';
 
-/** A role's actions become exactly `actions`, in that order. */
-export function replaceRoleActions(db: Database, role: string, actions: Omit<RoleAction, 'role'>[]): void {
-  statement(db, 'DELETE FROM role_actions WHERE role = ?').run(role);
-  const insert = statement(db, 'INSERT INTO role_actions (id, role, text, position) VALUES (?, ?, ?, ?)');
-  actions.forEach((a, position) => insert.run(a.id, role, a.text, position));
+/** A role's actions become exactly `actions`, in that order (call it in a transaction). */
+export async function replaceRoleActions(q: Queries, role: string, actions: Omit<RoleAction, 'role'>[]): Promise<void> {
+  await q.run(sql`DELETE FROM role_actions WHERE role = ${role}`);
+  await insertRows(q, 'role_actions', ['id', 'role', 'text', 'position'], actions.map((a, position) => [a.id, role, a.text, position]));
 }

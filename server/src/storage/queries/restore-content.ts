@@ -1,6 +1,6 @@
 import type { ContentExport } from '@customer-chair/shared/schemas/content-export';
-import type { Database } from 'better-sqlite3';
-import { statement } from '../sqlite/statement';
+import { sql } from '../sql';
+import type { Queries } from '../storage';
 import { replaceContent } from './replace-content';
 
 const EDITABLE = ['stories', 'prompts', 'role_actions', 'roles', 'departments'] as const;
@@ -10,13 +10,17 @@ const EDITABLE = ['stories', 'prompts', 'role_actions', 'roles', 'departments'] 
  * Every item's revision moves past any revision handed out before, so an
  * editor opened before the restore cannot save over it.
  */
-export function restoreContent(db: Database, file: ContentExport, now: Date): number {
-  return db.transaction(() => {
-    const floor = Math.max(
-      ...EDITABLE.map((table) => (statement(db, `SELECT COALESCE(MAX(revision), 0) AS n FROM ${table}`).get() as { n: number }).n),
-    );
-    const version = replaceContent(db, file, now);
-    for (const table of EDITABLE) statement(db, `UPDATE ${table} SET revision = ?`).run(floor + 1);
-    return version;
-  })();
+export async function restoreContent(q: Queries, file: ContentExport, now: Date): Promise<number> {
+  return q.transaction(
+    async (tx) => {
+      let floor = 0;
+      for (const table of EDITABLE) {
+        floor = Math.max(floor, (await tx.one<{ n: number }>(sql`SELECT COALESCE(MAX(revision), 0) AS n FROM ${sql.raw(table)}`))!.n);
+      }
+      const version = await replaceContent(tx, file, now);
+      for (const table of EDITABLE) await tx.run(sql`UPDATE ${sql.raw(table)} SET revision = ${floor + 1}`);
+      return version;
+    },
+    { lock: 'content' },
+  );
 }

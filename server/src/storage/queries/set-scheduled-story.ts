@@ -1,16 +1,15 @@
-import type { Database } from 'better-sqlite3';
+import { sql } from '../sql';
+import type { Queries } from '../storage';
 import { bumpContentVersion } from './bump-content-version';
-import { statement } from '../sqlite/statement';
 
 /** Puts `storyId` on `day` (or clears the day with null), as a new content version. */
-export function setScheduledStory(db: Database, day: string, storyId: string | null, now: Date): number {
-  return db.transaction(() => {
-    if (storyId === null) statement(db, 'DELETE FROM schedule WHERE day = ?').run(day);
-    else
-      statement(db, 'INSERT INTO schedule (day, story_id) VALUES (?, ?) ON CONFLICT (day) DO UPDATE SET story_id = excluded.story_id').run(
-        day,
-        storyId,
-      );
-    return bumpContentVersion(db, now);
-  })();
+export async function setScheduledStory(q: Queries, day: string, storyId: string | null, now: Date): Promise<number> {
+  return q.transaction(
+    async (tx) => {
+      if (storyId === null) await tx.run(sql`DELETE FROM schedule WHERE day = ${day}`);
+      else await tx.run(sql`INSERT INTO schedule (day, story_id) VALUES (${day}, ${storyId}) ON CONFLICT (day) DO UPDATE SET story_id = excluded.story_id`);
+      return bumpContentVersion(tx, now);
+    },
+    { lock: 'content' },
+  );
 }

@@ -1,11 +1,7 @@
-import type { Database } from 'better-sqlite3';
-import { statement } from '../sqlite/statement';
+import { sql } from '../sql';
+import type { Queries } from '../storage';
 
 /** Archives or restores a story, as its next revision. */
-export function setStoryArchived(db: Database, id: string, archived: boolean, now: Date): void {
-  statement(db, 'UPDATE stories SET archived = ?, revision = revision + 1, updated_at = ? WHERE id = ?').run(
-    archived ? 1 : 0,
-    now.toISOString(),
-    id,
-  );
+export async function setStoryArchived(q: Queries, id: string, archived: boolean, now: Date): Promise<void> {
+  await q.run(sql`UPDATE stories SET archived = ${archived ? 1 : 0}, revision = revision + 1, updated_at = ${now.toISOString()} WHERE id = ${id}`);
 }

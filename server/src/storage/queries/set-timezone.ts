@@ -1,7 +1,7 @@
-import type { Database } from 'better-sqlite3';
-import { statement } from '../sqlite/statement';
+import { sql } from '../sql';
+import type { Queries } from '../storage';
 
 /** Sets the company's time zone (null: back to the server's TIMEZONE), as the settings' next revision. */
-export function setTimezone(db: Database, timezone: string | null): void {
-  statement(db, 'UPDATE settings SET timezone = ?, revision = revision + 1 WHERE id = 1').run(timezone);
+export async function setTimezone(q: Queries, timezone: string | null): Promise<void> {
+  await q.run(sql`UPDATE settings SET timezone = ${timezone}, revision = revision + 1 WHERE id = 1`);
 }

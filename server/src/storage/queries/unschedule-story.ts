@@ -1,8 +1,8 @@
-import type { Database } from 'better-sqlite3';
-import { statement } from '../sqlite/statement';
+import { sql } from '../sql';
+import type { Queries } from '../storage';
 
 /** Takes a story off every scheduled day from `fromDay` on; answers those days. */
-export function unscheduleStory(db: Database, storyId: string, fromDay: string): string[] {
-  const rows = statement(db, 'DELETE FROM schedule WHERE story_id = ? AND day >= ? RETURNING day').all(storyId, fromDay) as { day: string }[];
+export async function unscheduleStory(q: Queries, storyId: string, fromDay: string): Promise<string[]> {
+  const rows = await q.all<{ day: string }>(sql`DELETE FROM schedule WHERE story_id = ${storyId} AND day >= ${fromDay} RETURNING day`);
   return rows.map((r) => r.day).sort();
 }

@@ -1,7 +1,7 @@
 import type { Prompt } from '@customer-chair/shared/schemas/prompt';
-import type { Database } from 'better-sqlite3';
-import { statement } from '../sqlite/statement';
+import { sql } from '../sql';
+import type { Queries } from '../storage';
 
-export function updatePrompt(db: Database, prompt: Prompt): void {
-  statement(db, 'UPDATE prompts SET text = ?, place = ?, revision = revision + 1 WHERE id = ?').run(prompt.text, prompt.where, prompt.id);
+export async function updatePrompt(q: Queries, prompt: Prompt): Promise<void> {
+  await q.run(sql`UPDATE prompts SET text = ${prompt.text}, place = ${prompt.where}, revision = revision + 1 WHERE id = ${prompt.id}`);
 }

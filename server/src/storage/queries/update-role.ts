@@ -1,7 +1,8 @@
-import type { Database } from 'better-sqlite3';
-import { statement } from '../sqlite/statement';
+import { sql } from '../sql';
+import type { Queries } from '../storage';
 
 /** Renames a role (`name`) or only records that its actions changed (no name): either way a new revision. */
-export function updateRole(db: Database, id: string, name?: string): void {
-  statement(db, 'UPDATE roles SET name = COALESCE(?, name), revision = revision + 1 WHERE id = ?').run(name ?? null, id);
+export async function updateRole(q: Queries, id: string, name?: string): Promise<void> {
+  const rename = name === undefined ? sql`` : sql`name = ${name}, `;
+  await q.run(sql`UPDATE roles SET ${rename}revision = revision + 1 WHERE id = ${id}`);
 }

@@ -1,14 +1,14 @@
 import type { Story } from '@customer-chair/shared/schemas/story';
-import type { Database } from 'better-sqlite3';
-import { statement } from '../sqlite/statement';
+import { sql } from '../sql';
+import type { Queries } from '../storage';
 import { storyColumns } from './read-story-row';
 
 /** Replaces a story's editable fields as its next revision. */
-export function updateStory(db: Database, id: string, story: Omit<Story, 'id' | 'archived'>, now: Date): void {
-  statement(
-    db,
-    `UPDATE stories SET title = @title, customer = @customer, quote = @quote, body = @body, impact = @impact, source = @source,
-       tags = @tags, roles = @roles, publish_on = @publishOn, revision = revision + 1, updated_at = @at
-     WHERE id = @id`,
-  ).run({ id, ...storyColumns(story), at: now.toISOString() });
+export async function updateStory(q: Queries, id: string, story: Omit<Story, 'id' | 'archived'>, now: Date): Promise<void> {
+  const c = storyColumns(story);
+  await q.run(
+    sql`UPDATE stories SET title = ${c.title}, customer = ${c.customer}, quote = ${c.quote}, body = ${c.body}, impact = ${c.impact}, source = ${c.source},
+          tags = ${c.tags}, roles = ${c.roles}, publish_on = ${c.publishOn}, revision = revision + 1, updated_at = ${now.toISOString()}
+        WHERE id = ${id}`,
+  );
 }

@@ -20,11 +20,11 @@ describe('/api/v1/admin/departments', () => {
   it('refuses a bad headcount, an empty name, a taken id and a stale edit, changing nothing', async () => {
     const t = await makeTestApp();
     const [first] = (await json(send(t, 'GET', '/departments'))).departments;
-    const before = snapshot(t);
+    const before = await snapshot(t);
     const bad = await send(t, 'POST', '/departments', { name: ' ', headcount: -3 });
     expect((await json(bad)).error.issues.map((i: { path: string }) => i.path)).toEqual(['name', 'headcount']);
     expect((await send(t, 'POST', '/departments', { id: first.id, name: 'Again' })).status).toBe(409);
     expect((await send(t, 'PUT', `/departments/${first.id}`, { name: 'X', revision: 2 })).status).toBe(409);
-    expect(snapshot(t)).toBe(before);
+    expect(await snapshot(t)).toBe(before);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sql } from '../../../../server/src/storage/sql';
 import { ContentExportSchema } from '../../../../shared/src/schemas/content-export';
 import { send } from '../../../support/admin-api';
 import { makeTestApp } from '../../../support/test-app';
@@ -6,7 +7,7 @@ import { makeTestApp } from '../../../support/test-app';
 describe('GET /api/v1/admin/export', () => {
   it('downloads all content, archived stories and the time zone included, as a file the import accepts', async () => {
     const t = await makeTestApp({ config: { timezone: 'Europe/Paris' } });
-    t.db.prepare("UPDATE stories SET archived = 1 WHERE id = 'night-shift-login'").run();
+    await t.storage.run(sql`UPDATE stories SET archived = 1 WHERE id = 'night-shift-login'`);
     const response = await send(t, 'GET', '/export');
     expect(response.status).toBe(200);
     expect(response.headers.get('Content-Disposition')).toBe('attachment; filename="customer-chair-content-2026-11-23.json"');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sql } from '../../../../server/src/storage/sql';
 import { LIMITS } from '../../../../shared/src/schemas/limits';
 import { auditLog, contentTag, json, snapshot, type TestApp } from '../../../support/admin-api';
 import { makeTestApp } from '../../../support/test-app';
@@ -18,7 +19,7 @@ const CSV = [
 describe('POST /api/v1/admin/import', () => {
   it('previews a CSV row by row (create, update with the changed fields) and changes nothing', async () => {
     const t = await makeTestApp();
-    const before = snapshot(t);
+    const before = await snapshot(t);
     const response = await importFile(t, 'preview', CSV);
     expect(response.status).toBe(200);
     const result = await json(response);
@@ -35,7 +36,7 @@ describe('POST /api/v1/admin/import', () => {
       },
     ]);
     expect(result.counts).toEqual({ stories: { create: 1, update: 1, unchanged: 0, remove: 0 } });
-    expect(snapshot(t)).toBe(before);
+    expect(await snapshot(t)).toBe(before);
   });
 
   it('applies all rows in one transaction: one new version, one audit line, text kept literally', async () => {
@@ -69,18 +70,18 @@ describe('POST /api/v1/admin/import', () => {
       'row 6, column body: must not be empty',
     ]);
     expect(preview.rows.map((r: { row: number; action: string }) => [r.row, r.action])).toEqual([[2, 'create']]);
-    const before = snapshot(t);
+    const before = await snapshot(t);
     const applied = await importFile(t, 'apply', csv);
     expect(applied.status).toBe(400);
     const error = (await json(applied)).error;
     expect(error.message).toMatch(/^Nothing was imported: 4 problems — row 3, column title: must be at most 120 characters; row 4/);
     expect(error.issues[1]).toEqual({ path: 'row 4, column roles', message: 'unknown role "pilots"' });
-    expect(snapshot(t)).toBe(before);
+    expect(await snapshot(t)).toBe(before);
   });
 
   it('refuses a malformed CSV naming the row, an unknown column, and a duplicate row', async () => {
     const t = await makeTestApp();
-    const before = snapshot(t);
+    const before = await snapshot(t);
     const malformed = await importFile(t, 'preview', 'title,customer,body\nOk,Acme,Fine\n"Broken"quote,Acme,Body\n');
     expect(malformed.status).toBe(400);
     expect((await json(malformed)).error).toMatchObject({ code: 'invalid_request', issues: [{ path: 'row 3' }] });
@@ -92,7 +93,7 @@ describe('POST /api/v1/admin/import', () => {
     const twice = await json(importFile(t, 'preview', 'title,customer,body\nOk,Acme,One\nOK,acme,Two\n'));
     expect(twice.errors.map((e: { text: string }) => e.text)).toEqual(['row 3: is the same story as row 2; keep one of them']);
     expect((await json(importFile(t, 'preview', ''))).error.message).toMatch(/The CSV is empty/);
-    expect(snapshot(t)).toBe(before);
+    expect(await snapshot(t)).toBe(before);
   });
 
   it('reads a spreadsheet’s ";" CSV with a byte-order mark and friendly headers, and JSON lists', async () => {
@@ -128,9 +129,9 @@ describe('POST /api/v1/admin/import', () => {
     const t = await makeTestApp();
     const exported = await (await t.app.request('/api/v1/admin/export', { headers: t.admin })).text();
     // Changes made after the backup…
-    t.db.prepare("UPDATE stories SET title = 'Changed' WHERE id = 'night-shift-login'").run();
-    t.db.prepare("INSERT INTO prompts (id, text, place, position) VALUES ('extra', 'Extra?', 'both', 99)").run();
-    t.db.prepare("UPDATE content_meta SET version = version + 1").run();
+    await t.storage.run(sql`UPDATE stories SET title = 'Changed' WHERE id = 'night-shift-login'`);
+    await t.storage.run(sql`INSERT INTO prompts (id, text, place, position) VALUES ('extra', 'Extra?', 'both', 99)`);
+    await t.storage.run(sql`UPDATE content_meta SET version = version + 1`);
     const preview = await json(importFile(t, 'preview', exported, 'application/json'));
     expect(preview.kind).toBe('restore');
     expect(preview.counts.stories).toMatchObject({ update: 1, create: 0, remove: 0 });
@@ -154,10 +155,10 @@ describe('POST /api/v1/admin/import', () => {
     const t = await makeTestApp();
     const file = JSON.parse(await (await t.app.request('/api/v1/admin/export', { headers: t.admin })).text());
     file.schedule = { '2026-12-01': 'missing-story' };
-    const before = snapshot(t);
+    const before = await snapshot(t);
     const preview = await json(importFile(t, 'preview', JSON.stringify(file), 'application/json'));
     expect(preview.errors.map((e: { text: string }) => e.text)).toEqual(['schedule.2026-12-01: unknown story "missing-story"']);
     expect((await importFile(t, 'apply', JSON.stringify(file), 'application/json')).status).toBe(400);
-    expect(snapshot(t)).toBe(before);
+    expect(await snapshot(t)).toBe(before);
   });
 });

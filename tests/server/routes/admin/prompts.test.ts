@@ -24,7 +24,7 @@ describe('/api/v1/admin/prompts', () => {
 
   it('refuses a bad place, a too-long text, a stale edit and an unknown id, changing nothing', async () => {
     const t = await makeTestApp();
-    const before = snapshot(t);
+    const before = await snapshot(t);
     const place = await send(t, 'POST', '/prompts', { text: 'Why?', where: 'email' });
     expect(place.status).toBe(400);
     expect((await json(place)).error.issues[0].path).toBe('where');
@@ -33,6 +33,6 @@ describe('/api/v1/admin/prompts', () => {
     expect((await send(t, 'PUT', '/prompts/want-this', { text: 'Changed', where: 'both', revision: 7 })).status).toBe(409);
     expect((await send(t, 'PUT', '/prompts/nope', { text: 'Changed', where: 'both', revision: 1 })).status).toBe(404);
     expect((await send(t, 'DELETE', '/prompts/want-this')).status).toBe(415);
-    expect(snapshot(t)).toBe(before);
+    expect(await snapshot(t)).toBe(before);
   });
 });

@@ -26,13 +26,13 @@ describe('/api/v1/admin/roles', () => {
     ]);
     const bundle = await json(t.app.request('/api/v1/content'));
     expect(bundle.actions.filter((a: { role: string }) => a.role === 'field-service')).toHaveLength(3);
-    const before = snapshot(t);
+    const before = await snapshot(t);
     const two = await send(t, 'POST', '/roles', { name: 'Too few', actions: three.slice(0, 2) });
     expect((await json(two)).error.issues).toEqual([{ path: 'actions', message: 'a role needs at least 3 actions' }]);
     const six = await send(t, 'POST', '/roles', { name: 'Too many', actions: [...three, ...three] });
     expect((await json(six)).error.issues).toEqual([{ path: 'actions', message: 'a role has at most 5 actions' }]);
     expect((await send(t, 'POST', '/roles', { id: 'other', name: 'Other', actions: three })).status).toBe(400);
-    expect(snapshot(t)).toBe(before);
+    expect(await snapshot(t)).toBe(before);
   });
 
   it('reorders and rewrites a role’s actions, keeping the ids of the ones it keeps', async () => {
@@ -56,13 +56,13 @@ describe('/api/v1/admin/roles', () => {
 
   it('refuses another role’s action id, a stale list and an unknown role, changing nothing', async () => {
     const t = await makeTestApp();
-    const before = snapshot(t);
+    const before = await snapshot(t);
     const foreign = await send(t, 'PUT', '/roles/legal/actions', { revision: 1, actions: [{ id: 'it-outage-note', text: 'x' }, ...three.slice(1)] });
     expect((await json(foreign)).error.issues).toEqual([{ path: 'actions.0.id', message: '"it-outage-note" is not one of this role\'s actions' }]);
     expect((await send(t, 'PUT', '/roles/legal/actions', { revision: 4, actions: three })).status).toBe(409);
     expect((await send(t, 'PUT', '/roles/pilots/actions', { revision: 1, actions: three })).status).toBe(404);
     expect((await send(t, 'PUT', '/roles/legal', { name: 'x'.repeat(61), revision: 1 })).status).toBe(400);
-    expect(snapshot(t)).toBe(before);
+    expect(await snapshot(t)).toBe(before);
   });
 
   it('renames a role, and deletes one only when no story names it', async () => {

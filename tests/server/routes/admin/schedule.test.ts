@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hashToken } from '../../../../server/src/auth/tokens';
 import { insertAdminToken } from '../../../../server/src/storage/queries/insert-admin-token';
+import { sql } from '../../../../server/src/storage/sql';
 import { auditLog, contentTag, json, send, snapshot } from '../../../support/admin-api';
 import { makeTestApp } from '../../../support/test-app';
 
@@ -9,7 +10,7 @@ type Day = { day: string; story: { id: string; title: string } | null; scheduled
 describe('/api/v1/admin/schedule', () => {
   it('shows what each of the next six weeks will show: rotation days and picked days', async () => {
     const t = await makeTestApp();
-    t.db.prepare('INSERT INTO schedule (day, story_id) VALUES (?, ?)').run('2026-11-25', 'night-shift-login');
+    await t.storage.run(sql`INSERT INTO schedule (day, story_id) VALUES ('2026-11-25', 'night-shift-login')`);
     const schedule = await json<{ today: string; timezone: string; days: Day[] }>(send(t, 'GET', '/schedule'));
     expect(schedule.today).toBe('2026-11-23');
     expect(schedule.timezone).toBe('UTC');
@@ -45,8 +46,8 @@ describe('/api/v1/admin/schedule', () => {
 
   it('refuses an archived story, an unknown one, a past day and a day that is not a date, changing nothing', async () => {
     const t = await makeTestApp();
-    t.db.prepare("UPDATE stories SET archived = 1 WHERE id = 'night-shift-login'").run();
-    const before = snapshot(t);
+    await t.storage.run(sql`UPDATE stories SET archived = 1 WHERE id = 'night-shift-login'`);
+    const before = await snapshot(t);
     const archived = await send(t, 'PUT', '/schedule/2026-12-01', { storyId: 'night-shift-login' });
     expect(archived.status).toBe(409);
     expect((await json(archived)).error.message).toBe('“The night nurse who could not log in” is archived, so it cannot be scheduled; restore it first.');
@@ -59,12 +60,12 @@ describe('/api/v1/admin/schedule', () => {
     expect((await send(t, 'PUT', '/schedule/tomorrow', { storyId: 'forklift-label-height' })).status).toBe(400);
     expect((await send(t, 'PUT', '/schedule/2026-12-01', { story: 'forklift-label-height' })).status).toBe(400);
     expect((await send(t, 'DELETE', '/schedule/2026-11-01')).status).toBe(400);
-    expect(snapshot(t)).toBe(before);
+    expect(await snapshot(t)).toBe(before);
   });
 
   it('refuses to overwrite a pick another CX lead made meanwhile', async () => {
     const t = await makeTestApp();
-    insertAdminToken(t.db, 'Ana (CX)', hashToken('ana-token-0123456789'), t.clock.now());
+    await insertAdminToken(t.storage, 'Ana (CX)', hashToken('ana-token-0123456789'), t.clock.now());
     await send(t, 'PUT', '/schedule/2026-12-01', { storyId: 'forklift-label-height', previous: null }, { Authorization: 'Bearer ana-token-0123456789' });
     const stale = await send(t, 'PUT', '/schedule/2026-12-01', { storyId: 'night-shift-login', previous: null });
     expect(stale.status).toBe(409);

@@ -17,11 +17,11 @@ describe('/api/v1/admin/settings', () => {
 
   it('refuses a time zone that is not an IANA zone, and a stale edit', async () => {
     const t = await makeTestApp();
-    const before = snapshot(t);
+    const before = await snapshot(t);
     const bad = await send(t, 'PUT', '/settings', { timezone: 'Mars/Olympus', revision: 1 });
     expect(bad.status).toBe(400);
     expect((await json(bad)).error.issues).toEqual([{ path: 'timezone', message: 'must be an IANA time zone such as "Europe/Paris"' }]);
     expect((await send(t, 'PUT', '/settings', { timezone: 'Europe/Paris', revision: 3 })).status).toBe(409);
-    expect(snapshot(t)).toBe(before);
+    expect(await snapshot(t)).toBe(before);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hashToken } from '../../../../server/src/auth/tokens';
 import { insertAdminToken } from '../../../../server/src/storage/queries/insert-admin-token';
+import { sql } from '../../../../server/src/storage/sql';
 import { LIMITS } from '../../../../shared/src/schemas/limits';
 import { STORY_DRAFT, auditLog, contentTag, json, send, snapshot } from '../../../support/admin-api';
 import { makeTestApp } from '../../../support/test-app';
@@ -49,7 +50,7 @@ describe('/api/v1/admin/stories', () => {
 
   it('refuses invalid stories naming each field, and changes nothing', async () => {
     const t = await makeTestApp();
-    const before = snapshot(t);
+    const before = await snapshot(t);
     const tooLong = await send(t, 'POST', '/stories', { ...draft, title: 'x'.repeat(LIMITS.storyTitle + 1), tags: ['ok', ''] });
     expect(tooLong.status).toBe(400);
     const error = (await json(tooLong)).error;
@@ -66,7 +67,7 @@ describe('/api/v1/admin/stories', () => {
     expect((await send(t, 'POST', '/stories', draft, { ...t.admin, 'Content-Type': 'text/plain' })).status).toBe(415);
     const taken = await send(t, 'POST', '/stories', { ...draft, id: 'night-shift-login' });
     expect(taken.status).toBe(409);
-    expect(snapshot(t)).toBe(before);
+    expect(await snapshot(t)).toBe(before);
   });
 
   it('edits on the revision it was opened on, naming the changed fields in the audit log', async () => {
@@ -87,13 +88,13 @@ describe('/api/v1/admin/stories', () => {
 
   it('refuses a stale edit with who changed it and when, and overwrites nothing', async () => {
     const t = await makeTestApp({ config: { timezone: 'Europe/Paris' } });
-    insertAdminToken(t.db, 'Ana (CX)', hashToken(ANA), t.clock.now());
+    await insertAdminToken(t.storage, 'Ana (CX)', hashToken(ANA), t.clock.now());
     const opened = await json(send(t, 'GET', '/stories/night-shift-login'));
     const { id: _id, archived: _a, revision, createdAt: _c, updatedAt: _u, ...fields } = opened;
     t.clock.set('2026-11-23T10:05:00Z');
     const first = await send(t, 'PUT', '/stories/night-shift-login', { ...fields, title: 'Ana’s title', revision }, { Authorization: `Bearer ${ANA}` });
     expect(first.status).toBe(200);
-    const before = snapshot(t);
+    const before = await snapshot(t);
     const stale = await send(t, 'PUT', '/stories/night-shift-login', { ...fields, body: 'My body', revision });
     expect(stale.status).toBe(409);
     const error = (await json(stale)).error;
@@ -101,7 +102,7 @@ describe('/api/v1/admin/stories', () => {
     expect(error.message).toBe(
       'This story was changed by Ana (CX) at 2026-11-23 11:05 (Europe/Paris) since you opened it; reload to see their changes. Nothing was saved.',
     );
-    expect(snapshot(t)).toBe(before);
+    expect(await snapshot(t)).toBe(before);
     expect((await json(send(t, 'GET', '/stories/night-shift-login'))).title).toBe('Ana’s title');
     const noRevision = await send(t, 'PUT', '/stories/night-shift-login', fields);
     expect(noRevision.status).toBe(400);
@@ -111,7 +112,7 @@ describe('/api/v1/admin/stories', () => {
   it('archives (taking the story off its scheduled days from today on) and restores', async () => {
     const t = await makeTestApp();
     for (const day of ['2026-11-20', '2026-11-23', '2026-12-01']) {
-      t.db.prepare('INSERT INTO schedule (day, story_id) VALUES (?, ?)').run(day, 'night-shift-login');
+      await t.storage.run(sql`INSERT INTO schedule (day, story_id) VALUES (${day}, 'night-shift-login')`);
     }
     const archived = await send(t, 'POST', '/stories/night-shift-login/archive', { revision: 1 });
     expect(archived.status).toBe(200);
@@ -139,11 +140,11 @@ describe('/api/v1/admin/stories', () => {
     const t = await makeTestApp();
     expect((await send(t, 'GET', '/stories', undefined, {})).status).toBe(401);
     expect((await send(t, 'GET', '/stories', undefined, { Authorization: 'Bearer wrong-token-0123456789' })).status).toBe(401);
-    insertAdminToken(t.db, 'Ana (CX)', hashToken(ANA), t.clock.now());
+    await insertAdminToken(t.storage, 'Ana (CX)', hashToken(ANA), t.clock.now());
     const signIn = await t.app.request('/api/v1/session', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ token: ANA }) });
     const cookie = signIn.headers.get('Set-Cookie')!.split(';')[0]!;
     expect((await send(t, 'GET', '/stories', undefined, { Cookie: cookie })).status).toBe(200);
-    t.db.prepare("UPDATE admin_tokens SET revoked_at = '2026-11-23T10:00:00Z' WHERE label = 'Ana (CX)'").run();
+    await t.storage.run(sql`UPDATE admin_tokens SET revoked_at = '2026-11-23T10:00:00Z' WHERE label = 'Ana (CX)'`);
     const revoked = await send(t, 'POST', '/stories', draft, { Authorization: `Bearer ${ANA}` });
     expect(revoked.status).toBe(401);
     expect((await json(revoked)).error.message).toBe('The admin token is not valid or was revoked.');
@@ -159,11 +160,11 @@ describe('/api/v1/admin/stories', () => {
     });
     const cookie = signIn.headers.get('Set-Cookie')!.split(';')[0]!;
     const { csrfToken } = await json(signIn);
-    const before = snapshot(t);
+    const before = await snapshot(t);
     const forged = await send(t, 'POST', '/stories', draft, { Cookie: cookie });
     expect(forged.status).toBe(403);
     expect((await send(t, 'POST', '/stories', draft, { Cookie: cookie, 'X-CSRF-Token': 'guess' })).status).toBe(403);
-    expect(snapshot(t)).toBe(before);
+    expect(await snapshot(t)).toBe(before);
     expect((await send(t, 'POST', '/stories', draft, { Cookie: cookie, 'X-CSRF-Token': csrfToken })).status).toBe(201);
   });
 
