@@ -858,13 +858,13 @@ describe('finding 6: fake installs made with the enrollment key', () => {
     for (const address of ['198.51.100.1', '198.51.100.2', '198.51.100.3']) {
       expect((await send(fake(3), address)).status).toBe(200);
       expect((await send(fake(2), address)).status).toBe(200);
-      const stored = countEvents(t.db);
-      const before = snapshot(t);
+      const stored = await countEvents(t.storage);
+      const before = await snapshot(t);
       const refused = await send(fake(2), address);
       expect(refused.status, address).toBe(429);
       expect(Number(refused.headers.get('Retry-After'))).toBeGreaterThan(0);
-      expect(countEvents(t.db)).toBe(stored);
-      expect(snapshot(t)).toBe(before);
+      expect(await countEvents(t.storage)).toBe(stored);
+      expect(await snapshot(t)).toBe(before);
       // One more new install alone is refused too; a known one is not.
       expect((await send(fake(1), address)).status).toBe(429);
       expect((await send([makeEvent({ installId: ids.get('legal-1')!, department: 'legal', role: 'member', at: '2026-12-16T09:00:00.000Z' })], address)).status).toBe(200);

@@ -217,16 +217,16 @@ describe('every route under generated bad input', () => {
           // Signing out would end the session the other cases use.
           if (route === 'DELETE /api/v1/session' && auth === 'session') delete headers['X-CSRF-Token'];
 
-          const before = databaseChecksum(t.db);
+          const before = await databaseChecksum(t.storage);
           const response = await t.app.request(url, { method, headers, body: method === 'GET' || method === 'HEAD' ? undefined : (body as BodyInit | undefined) });
           statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
           expect(response.status, `${method} ${url}`).toBeLessThan(500);
           const text = await response.text();
           expect(text).not.toContain('TOP-SECRET');
           // Reading never writes.
-          if (method === 'GET') expect(databaseChecksum(t.db), `${method} ${url} changed the database`).toBe(before);
+          if (method === 'GET') expect(await databaseChecksum(t.storage), `${method} ${url} changed the database`).toBe(before);
           if (response.status >= 400) {
-            expect(databaseChecksum(t.db), `${method} ${url} answered ${response.status} but changed the database`).toBe(before);
+            expect(await databaseChecksum(t.storage), `${method} ${url} answered ${response.status} but changed the database`).toBe(before);
             if (url.startsWith('/api/')) expect(ApiErrorSchema.safeParse(JSON.parse(text)).success, text).toBe(true);
           }
         },
@@ -249,8 +249,8 @@ describe('every route under generated bad input', () => {
           const installId = uuidv7();
           const unique = Array.from({ length: size }, () => makeEvent({ installId, at: NOW }));
           const batch = [...unique, ...Array.from({ length: copies }, () => ({ ...unique[0]! })), { ...makeEvent({ installId, at: NOW }), at: at.toISOString() }];
-          const before = databaseChecksum(t.db);
-          const storedBefore = countEvents(t.db);
+          const before = await databaseChecksum(t.storage);
+          const storedBefore = await countEvents(t.storage);
           const response = await t.app.request('/api/v1/events', {
             method: 'POST',
             headers: { 'Content-Type': 'application/json' },
@@ -260,12 +260,12 @@ describe('every route under generated bad input', () => {
           if (inWindow) {
             expect(response.status).toBe(200);
             expect(await response.json()).toEqual({ accepted: size + 1, duplicates: copies });
-            expect(countEvents(t.db)).toBe(storedBefore + size + 1);
+            expect(await countEvents(t.storage)).toBe(storedBefore + size + 1);
           } else {
             expect(response.status).toBe(400);
             const error = ApiErrorSchema.parse(await response.json()).error;
             expect(error.issues).toEqual([expect.objectContaining({ path: `events.${batch.length - 1}.at` })]);
-            expect(databaseChecksum(t.db)).toBe(before);
+            expect(await databaseChecksum(t.storage)).toBe(before);
           }
         },
       ),

@@ -16,14 +16,14 @@ import { getCompanyTimezone } from '../storage/queries/get-company-timezone';
 import { countNewInstalls } from '../storage/queries/count-new-installs';
 
 /** `/api/v1/dashboard/*`: what the CX dashboard shows; app.ts requires a signed-in session (under the credential throttle). */
-export function dashboardRoutes({ db, clock, config }: AppDeps) {
+export function dashboardRoutes({ storage, clock, config }: AppDeps) {
   return new Hono<{ Variables: SessionVariables }>()
-    .get('/overview', (c) => {
-      const timezone = getCompanyTimezone(db, config.timezone);
+    .get('/overview', async (c) => {
+      const timezone = await getCompanyTimezone(storage, config.timezone);
       const range = readRange(c, clock, timezone);
       if (range instanceof Response) return range;
-      const stats = buildStats(getStatsInput(db, range, { timezone, minGroupSize: config.minGroupSize }));
-      const content = loadContentBundle(db, timezone);
+      const stats = buildStats(await getStatsInput(storage, range, { timezone, minGroupSize: config.minGroupSize }));
+      const content = await loadContentBundle(storage, timezone);
       return c.json<DashboardOverview>({
         stats,
         departments: content?.departments ?? [],
@@ -32,22 +32,23 @@ export function dashboardRoutes({ db, clock, config }: AppDeps) {
         stories: (content?.stories ?? []).map(({ id, title, customer }) => ({ id, title, customer })),
       });
     })
-    .get('/new-installs', (c) => {
+    .get('/new-installs', async (c) => {
       // Company-wide counts of installs first seen, so a wave of invented installs shows (issue 14).
-      const timezone = getCompanyTimezone(db, config.timezone);
+      const timezone = await getCompanyTimezone(storage, config.timezone);
       const today = localDay(clock.now(), timezone);
-      const days = countNewInstalls(db, newInstallsSince(today), today);
+      const days = await countNewInstalls(storage, newInstallsSince(today), today);
       return c.json<NewInstalls>(summarizeNewInstalls({ days, today, timezone, minGroupSize: config.minGroupSize }));
     })
-    .get('/departments/:id', (c) => {
-      const timezone = getCompanyTimezone(db, config.timezone);
+    .get('/departments/:id', async (c) => {
+      const timezone = await getCompanyTimezone(storage, config.timezone);
       const range = readRange(c, clock, timezone);
       if (range instanceof Response) return range;
       const department = c.req.param('id');
       // The department view shows a department only when the stats for the same range name it.
-      const input = getStatsInput(db, range, { timezone, minGroupSize: config.minGroupSize });
+      const input = await getStatsInput(storage, range, { timezone, minGroupSize: config.minGroupSize });
       const plan = planStats(input);
       const stats = buildStats(input, plan);
+      const kept = await getDepartmentActivity(storage, department, plan.kept.map((w) => w.week));
       const detail = buildDepartmentDetail({
         from: stats.from,
         to: stats.to,
@@ -55,7 +56,7 @@ export function dashboardRoutes({ db, clock, config }: AppDeps) {
         minGroupSize: config.minGroupSize,
         row: stats.departments.find((d) => d.department === department),
         namedRoles: plan.roles.get(department)?.named ?? [],
-        kept: getDepartmentActivity(db, department, plan.kept.map((w) => w.week)),
+        kept,
       });
       if (!detail) {
         return apiError(

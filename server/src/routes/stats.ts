@@ -14,27 +14,27 @@ import { getCompanyTimezone } from '../storage/queries/get-company-timezone';
  * department over the whole finished weeks a range touches, under the
  * disclosure rule (plan-disclosure).
  */
-export function statsRoutes({ db, clock, config }: AppDeps) {
-  function answer(c: Context): Stats | Response {
-    const timezone = getCompanyTimezone(db, config.timezone);
+export function statsRoutes({ storage, clock, config }: AppDeps) {
+  async function answer(c: Context): Promise<Stats | Response> {
+    const timezone = await getCompanyTimezone(storage, config.timezone);
     const range = readRange(c, clock, timezone);
     if (range instanceof Response) return range;
-    return buildStats(getStatsInput(db, range, { timezone, minGroupSize: config.minGroupSize }));
+    return buildStats(await getStatsInput(storage, range, { timezone, minGroupSize: config.minGroupSize }));
   }
 
   return new Hono()
-    .get('/stats', (c) => {
-      const stats = answer(c);
+    .get('/stats', async (c) => {
+      const stats = await answer(c);
       return stats instanceof Response ? stats : c.json(stats);
     })
-    .get('/stats.csv', (c) => {
+    .get('/stats.csv', async (c) => {
       const view = c.req.query('view') ?? 'departments';
       if (view !== 'departments' && view !== 'weekly') {
         return apiError(c, 400, 'invalid_request', 'view must be "departments" or "weekly".', [
           { path: 'view', message: 'must be "departments" or "weekly"' },
         ]);
       }
-      const stats = answer(c);
+      const stats = await answer(c);
       if (stats instanceof Response) return stats;
       c.header('Content-Type', 'text/csv; charset=utf-8');
       c.header('Content-Disposition', `attachment; filename="customer-chair-${view}-${stats.from}-to-${stats.to}.csv"`);

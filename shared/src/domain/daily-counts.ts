@@ -11,7 +11,8 @@ type Cell = { department: string; role: string; type: EventType };
  * role and type is a numbered cell, and each day an array of counts by cell.
  * There are few cells (departments × roles × types), so summing a month
  * adds a few tens of thousands of numbers, where SQLite grouped and sorted
- * as many rows. Built once from the stored rows and kept up to date with `add`.
+ * as many rows. Built once from the stored rows and kept up to date with `add`
+ * (a batch's increments) or `set` (a row read again).
  */
 export class DailyCounts {
   private readonly cells: Cell[] = [];
@@ -26,6 +27,14 @@ export class DailyCounts {
     let entry = this.days.get(day);
     if (!entry) this.days.set(day, (entry = { week, counts: [] }));
     entry.counts[cell] = (entry.counts[cell] ?? 0) + count;
+  }
+
+  /** Sets one row's count to the stored one (a row read again replaces what was held). */
+  set({ day, week, department, role, type, count }: DailyCountRow): void {
+    const cell = this.cellOf(department, role, type);
+    let entry = this.days.get(day);
+    if (!entry) this.days.set(day, (entry = { week, counts: [] }));
+    entry.counts[cell] = count;
   }
 
   /** Counts per department, role and type over the days from `from` to `to` (inclusive). */

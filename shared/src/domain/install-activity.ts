@@ -12,7 +12,8 @@ const WORDS_PER_YEAR = 12;
  * department and role as numbers and each year's day bits in one typed
  * array (row r's days at words r*12 to r*12+11). A window of days is then a
  * word or two tested per row, with no object touched. Built once from the
- * stored rows and kept up to date with `mark`.
+ * stored rows and kept up to date with `mark` (a batch's days) or `replace`
+ * (a row read again).
  */
 export class InstallActivity {
   /** Department and role names; rows hold their index. */
@@ -47,6 +48,14 @@ export class InstallActivity {
     if (!words) this.years.set(year, (words = new Int32Array(this.capacity * WORDS_PER_YEAR)));
     const base = row * WORDS_PER_YEAR;
     for (let i = 0; i < days.length; i++) words[base + (i >> 2)]! |= days[i]! << ((i & 3) * 8);
+  }
+
+  /** Sets the days of one stored row to exactly `days` (a row read again replaces what was held). */
+  replace(row: ActivityRow): void {
+    const words = this.years.get(row.year);
+    const index = this.rowIndex.get(`${row.installId}\u0000${row.department}\u0000${row.role}`);
+    if (words && index !== undefined) words.fill(0, index * WORDS_PER_YEAR, (index + 1) * WORDS_PER_YEAR);
+    this.mark(row);
   }
 
   /** Per row, 1 when it has a day marked from `from` to `to` (days, inclusive). */

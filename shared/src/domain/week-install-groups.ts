@@ -28,7 +28,7 @@ export type WeekInstallGroups = {
 export function weekInstallGroups(activity: InstallActivity, week: string, options: { onePerInstall: boolean } = { onePerInstall: true }): WeekInstallGroups {
   const sunday = addDays(week, 6);
   const active = activity.activeRows(week, sunday);
-  const { rowDepartment, rowRole, rowMoved, movedInstalls } = activity;
+  const { rowDepartment, rowRole, movedInstalls } = activity;
   const roleCount = activity.roles.length;
 
   // Per install with several rows, the rows it counts in this week.
@@ -46,12 +46,15 @@ export function weekInstallGroups(activity: InstallActivity, week: string, optio
     }
     return [chosen];
   });
+  // From here `active` marks the rows of installs that did not move (those counted above are apart):
+  // the groups answer from what this call saw, should `activity` take more rows later.
+  for (const rows of movedInstalls) for (const row of rows) active[row] = 0;
 
   /** Distinct installs with a counted row that `keep` accepts. */
   const distinct = (keep: (department: number, role: number) => boolean): number => {
     let n = 0;
     for (let row = 0; row < active.length; row++) {
-      if (active[row] === 1 && rowMoved[row] === 0 && keep(rowDepartment[row]!, rowRole[row]!)) n++;
+      if (active[row] === 1 && keep(rowDepartment[row]!, rowRole[row]!)) n++;
     }
     for (const rows of counted) if (rows.some((row) => keep(rowDepartment[row]!, rowRole[row]!))) n++;
     return n;
@@ -62,7 +65,7 @@ export function weekInstallGroups(activity: InstallActivity, week: string, optio
   const byRole = new Int32Array(activity.departments.length * roleCount);
   let installs = 0;
   for (let row = 0; row < active.length; row++) {
-    if (active[row] === 0 || rowMoved[row] === 1) continue;
+    if (active[row] === 0) continue;
     byDepartment[rowDepartment[row]!]!++;
     byRole[rowDepartment[row]! * roleCount + rowRole[row]!]!++;
     installs++;
@@ -100,10 +103,10 @@ export function weekInstallGroups(activity: InstallActivity, week: string, optio
       const d = departmentIndex.get(department);
       const sizes = new Map<string, number>();
       if (d !== undefined) {
-        activity.roles.forEach((name, r) => {
+        for (let r = 0; r < roleCount; r++) {
           const n = byRole[d * roleCount + r]!;
-          if (n > 0) sizes.set(name, n);
-        });
+          if (n > 0) sizes.set(activity.roles[r]!, n);
+        }
       }
       return {
         sizes,

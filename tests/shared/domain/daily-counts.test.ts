@@ -44,4 +44,17 @@ describe('DailyCounts', () => {
       { department: 'sales', role: 'sales', type: 'action_taken', count: 13 },
     ]);
   });
+
+  it('sets a cell to a row read again, replacing what it held, and takes cells it has not seen', () => {
+    const counts = dailyCounts(rows);
+    counts.set(row('2026-11-09', '2026-11-09', 'sales', 'sales', 'action_taken', 7));
+    counts.set(row('2026-11-09', '2026-11-09', 'sales', 'sales', 'action_taken', 8)); // read twice: still the stored count
+    counts.set(row('2026-11-11', '2026-11-09', 'it', 'it', 'prompt_shown', 2));
+    expect(counts.sum({ from: '2026-11-09', to: '2026-11-15' })).toEqual([
+      { department: 'it', role: 'it', type: 'prompt_shown', count: 2 },
+      { department: 'legal', role: 'legal', type: 'story_viewed', count: 4 },
+      { department: 'sales', role: 'finance', type: 'action_taken', count: 1 },
+      { department: 'sales', role: 'sales', type: 'action_taken', count: 8 },
+    ]);
+  });
 });

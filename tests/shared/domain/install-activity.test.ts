@@ -44,4 +44,16 @@ describe('InstallActivity', () => {
     expect(activity.rows().filter((r) => !r.installId.startsWith('x'))).toEqual(expect.arrayContaining(rows));
     expect(activity.rows()).toHaveLength(3003);
   });
+
+  it('replaces a row read again: its days become the stored ones, other years and rows untouched', () => {
+    const activity = installActivity([row('a', 'sales', 'sales', ['2026-11-02']), row('a', 'sales', 'sales', ['2025-03-01']), row('b', 'sales', 'sales', ['2026-11-02'])]);
+    activity.replace(row('a', 'sales', 'sales', ['2026-11-03', '2026-11-04']));
+    activity.replace(row('c', 'it', 'it', ['2026-11-05'])); // not held yet
+    const held = (installId: string, year: number) => activity.rows().find((r) => r.installId === installId && r.year === year)?.days;
+    expect(held('a', 2026)).toEqual(row('a', 'sales', 'sales', ['2026-11-03', '2026-11-04']).days);
+    expect(held('a', 2025)).toEqual(row('a', 'sales', 'sales', ['2025-03-01']).days);
+    expect(held('b', 2026)).toEqual(row('b', 'sales', 'sales', ['2026-11-02']).days);
+    expect(held('c', 2026)).toEqual(row('c', 'it', 'it', ['2026-11-05']).days);
+    expect([...activity.activeRows('2026-11-02', '2026-11-02')]).toEqual([0, 1, 0]);
+  });
 });

@@ -84,6 +84,20 @@ describe('weekInstallGroups', () => {
     expect(sales.unionSize(['finance'])).toBe(1);
   });
 
+  it('answers from what it saw: rows the activity takes later (a move, a new role) change none of its figures', () => {
+    const later = installActivity([...rows('a', 'sales', 'sales', ['2026-11-10']), ...rows('b', 'sales', 'sales', ['2026-11-10'])]);
+    const before = weekInstallGroups(later, WEEK);
+    for (const r of [...rows('a', 'legal', 'legal', ['2026-11-11']), ...rows('c', 'it', 'zz-new-role', ['2026-11-11']), ...rows('d', 'sales', 'aa-new-role', ['2026-11-11'])]) later.mark(r);
+    expect(before.departments.unionSize(['sales'])).toBe(2);
+    expect(before.departments.unionSize(['sales', 'legal', 'it'])).toBe(2);
+    expect(Object.fromEntries(before.within('sales').sizes)).toEqual({ sales: 2 });
+    expect(before.within('sales').unionSize(['sales', 'aa-new-role'])).toBe(2);
+    // Asked again, the week has them.
+    const after = weekInstallGroups(later, WEEK);
+    expect(after.departments.unionSize(['sales'])).toBe(2); // b, and d under its new role; a moved to legal
+    expect(Object.fromEntries(after.within('sales').sizes)).toEqual({ sales: 1, 'aa-new-role': 1 });
+  });
+
   it('breaks a tie on the same last day by the smaller "department\\0role", the department first', () => {
     const tie = installActivity([
       // Both rows on Friday: legal < sales.

@@ -1,6 +1,7 @@
-import { dailyCounts, type DailyCountRow, type DailyCounts } from '@customer-chair/shared/domain/daily-counts';
+import { DailyCounts, type DailyCountRow } from '@customer-chair/shared/domain/daily-counts';
 import type { Database } from 'better-sqlite3';
-import { connectionCache } from './connection-cache';
+import type { Queries } from '../storage';
+import { cachedTable } from './cached-table';
 
 /**
  * Every `daily_counts` row, held in memory once read, laid out for summing
@@ -9,17 +10,20 @@ import { connectionCache } from './connection-cache';
  * only through ingest (`storeEvents`), whose counts reach
  * `noteDailyCounts` once their transaction has committed.
  */
-const cache = connectionCache((db) =>
-  dailyCounts(db.prepare('SELECT day, week, department, role, type, count FROM daily_counts').all() as DailyCountRow[]),
-);
+export const dailyCountsTable = cachedTable<DailyCounts, DailyCountRow>({
+  table: 'daily_counts',
+  columns: 'day, week, department, role, type, count',
+  empty: () => new DailyCounts(),
+  add: (counts, row) => counts.add(row),
+  replace: (counts, row) => counts.set(row),
+});
 
+/** SQLite: the value held for this connection (what the stats read, on either engine, is statsCaches'). */
 export function cachedDailyCounts(db: Database): DailyCounts {
-  return cache.get(db);
+  return dailyCountsTable.onConnection(db);
 }
 
-/** Adds the counts a committed batch added to the table. */
-export function noteDailyCounts(db: Database, added: Iterable<DailyCountRow>): void {
-  cache.update(db, (counts) => {
-    for (const row of added) counts.add(row);
-  });
+/** Adds the counts a committed batch added to the table (see CachedTable's `note`). */
+export function noteDailyCounts(on: Database | Queries, added: Iterable<DailyCountRow>): void {
+  dailyCountsTable.note(on, added);
 }

@@ -1,4 +1,5 @@
 import type { UsageEvent } from '@customer-chair/shared/schemas/usage-event';
+import { statsCaches } from '../caches/stats-caches';
 import type { EventWriter } from '../event-writer';
 import { eventRows, type EventRow } from '../event-rows';
 import type { InsertEventsResult } from '../queries/insert-events';
@@ -26,8 +27,9 @@ const isDataError = (error: unknown) => /^2[23]/.test((error as { code?: unknown
  *
  * A batch whose data the database refuses would fail the batches beside
  * it: then each is stored in a transaction of its own, so that it fails
- * alone, as on SQLite. Nothing is noted in memory: the stats caches read
- * the rows changed since they last looked (their `changed` column).
+ * alone, as on SQLite. Only that something changed is noted in memory: the
+ * stats caches read the rows changed since they last looked (their
+ * `changed` column) before this instance's next answer.
  */
 export function postgresEventWriter(storage: PostgresQueries): EventWriter {
   const waiting: Job[] = [];
@@ -38,12 +40,15 @@ export function postgresEventWriter(storage: PostgresQueries): EventWriter {
   async function flush(jobs: Job[]) {
     try {
       const results = await storeTogether(jobs);
+      statsCaches.noteWritten();
       jobs.forEach((job, i) => job.resolve(results[i]!));
     } catch (error) {
       if (jobs.length === 1 || !isDataError(error)) return jobs.forEach((job) => job.reject(error));
       for (const job of jobs) {
         try {
-          job.resolve((await storeTogether([job]))[0]!);
+          const [result] = await storeTogether([job]);
+          statsCaches.noteWritten();
+          job.resolve(result!);
         } catch (alone) {
           job.reject(alone);
         }

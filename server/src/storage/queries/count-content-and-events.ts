@@ -5,9 +5,8 @@ export type ContentAndEventCounts = { events: number; stories: number; prompts: 
 
 /** How much a database holds, for the backup's report. */
 export async function countContentAndEvents(q: Queries): Promise<ContentAndEventCounts> {
-  const counts = await q.one<ContentAndEventCounts>(
-    sql`SELECT (SELECT COUNT(*) FROM events) AS "events", (SELECT COUNT(*) FROM stories) AS "stories", (SELECT COUNT(*) FROM prompts) AS "prompts",
-               (SELECT COUNT(*) FROM roles) AS "roles", (SELECT COUNT(*) FROM departments) AS "departments"`,
-  );
+  const counts = await q.one<ContentAndEventCounts>(sql`
+    SELECT (SELECT COUNT(*) FROM events) AS events, (SELECT COUNT(*) FROM stories) AS stories, (SELECT COUNT(*) FROM prompts) AS prompts,
+           (SELECT COUNT(*) FROM roles) AS roles, (SELECT COUNT(*) FROM departments) AS departments`);
   return counts!;
 }

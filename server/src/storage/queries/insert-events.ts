@@ -1,4 +1,5 @@
 import type { UsageEvent } from '@customer-chair/shared/schemas/usage-event';
+import { statsCaches } from '../caches/stats-caches';
 import { eventRows } from '../event-rows';
 import { storeEventBatches } from '../postgres/store-event-batches';
 import { storeEventsNow } from '../sqlite/store-events';
@@ -20,5 +21,6 @@ export async function insertEvents(q: SqliteQueries | PostgresQueries, events: r
   if (q.engine === 'sqlite') return q.sync((db) => storeEventsNow(db, events, timezone, now));
   const rows = eventRows(events, timezone, now);
   const [result] = await q.transaction((tx) => storeEventBatches(tx as PostgresQueries, [rows]), { retry: true });
+  statsCaches.noteWritten();
   return result!;
 }
