@@ -5,7 +5,7 @@ import { enrollmentKeyCheck } from '../middleware/require-enrollment-key';
 import { logTime } from '../middleware/request-log';
 import { securityHeaderSets } from '../middleware/security-headers';
 import { getRenderedContent, ifNoneMatchHits } from '../storage/queries/get-rendered-content';
-import { CONTENT_PATH, contentCacheHeaders } from '../routes/content';
+import { CONTENT_PATH, contentCacheHeaders } from './content-cache-headers';
 
 /**
  * Answers a request itself and says so, or leaves it alone (false) for the

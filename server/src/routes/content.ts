@@ -1,14 +1,12 @@
 import { Hono } from 'hono';
 import type { AppDeps } from '../deps';
 import { apiError } from '../http/api-error';
+import { CONTENT_PATH, contentCacheHeaders } from '../http/content-cache-headers';
 import { requestHeader } from '../http/request-header';
 import { completeResponse } from '../http/response-headers';
 import { getRenderedContent, ifNoneMatchHits } from '../storage/queries/get-rendered-content';
 
-export const CONTENT_PATH = '/api/v1/content';
-
-/** Extensions may keep the bundle, but must ask again (cheaply, with If-None-Match) before trusting it. */
-export const contentCacheHeaders = (etag: string) => ({ ETag: etag, 'Cache-Control': 'no-cache' });
+export { CONTENT_PATH };
 
 /**
  * `GET /api/v1/content`: the bundle, rendered and hashed once per content

@@ -42,10 +42,12 @@ function rememberedOnSqlite(db: Database): ContentVersion | undefined {
  *
  * SQLite: from memory, checked against `PRAGMA data_version` (above) — the
  * fast path of the unchanged sync. PostgreSQL: read from `content_meta` each
- * time (one single-row read by primary key, a fraction of a millisecond),
- * because another instance may have changed the content a moment ago and
- * nothing in this process would know: every instance then answers the same
- * version and ETag at once, with no staleness at all.
+ * time, because another instance may have changed the content a moment ago
+ * and nothing in this process would know: every instance then answers the
+ * same version and ETag at once, with no staleness at all. The read is one
+ * row by primary key: about 40 µs on loopback (an unchanged sync through the
+ * app about 55 µs, against 13 µs on SQLite), some 24,000 a second on a pool
+ * of four, far above any company's sync rate, so no cache is kept.
  */
 export async function getContentVersion(q: Queries): Promise<ContentVersion | undefined> {
   if (q.engine === 'sqlite') return (q as SqliteQueries).sync(rememberedOnSqlite);

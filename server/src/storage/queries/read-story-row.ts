@@ -32,7 +32,7 @@ export function readStoryRow(row: StoryRow): Story {
   return story;
 }
 
-/** The Story's fields as `stories` columns (named parameters). */
+/** The Story's fields as the values of `stories` columns. */
 export function storyColumns(story: Omit<Story, 'id' | 'archived'>) {
   return {
     title: story.title,
