@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../../server/src/storage/sqlite/open-database';
-import { insertEvents } from '../../server/src/storage/queries/insert-events';
+import { storeEventsNow } from '../../server/src/storage/sqlite/store-events';
 import { startServer } from '../../tests/support/start-server';
 import { load, peakMemoryMiB, type LoadResult } from './load';
 import { eventMaker } from './make-events';
@@ -33,7 +33,7 @@ export async function benchIngest({ seconds = 10, connections = 50, installs = 5
       while (performance.now() < until) {
         const batch = maker.batchFromOneInstall(BATCH, Date.now());
         const start = performance.now();
-        insertEvents(db, batch, 'UTC', new Date());
+        storeEventsNow(db, batch, 'UTC', new Date());
         busyMs += performance.now() - start;
         events += batch.length;
       }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { addDays, localDay, weekStart } from '../../shared/src/domain/local-day';
 import { openDatabase } from '../../server/src/storage/sqlite/open-database';
-import { insertEvents } from '../../server/src/storage/queries/insert-events';
+import { storeEventsNow } from '../../server/src/storage/sqlite/store-events';
 import { buildDashboard } from '../../tests/support/build-dashboard';
 import { startServer, type RunningServer } from '../../tests/support/start-server';
 import { benchDashboardLoad } from './dashboard-load';
@@ -38,7 +38,7 @@ async function timeStats(server: RunningServer, requests: number) {
 /**
  * Stats API latency for the last four whole weeks as the stored events grow (100k,
  * 1M, 10M by default). Events are generated straight into the database
- * through the ingest code path (`insertEvents`, in transactions of 500),
+ * through the ingest code path (`storeEventsNow`, in transactions of 500),
  * spread over the last 85 days; the real server is then started on the
  * file and asked over HTTP. The dashboard's load is measured at the largest size.
  */
@@ -62,7 +62,7 @@ export async function benchStatsGrowth({ sizes = [100_000, 1_000_000, 10_000_000
       while (stored < size) {
         const n = Math.min(BATCH, size - stored);
         // Received as they were sent (an event from a finished week would otherwise count today).
-        insertEvents(db, maker.batchSpread(n, at, step), 'UTC', new Date(at + n * step));
+        storeEventsNow(db, maker.batchSpread(n, at, step), 'UTC', new Date(at + n * step));
         at += n * step;
         stored += n;
       }

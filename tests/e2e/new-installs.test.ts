@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../server/src/storage/sqlite/open-database';
-import { insertEvents } from '../../server/src/storage/queries/insert-events';
+import { storeEventsNow } from '../../server/src/storage/sqlite/store-events';
 import { addDays, localDay, weekStart } from '../../shared/src/domain/local-day';
 import { buildDashboard } from '../support/build-dashboard';
 import { assertChromium } from '../support/launch-extension';
@@ -30,7 +30,7 @@ beforeAll(async () => {
   const thisWeek = weekStart(localDay(new Date(), 'UTC'));
   HISTORY.forEach((count, i) => {
     const at = `${addDays(thisWeek, -7 * (12 - i))}T10:00:00.000Z`;
-    if (count) insertEvents(db, installIds(count).map((installId) => makeEvent({ installId, at })), 'UTC', new Date(at));
+    if (count) storeEventsNow(db, installIds(count).map((installId) => makeEvent({ installId, at })), 'UTC', new Date(at));
   });
   db.close();
   server = await startServer({ databasePath: path, env: { NEW_INSTALLS_PER_ADDRESS_PER_DAY: String(WAVE) } });

@@ -1,5 +1,7 @@
 import Database from 'better-sqlite3';
 import { COUNTER_OF } from '../../shared/src/domain/build-stats';
+import { sql } from '../../server/src/storage/sql';
+import type { Storage } from '../../server/src/storage/storage';
 import type { EventType } from '../../shared/src/schemas/usage-event';
 
 type Figures = { storyViews: number; promptsShown: number; promptsInserted: number; storiesInserted: number; storiesShared: number; actionsTaken: number };
@@ -31,4 +33,14 @@ export function storedFigures(databasePath: string, filter: { department?: strin
   } finally {
     db.close();
   }
+}
+
+/** How many rows a table of the server's database holds (`events`, `installs`…), on either engine. */
+export async function countStored(storage: Storage, table: string): Promise<number> {
+  return (await storage.one<{ n: number }>(sql`SELECT COUNT(*) AS n FROM ${sql.raw(table)}`))!.n;
+}
+
+/** The sum of a roll-up's counts (`daily_counts`…), 0 when empty. */
+export async function sumStored(storage: Storage, table: string): Promise<number> {
+  return (await storage.one<{ n: number }>(sql`SELECT COALESCE(SUM(count), 0) AS n FROM ${sql.raw(table)}`))!.n;
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { StatsSchema } from '../../../shared/src/schemas/stats';
-import { countEvents } from '../../../server/src/storage/queries/count-events';
 import { installIds, makeEvent } from '../../support/make-event';
+import { sql } from '../../../server/src/storage/sql';
+import { countStored } from '../../support/stored-events';
 import { makeTestApp, postEvents, postEventsOnTime } from '../../support/test-app';
 
 type TestApp = Awaited<ReturnType<typeof makeTestApp>>;
@@ -57,8 +58,8 @@ describe('POST /api/v1/events: a batch from a week that has finished', () => {
     // The finished week, asked alone or in a longer range, answers exactly as before.
     expect([await answers(t, FINISHED), await answers(t, UP_TO_NOW)]).toEqual(before);
     // The late events are stored, on the day they arrived; the one of this week keeps its own day.
-    expect(countEvents(t.db)).toBe(10);
-    const days = t.db.prepare('SELECT id, day FROM events WHERE install_id = ? AND at >= ? ORDER BY at').all(a.toLowerCase(), '2026-11-20');
+    expect(await countStored(t.storage, 'events')).toBe(10);
+    const days = await t.storage.all(sql`SELECT id, day FROM events WHERE install_id = ${a.toLowerCase()} AND at >= ${'2026-11-20'} ORDER BY at`);
     expect(days).toEqual([
       { id: late[0]!.id, day: '2026-11-25' },
       { id: late[1]!.id, day: '2026-11-25' },

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ApiErrorSchema } from '../../../shared/src/schemas/api-error';
-import { countEvents } from '../../../server/src/storage/queries/count-events';
 import { makeEvent, uuidv7 } from '../../support/make-event';
+import { countStored } from '../../support/stored-events';
 import { makeTestApp, postEvents } from '../../support/test-app';
 
 const NOW = '2026-11-23T10:00:00Z';
 const batch = (...installIds: string[]) => ({ events: installIds.map((installId) => makeEvent({ installId })) });
-const installCount = (t: Awaited<ReturnType<typeof makeTestApp>>) => (t.db.prepare('SELECT COUNT(*) AS n FROM installs').get() as { n: number }).n;
+type TestApp = Awaited<ReturnType<typeof makeTestApp>>;
+const installCount = (t: TestApp) => countStored(t.storage, 'installs');
+const countEvents = (t: TestApp) => countStored(t.storage, 'events');
 
 describe('POST /api/v1/events: new installs per network address per day', () => {
   it('refuses a batch that would bring the address over its new installs for the day: 429, Retry-After, the reason, nothing stored', async () => {
@@ -20,12 +22,12 @@ describe('POST /api/v1/events: new installs per network address per day', () => 
     const error = ApiErrorSchema.parse(await refused.json()).error;
     expect(error.code).toBe('rate_limited');
     expect(error.message).toMatch(/new installs from this network address.*nothing was stored/);
-    expect(countEvents(t.db)).toBe(4);
-    expect(installCount(t)).toBe(4);
+    expect(await countEvents(t)).toBe(4);
+    expect(await installCount(t)).toBe(4);
     // One more fits exactly; then none.
     expect((await postEvents(t.app, batch(uuidv7()))).status).toBe(200);
     expect((await postEvents(t.app, batch(uuidv7()))).status).toBe(429);
-    expect(installCount(t)).toBe(5);
+    expect(await installCount(t)).toBe(5);
   });
 
   it('keeps accepting known installs while the address is over its budget', async () => {
@@ -34,10 +36,10 @@ describe('POST /api/v1/events: new installs per network address per day', () => 
     expect((await postEvents(t.app, batch(...known))).status).toBe(200);
     expect((await postEvents(t.app, batch(uuidv7()))).status).toBe(429);
     for (let i = 0; i < 5; i++) expect((await postEvents(t.app, batch(known[i % 2]!, known[i % 2]!.toUpperCase()))).status).toBe(200);
-    expect(countEvents(t.db)).toBe(12);
+    expect(await countEvents(t)).toBe(12);
     // A mixed batch (a known install and a new one) would bring a new one: refused whole.
     expect((await postEvents(t.app, batch(known[0]!, uuidv7()))).status).toBe(429);
-    expect(countEvents(t.db)).toBe(12);
+    expect(await countEvents(t)).toBe(12);
   });
 
   it('counts an install as new only until it is stored, and ids in any case as one', async () => {
@@ -58,7 +60,7 @@ describe('POST /api/v1/events: new installs per network address per day', () => 
     t.clock.set('2026-11-24T10:00:00Z');
     for (let i = 0; i < 3; i++) expect((await postEvents(t.app, batch(uuidv7()))).status).toBe(200);
     expect((await postEvents(t.app, batch(uuidv7()))).status).toBe(429);
-    expect(installCount(t)).toBe(6);
+    expect(await installCount(t)).toBe(6);
   });
 
   it('does not count batches another limit refused', async () => {
@@ -73,7 +75,7 @@ describe('POST /api/v1/events: new installs per network address per day', () => 
   it('is off with NEW_INSTALLS_PER_ADDRESS_PER_DAY=0, even with the event limits off', async () => {
     const t = await makeTestApp({ now: NOW, config: { newInstallsPerAddressPerDay: 0, rateLimitEventsPerMinute: 0 } });
     for (let i = 0; i < 50; i++) expect((await postEvents(t.app, batch(uuidv7(), uuidv7()))).status).toBe(200);
-    expect(installCount(t)).toBe(100);
+    expect(await installCount(t)).toBe(100);
   });
 
   it('still limits new installs when the event rate limits are off', async () => {

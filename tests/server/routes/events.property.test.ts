@@ -1,14 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ApiErrorSchema } from '../../../shared/src/schemas/api-error';
-import { countEvents } from '../../../server/src/storage/queries/count-events';
 import { makeEvent } from '../../support/make-event';
+import { countStored, sumStored } from '../../support/stored-events';
 import { makeTestApp, postEvents } from '../../support/test-app';
 
 /** What a refused request must leave untouched. */
-function snapshot(db: Awaited<ReturnType<typeof makeTestApp>>['db']) {
-  const total = (table: string) => (db.prepare(`SELECT COALESCE(SUM(count), 0) AS n FROM ${table}`).get() as { n: number }).n;
-  return { events: countEvents(db), counts: total('daily_counts'), items: total('daily_item_counts') };
+async function snapshot(storage: Awaited<ReturnType<typeof makeTestApp>>['storage']) {
+  return { events: await countStored(storage, 'events'), counts: await sumStored(storage, 'daily_counts'), items: await sumStored(storage, 'daily_item_counts') };
 }
 
 const FIELDS = ['id', 'installId', 'type', 'department', 'role', 'surface', 'at', 'storyId', 'promptId', 'actionId'];
@@ -47,18 +46,18 @@ describe('POST /api/v1/events under generated bad input', () => {
         ),
         async (body) => {
           cases++;
-          const before = snapshot(t.db);
+          const before = await snapshot(t.storage);
           const response = await postEvents(t.app, body);
           expect(response.status).toBeLessThan(500);
           if (response.status === 200) {
             const result = (await response.json()) as { accepted: number; duplicates: number };
-            expect(snapshot(t.db).events).toBe(before.events + result.accepted);
+            expect((await snapshot(t.storage)).events).toBe(before.events + result.accepted);
           } else {
             expect([400, 413]).toContain(response.status);
             const error = ApiErrorSchema.parse(await response.json()).error;
             expect(error.message.length).toBeGreaterThan(0);
             if (error.code === 'invalid_request') expect(error.issues!.length).toBeGreaterThan(0);
-            expect(snapshot(t.db)).toEqual(before);
+            expect(await snapshot(t.storage)).toEqual(before);
           }
         },
       ),

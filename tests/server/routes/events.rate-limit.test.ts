@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiErrorSchema } from '../../../shared/src/schemas/api-error';
-import { countEvents } from '../../../server/src/storage/queries/count-events';
 import { makeEvent, uuidv7 } from '../../support/make-event';
+import { countStored } from '../../support/stored-events';
 import { makeTestApp, postEvents } from '../../support/test-app';
 
 const NOW = '2026-11-23T10:00:00Z';
@@ -21,11 +21,11 @@ describe('POST /api/v1/events rate limit', () => {
     const error = ApiErrorSchema.parse(await refused.json()).error;
     expect(error.code).toBe('rate_limited');
     expect(error.message).toMatch(/install.*nothing was stored.*40 seconds/);
-    expect(countEvents(t.db)).toBe(120);
+    expect(await countStored(t.storage, 'events')).toBe(120);
 
     t.clock.set('2026-11-23T10:01:00Z');
     expect((await postEvents(t.app, batch(install, 1))).status).toBe(200);
-    expect(countEvents(t.db)).toBe(121);
+    expect(await countStored(t.storage, 'events')).toBe(121);
   });
 
   it('keys the limit per install: colleagues behind the same address are not throttled by one busy install', async () => {
@@ -56,6 +56,6 @@ describe('POST /api/v1/events rate limit', () => {
     const t = await makeTestApp({ now: NOW, config: { rateLimitEventsPerMinute: 0, rateLimitEventsPerAddressPerMinute: 1 } });
     const install = uuidv7();
     for (let i = 0; i < 10; i++) expect((await postEvents(t.app, batch(install, 500))).status).toBe(200);
-    expect(countEvents(t.db)).toBe(5000);
+    expect(await countStored(t.storage, 'events')).toBe(5000);
   });
 });

@@ -1,47 +1,48 @@
 import { describe, expect, it } from 'vitest';
 import { ApiErrorSchema } from '../../../shared/src/schemas/api-error';
-import { countEvents } from '../../../server/src/storage/queries/count-events';
 import { makeEvent } from '../../support/make-event';
+import { sql } from '../../../server/src/storage/sql';
+import { countStored, sumStored } from '../../support/stored-events';
 import { makeTestApp, postEvents } from '../../support/test-app';
 
 async function errorOf(response: Response) {
   return ApiErrorSchema.parse(await response.json()).error;
 }
 
-function rollUpTotal(db: Awaited<ReturnType<typeof makeTestApp>>['db']): number {
-  return (db.prepare('SELECT COALESCE(SUM(count), 0) AS n FROM daily_counts').get() as { n: number }).n;
-}
+type Storage = Awaited<ReturnType<typeof makeTestApp>>['storage'];
+const countEvents = (storage: Storage) => countStored(storage, 'events');
+const rollUpTotal = (storage: Storage) => sumStored(storage, 'daily_counts');
 
 describe('POST /api/v1/events', () => {
   it('stores a batch and says how many were accepted', async () => {
-    const { app, db } = await makeTestApp();
+    const { app, storage } = await makeTestApp();
     const events = [makeEvent(), makeEvent({ type: 'story_viewed', storyId: 'a-story' }), makeEvent({ type: 'prompt_inserted', surface: 'meet', promptId: 'p1' })];
     const response = await postEvents(app, { events });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ accepted: 3, duplicates: 0 });
-    expect(countEvents(db)).toBe(3);
-    expect(rollUpTotal(db)).toBe(3);
+    expect(await countEvents(storage)).toBe(3);
+    expect(await rollUpTotal(storage)).toBe(3);
   });
 
   it('counts a replayed batch once, ever', async () => {
-    const { app, db } = await makeTestApp();
+    const { app, storage } = await makeTestApp();
     const events = Array.from({ length: 20 }, () => makeEvent());
     expect(await (await postEvents(app, { events })).json()).toEqual({ accepted: 20, duplicates: 0 });
     expect(await (await postEvents(app, { events })).json()).toEqual({ accepted: 0, duplicates: 20 });
     // A retry that mixes old and new events stores only the new ones.
     const mixed = [...events.slice(0, 5), makeEvent(), makeEvent()];
     expect(await (await postEvents(app, { events: mixed })).json()).toEqual({ accepted: 2, duplicates: 5 });
-    expect(countEvents(db)).toBe(22);
-    expect(rollUpTotal(db)).toBe(22);
+    expect(await countEvents(storage)).toBe(22);
+    expect(await rollUpTotal(storage)).toBe(22);
   });
 
   it('treats an id repeated inside one batch, or in other letter case, as one event', async () => {
-    const { app, db } = await makeTestApp();
+    const { app, storage } = await makeTestApp();
     const event = makeEvent();
     const response = await postEvents(app, { events: [event, event, { ...event, id: event.id.toUpperCase() }] });
     expect(await response.json()).toEqual({ accepted: 1, duplicates: 2 });
-    expect(countEvents(db)).toBe(1);
-    expect(rollUpTotal(db)).toBe(1);
+    expect(await countEvents(storage)).toBe(1);
+    expect(await rollUpTotal(storage)).toBe(1);
   });
 
   it('refuses invalid JSON with 400 invalid_json', async () => {
@@ -52,7 +53,7 @@ describe('POST /api/v1/events', () => {
   });
 
   it('names every wrong field, and stores nothing of a batch with one bad event', async () => {
-    const { app, db } = await makeTestApp();
+    const { app, storage } = await makeTestApp();
     const good = makeEvent();
     const bad = { ...makeEvent(), type: 'story_liked', department: 42, at: 'yesterday' };
     const response = await postEvents(app, { events: [good, bad] });
@@ -61,8 +62,8 @@ describe('POST /api/v1/events', () => {
     expect(error.code).toBe('invalid_request');
     const paths = error.issues!.map((i) => i.path);
     expect(paths).toEqual(expect.arrayContaining(['events.1.type', 'events.1.department', 'events.1.at']));
-    expect(countEvents(db)).toBe(0);
-    expect(rollUpTotal(db)).toBe(0);
+    expect(await countEvents(storage)).toBe(0);
+    expect(await rollUpTotal(storage)).toBe(0);
   });
 
   it('requires the content id the event type needs', async () => {
@@ -81,30 +82,30 @@ describe('POST /api/v1/events', () => {
   });
 
   it('refuses an empty batch and a batch of more than 500', async () => {
-    const { app, db } = await makeTestApp();
+    const { app, storage } = await makeTestApp();
     const empty = await postEvents(app, { events: [] });
     expect(empty.status).toBe(400);
     expect((await errorOf(empty)).issues![0]!.path).toBe('events');
     const tooMany = await postEvents(app, { events: Array.from({ length: 501 }, () => makeEvent()) });
     expect(tooMany.status).toBe(400);
     expect((await errorOf(tooMany)).issues![0]!.path).toBe('events');
-    expect(countEvents(db)).toBe(0);
+    expect(await countEvents(storage)).toBe(0);
   });
 
   it('accepts exactly 500', async () => {
-    const { app, db } = await makeTestApp();
+    const { app, storage } = await makeTestApp();
     const response = await postEvents(app, { events: Array.from({ length: 500 }, () => makeEvent()) });
     expect(await response.json()).toEqual({ accepted: 500, duplicates: 0 });
-    expect(countEvents(db)).toBe(500);
+    expect(await countEvents(storage)).toBe(500);
   });
 
   it('refuses a body over 256 KB with 413, before reading it all', async () => {
-    const { app, db } = await makeTestApp();
+    const { app, storage } = await makeTestApp();
     const padding = 'x'.repeat(300 * 1024);
     const response = await postEvents(app, JSON.stringify({ events: [makeEvent()], padding }));
     expect(response.status).toBe(413);
     expect((await errorOf(response)).code).toBe('payload_too_large');
-    expect(countEvents(db)).toBe(0);
+    expect(await countEvents(storage)).toBe(0);
   });
 
   it('refuses a body that is not JSON by content type with 415', async () => {
@@ -115,7 +116,7 @@ describe('POST /api/v1/events', () => {
   });
 
   it('refuses events older than the retention window or a day in the future', async () => {
-    const { app, db } = await makeTestApp({ now: '2026-11-23T10:00:00Z', config: { retentionDays: 90 } });
+    const { app, storage } = await makeTestApp({ now: '2026-11-23T10:00:00Z', config: { retentionDays: 90 } });
     const old = makeEvent({ at: '2026-08-24T09:59:00.000Z' });
     const future = makeEvent({ at: '2026-11-24T10:01:00.000Z' });
     const response = await postEvents(app, { events: [makeEvent(), old, future] });
@@ -123,27 +124,27 @@ describe('POST /api/v1/events', () => {
     const issues = (await errorOf(response)).issues!;
     expect(issues.map((i) => i.path)).toEqual(['events.1.at', 'events.2.at']);
     expect(issues[0]!.message).toMatch(/90-day retention/);
-    expect(countEvents(db)).toBe(0);
+    expect(await countEvents(storage)).toBe(0);
   });
 
   it('needs the enrollment key when one is set, and refuses a wrong one with 401', async () => {
-    const { app, db } = await makeTestApp({ config: { enrollmentKey: 'company-key-123' } });
+    const { app, storage } = await makeTestApp({ config: { enrollmentKey: 'company-key-123' } });
     const body = { events: [makeEvent()] };
     const missing = await postEvents(app, body);
     expect(missing.status).toBe(401);
     expect(missing.headers.get('WWW-Authenticate')).toMatch(/^Bearer/);
     expect((await errorOf(missing)).code).toBe('unauthorized');
     expect((await postEvents(app, body, { Authorization: 'Bearer wrong-key-456' })).status).toBe(401);
-    expect(countEvents(db)).toBe(0);
+    expect(await countEvents(storage)).toBe(0);
     const ok = await postEvents(app, body, { Authorization: 'Bearer company-key-123' });
     expect(ok.status).toBe(200);
-    expect(countEvents(db)).toBe(1);
+    expect(await countEvents(storage)).toBe(1);
   });
 
   it('rolls an event into the day of the company time zone', async () => {
-    const { app, db } = await makeTestApp({ config: { timezone: 'Asia/Tokyo' } });
+    const { app, storage } = await makeTestApp({ config: { timezone: 'Asia/Tokyo' } });
     await postEvents(app, { events: [makeEvent({ at: '2026-11-22T20:00:00.000Z' })] });
-    expect(db.prepare('SELECT day, week FROM daily_counts').get()).toEqual({ day: '2026-11-23', week: '2026-11-23' });
+    expect(await storage.one(sql`SELECT day, week FROM daily_counts`)).toEqual({ day: '2026-11-23', week: '2026-11-23' });
   });
 
   it('lets the extension call it cross-origin, and no web page', async () => {

@@ -3,13 +3,20 @@ import { loadMigrations, migrate } from '../../../../server/src/storage/sqlite/m
 import { openDatabase } from '../../../../server/src/storage/sqlite/open-database';
 import { STORY_REACH_KEPT } from '../../../../server/src/storage/queries/insert-events';
 import { pruneEvents } from '../../../../server/src/storage/queries/prune-events';
+import { sqliteStorage } from '../../../../server/src/storage/sqlite/sqlite-storage';
+import { storeEventsNow } from '../../../../server/src/storage/sqlite/store-events';
 import type { UsageEvent } from '../../../../shared/src/schemas/usage-event';
 import { makeEvent, uuidv7 } from '../../../support/make-event';
-import { insertEventsOnTime } from '../../../support/on-time';
+import { onTimeBatches } from '../../../support/on-time';
 
 type Db = ReturnType<typeof openDatabase>;
 const NOW = new Date('2026-11-25T12:00:00Z');
 const at = (day: string, time = '09:00:00') => `${day}T${time}.000Z`;
+
+/** Ingest's own writes (synchronous, on this connection), each week's events received on time. */
+function insertEventsOnTime(db: Db, events: UsageEvent[], timezone: string, notAfter: Date) {
+  for (const batch of onTimeBatches(events, timezone, notAfter)) storeEventsNow(db, batch.events, timezone, batch.now);
+}
 
 const reach = (db: Db) => db.prepare('SELECT week, department, story_id AS storyId, install_id AS installId FROM story_reach ORDER BY 1, 2, 3, 4').all();
 
@@ -73,11 +80,11 @@ describe('migration 007: story_reach', () => {
     expect(reach(db)).toEqual([{ week: '2026-11-16', department: 'sales', storyId: 'story-a', installId: a }]);
   });
 
-  it('backfills nothing for events already pruned: those weeks list no story', () => {
+  it('backfills nothing for events already pruned: those weeks list no story', async () => {
     const db = openDatabase(':memory:');
     const [a, b] = [uuidv7(), uuidv7()];
     insertEventsOnTime(db, [seen(a, '2026-11-03'), seen(b, '2026-11-17')], 'UTC', NOW);
-    pruneEvents(db, new Date('2026-11-10T00:00:00Z'));
+    await pruneEvents(sqliteStorage(db), new Date('2026-11-10T00:00:00Z'));
     remigrate(db);
     expect(reach(db)).toEqual([{ week: '2026-11-16', department: 'sales', storyId: 'story-a', installId: b }]);
   });

@@ -91,4 +91,27 @@ describe('sqliteEventWriter', () => {
     expect(cachedDailyCounts(db).sum(range)).toEqual(cells());
     expect(cachedDailyCounts(db).sum(range).reduce((sum, cell) => sum + cell.count, 0)).toBe(7);
   });
+
+  it('waits for a transaction open on the storage, and stores what arrived meanwhile in one commit after it', async () => {
+    const { db, commits, stored } = twoConnections();
+    const storage = sqliteStorage(db);
+    const writer = sqliteEventWriter(storage);
+    let release!: () => void;
+    const open = storage.transaction(() => new Promise<void>((resolve) => (release = resolve)));
+    const before = commits();
+    const first = writer.store(batch(2), 'UTC', NOW);
+    await new Promise((resolve) => setImmediate(resolve));
+    const second = writer.store(batch(3), 'UTC', NOW);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(stored()).toBe(0);
+    release();
+    await open;
+    expect(await Promise.all([first, second])).toEqual([
+      { accepted: 2, duplicates: 0 },
+      { accepted: 3, duplicates: 0 },
+    ]);
+    // One commit for both batches (the open transaction wrote nothing).
+    expect(commits() - before).toBe(1);
+    expect(stored()).toBe(5);
+  });
 });
