@@ -1,4 +1,3 @@
-import type { Database } from 'better-sqlite3';
 import type { Clock } from './clock';
 import type { Config } from './config';
 import type { WriteRequestLog } from './middleware/request-log';
@@ -7,8 +6,6 @@ import type { Storage } from './storage/storage';
 /** What the app is made of: everything a route may use, given by main.ts (or a test). */
 export type AppDeps = {
   storage: Storage;
-  /** @deprecated SQLite's connection, while routes move to `storage`. */
-  db: Database;
   clock: Clock;
   config: Config;
   /** Where one line per request goes (main.ts prints them; tests stay quiet without it). */

@@ -7,9 +7,7 @@ import { backupCommand } from './cli/backup';
 import { tokensCommand } from './cli/tokens';
 import { systemClock } from './clock';
 import { loadConfig } from './config';
-import { cachedInstallActivity } from './storage/caches/activity-cache';
-import { cachedDailyCounts } from './storage/caches/daily-counts-cache';
-import { cachedInstallCells } from './storage/caches/install-cells-cache';
+import { statsCaches } from './storage/caches/stats-caches';
 import { openStorage } from './storage/open-storage';
 import { pruneEvents } from './storage/queries/prune-events';
 
@@ -17,6 +15,8 @@ import { pruneEvents } from './storage/queries/prune-events';
  * The only place that reads the environment, opens the database and listens.
  * `main.ts tokens …` (the `tokens` script) manages admin tokens on the same
  * database instead of serving; `main.ts backup <file>` copies it, online.
+ * Several instances may run on one PostgreSQL (DATABASE_URL): nothing here
+ * needs to be the only one.
  */
 const loaded = loadConfig(process.env);
 if (!loaded.ok) {
@@ -25,10 +25,10 @@ if (!loaded.ok) {
 }
 const config = loaded.config;
 const clock = systemClock;
-const storage = await openStorage(config);
-// SQLite's connection, for the code not yet on `storage` (PostgreSQL serves only what is).
-const db = (storage.engine === 'sqlite' ? await storage.sync((connection) => connection) : undefined) as import('better-sqlite3').Database;
-
+const storage = await openStorage(config).catch((error: Error) => {
+  console.error(`Customer Chair server: cannot open the database: ${error.message}`);
+  process.exit(1);
+});
 
 if (process.argv[2] === 'tokens') {
   const code = await tokensCommand(process.argv.slice(3), { storage, clock, out: console.log, err: console.error });
@@ -38,14 +38,12 @@ if (process.argv[2] === 'tokens') {
 if (process.argv[2] === 'backup') {
   // pnpm runs scripts in server/; a relative file name means the folder the command was typed in.
   const code = await backupCommand(process.argv.slice(3), { storage, cwd: process.env.INIT_CWD ?? process.cwd(), out: console.log, err: console.error });
-  db.close();
+  await storage.close();
   process.exit(code);
 }
 const started = await bootstrap(storage, config, clock);
 // The stats' in-memory roll-ups are read now, not by the first dashboard visitor (about half a second at 10M events).
-cachedDailyCounts(db);
-cachedInstallActivity(db);
-cachedInstallCells(db);
+await statsCaches.warm(storage);
 
 if (started.seededDemoContent) console.log('Seeded the demo content into the empty database.');
 if (started.generatedAdminToken) {
@@ -55,17 +53,22 @@ if (started.generatedAdminToken) {
 }
 
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
-function prune() {
-  const removed = pruneEvents(db, new Date(clock.now().getTime() - config.retentionDays * 86_400_000));
-  if (removed) console.log(`Pruned ${removed} raw events older than ${config.retentionDays} days (roll-ups kept).`);
+/** Hourly, by one instance at a time (the others find the lock held and skip); a failure waits for the next hour. */
+async function prune() {
+  try {
+    const removed = await storage.exclusively('prune-events', () => pruneEvents(storage, new Date(clock.now().getTime() - config.retentionDays * 86_400_000)));
+    if (removed) console.log(`Pruned ${removed} raw events older than ${config.retentionDays} days (roll-ups kept).`);
+  } catch (error) {
+    console.error(`Pruning raw events failed (tried again in an hour): ${(error as Error).message}`);
+  }
 }
-prune();
+await prune();
 const pruneTimer = setInterval(prune, PRUNE_EVERY_MS);
 pruneTimer.unref();
 
 // One JSON line per request on stdout: route pattern, status, time, size; nothing about who asked.
 const requestLines = lineBuffer((chunk) => process.stdout.write(chunk));
-const deps = { storage, db, clock, config, logRequest: (entry: RequestLogEntry) => requestLines.line(JSON.stringify(entry)) };
+const deps = { storage, clock, config, logRequest: (entry: RequestLogEntry) => requestLines.line(JSON.stringify(entry)) };
 const server = serveApp(createApp(deps), deps, { port: config.port, hostname: config.host }, (info) => {
   console.log(`Customer Chair server listening on http://${info.address}:${info.port}`);
 });
@@ -78,8 +81,7 @@ function shutdown(signal: string) {
   clearInterval(pruneTimer);
   const exit = () => {
     requestLines.flush();
-    db.close();
-    process.exit(0);
+    storage.close().finally(() => process.exit(0));
   };
   server.close(exit);
   // Keep-alive connections can hold close() open; don't wait for them forever.

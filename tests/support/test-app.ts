@@ -1,4 +1,3 @@
-import type { Database } from 'better-sqlite3';
 import type { Storage } from '../../server/src/storage/storage';
 import { openTestStorage } from './test-storage';
 import { createApp } from '../../server/src/app';
@@ -19,12 +18,10 @@ export async function makeTestApp(options: { config?: Partial<Config>; now?: str
   const config = defaultConfig({ adminToken: TEST_ADMIN_TOKEN, ...options.config });
   const clock = fixedClock(options.now ?? '2026-11-23T10:00:00Z');
   const storage = options.storage ?? (await openTestStorage({ databasePath: options.databasePath }));
-  // SQLite's connection, for the tests (and code) not yet on `storage`.
-  const db = (storage.engine === 'sqlite' ? await storage.sync((connection) => connection) : undefined) as Database;
   await bootstrap(storage, config, clock);
-  const app = createApp({ storage, db, clock, config });
+  const app = createApp({ storage, clock, config });
   const admin = { Authorization: `Bearer ${TEST_ADMIN_TOKEN}` };
-  return { app, storage, db, clock, config, admin };
+  return { app, storage, clock, config, admin };
 }
 
 /** POSTs a JSON body (or a raw string) to the events endpoint. */

@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Database } from 'better-sqlite3';
 import { createApp } from '../../server/src/app';
 import type { Config } from '../../server/src/config';
 import { makeTestApp } from './test-app';
@@ -22,8 +21,7 @@ export async function makeTestInstances(count: number, options: { config?: Parti
   const storages = [first.storage];
   for (let i = 1; i < count; i++) {
     const storage = await openSecondStorage(first.storage);
-    const db = (storage.engine === 'sqlite' ? await storage.sync((connection) => connection) : undefined) as Database;
-    instances.push(createApp({ storage, db, clock: first.clock, config: first.config }));
+    instances.push(createApp({ storage, clock: first.clock, config: first.config }));
     storages.push(storage);
   }
   return {

@@ -26,7 +26,7 @@ async function served(options: { config?: Partial<Config>; databasePath?: string
   const key = options.config?.enrollmentKey;
   const t = await makeTestApp(options);
   const lines: RequestLogEntry[] = [];
-  const deps = { storage: t.storage, db: t.db, clock: t.clock, config: t.config, logRequest: (entry: RequestLogEntry) => lines.push(entry) };
+  const deps = { storage: t.storage, clock: t.clock, config: t.config, logRequest: (entry: RequestLogEntry) => lines.push(entry) };
   const app = createApp(deps);
   const server = serveApp(app, deps, { port: 0, hostname: '127.0.0.1' });
   servers.push(server);

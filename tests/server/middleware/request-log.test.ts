@@ -9,7 +9,7 @@ import { makeTestApp, TEST_ADMIN_TOKEN } from '../../support/test-app';
 async function loggedApp() {
   const t = await makeTestApp();
   const lines: RequestLogEntry[] = [];
-  const app = createApp({ storage: t.storage, db: t.db, clock: t.clock, config: t.config, logRequest: (entry) => lines.push(entry) });
+  const app = createApp({ storage: t.storage, clock: t.clock, config: t.config, logRequest: (entry) => lines.push(entry) });
   return { ...t, app, lines };
 }
 

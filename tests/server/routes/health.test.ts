@@ -57,7 +57,7 @@ describe('GET /health', () => {
   it('answers 503 when a ping fails, whatever the reason', async () => {
     const t = await makeTestApp();
     const failing: Storage = { ...t.storage, ping: () => Promise.reject(new Error('connection refused')) };
-    const app = createApp({ storage: failing, db: t.db, clock: t.clock, config: t.config });
+    const app = createApp({ storage: failing, clock: t.clock, config: t.config });
     expect((await app.request('/health')).status).toBe(503);
   });
 
@@ -69,7 +69,7 @@ describe('GET /health', () => {
     url.hostname = '127.0.0.1';
     url.port = String(relay.port());
     const storage = postgresStorage({ url: url.href, poolSize: 2, statementTimeoutMs: 5_000, connectTimeoutMs: 1_000 });
-    const app = createApp({ storage, db: t.db, clock: t.clock, config: t.config });
+    const app = createApp({ storage, clock: t.clock, config: t.config });
     try {
       expect((await app.request('/health')).status).toBe(200);
       await relay.down();
@@ -96,7 +96,7 @@ describe('GET /health', () => {
     });
     const storage = postgresStorage({ url: `postgres://nobody@127.0.0.1:${nobody}/nothing`, poolSize: 1, statementTimeoutMs: 5_000, connectTimeoutMs: 1_000 });
     try {
-      const response = await createApp({ storage, db: t.db, clock: t.clock, config: t.config }).request('/health');
+      const response = await createApp({ storage, clock: t.clock, config: t.config }).request('/health');
       expect(response.status).toBe(503);
     } finally {
       await storage.close();
