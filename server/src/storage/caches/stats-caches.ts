@@ -45,8 +45,10 @@ export const STATS_REFRESH_MS = 1_000;
  *   STATS_REFRESH_MS stale. The reads take turns, each applied at once and
  *   whole, so what is held is always one snapshot of the three tables.
  *
- * `use` is called with the tables as of one moment and must work out all it
- * needs synchronously: what is held changes under later awaits.
+ * `use` is called with the tables as of one moment and must take what it
+ * needs from them there and then, keeping no reference: what is held
+ * changes under later awaits. (weekInstallGroups' answers may be kept: they
+ * answer from what they saw.)
  */
 export const statsCaches = {
   /** The three roll-ups as of one moment, no older than the bound above. */
@@ -141,8 +143,11 @@ async function postgresRead<Rows, T>(
       async (tx) => {
         const pg = tx as PostgresQueries;
         await pg.client((client) => client.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY'));
-        const snapshot = await pg.one<{ xmin: string }>(sql`SELECT CAST(pg_snapshot_xmin(pg_current_snapshot()) AS TEXT) AS xmin`);
-        const changes = since === undefined ? await readWhole(pg) : await readChanged(pg, since);
+        // A database whose transaction ids went back (restored under running instances) is read whole again.
+        const snapshot = await pg.one<{ xmin: string; wentBack: boolean | null }>(
+          sql`SELECT CAST(pg_snapshot_xmin(pg_current_snapshot()) AS TEXT) AS xmin, pg_snapshot_xmin(pg_current_snapshot()) < CAST(${since ?? null} AS xid8) AS "wentBack"`,
+        );
+        const changes = since === undefined || snapshot!.wentBack ? await readWhole(pg) : await readChanged(pg, since);
         return { xmin: snapshot!.xmin, changes, rows: await query(tx) };
       },
       { retry: true },
