@@ -1,13 +1,12 @@
-import type { UsageEvent } from '@customer-chair/shared/schemas/usage-event';
+import type { EventBatchResult, UsageEvent } from '@customer-chair/shared/schemas/usage-event';
 import { postgresEventWriter } from './postgres/postgres-event-writer';
-import type { InsertEventsResult } from './queries/insert-events';
 import { sqliteEventWriter } from './sqlite/sqlite-event-writer';
 import type { Storage } from './storage';
 
 /** Stores batches of events, several at once in one transaction ("group commit"). */
 export type EventWriter = {
   /** Stores a batch; settles once it has committed, with its own counts. */
-  store(events: readonly UsageEvent[], timezone: string, now: Date): Promise<InsertEventsResult>;
+  store(events: readonly UsageEvent[], timezone: string, now: Date): Promise<EventBatchResult>;
 };
 
 /**

@@ -1,12 +1,10 @@
-import type { UsageEvent } from '@customer-chair/shared/schemas/usage-event';
+import type { EventBatchResult, UsageEvent } from '@customer-chair/shared/schemas/usage-event';
 import { statsCaches } from '../caches/stats-caches';
-import type { EventWriter } from '../event-writer';
 import { eventRows, type EventRow } from '../event-rows';
-import type { InsertEventsResult } from '../queries/insert-events';
 import type { PostgresQueries } from '../storage';
 import { storeEventBatches } from './store-event-batches';
 
-type Job = { rows: EventRow[]; resolve: (result: InsertEventsResult) => void; reject: (error: unknown) => void };
+type Job = { rows: EventRow[]; resolve: (result: EventBatchResult) => void; reject: (error: unknown) => void };
 
 /** More batches than this wait for the next transaction. */
 const MOST_BATCHES_PER_COMMIT = 64;
@@ -31,7 +29,7 @@ const isDataError = (error: unknown) => /^2[23]/.test((error as { code?: unknown
  * stats caches read the rows changed since they last looked (their
  * `changed` column) before this instance's next answer.
  */
-export function postgresEventWriter(storage: PostgresQueries): EventWriter {
+export function postgresEventWriter(storage: PostgresQueries) {
   const waiting: Job[] = [];
   let flushing = false;
 
@@ -69,7 +67,7 @@ export function postgresEventWriter(storage: PostgresQueries): EventWriter {
   }
 
   return {
-    store(events: readonly UsageEvent[], timezone: string, now: Date): Promise<InsertEventsResult> {
+    store(events: readonly UsageEvent[], timezone: string, now: Date): Promise<EventBatchResult> {
       return new Promise((resolve, reject) => {
         let rows: EventRow[];
         try {

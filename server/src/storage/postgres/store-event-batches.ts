@@ -1,5 +1,5 @@
+import type { EventBatchResult } from '@customer-chair/shared/schemas/usage-event';
 import type { EventRow } from '../event-rows';
-import type { InsertEventsResult } from '../queries/insert-events';
 import { sql } from '../sql';
 import type { PostgresQueries } from '../storage';
 import { STORY_REACH_KEPT, tallyRollUps } from '../tally-roll-ups';
@@ -28,7 +28,7 @@ const byId = (a: EventRow, b: EventRow) => (a.id < b.id ? -1 : a.id > b.id ? 1 :
  * install_activity, install_cells) get `changed = pg_current_xact_id()` on
  * every update (their default covers inserts).
  */
-export async function storeEventBatches(tx: PostgresQueries, batches: readonly (readonly EventRow[])[]): Promise<InsertEventsResult[]> {
+export async function storeEventBatches(tx: PostgresQueries, batches: readonly (readonly EventRow[])[]): Promise<EventBatchResult[]> {
   const owner = new Map<string, number>();
   const distinct: EventRow[] = [];
   batches.forEach((rows, batch) => {

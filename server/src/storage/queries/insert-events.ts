@@ -1,4 +1,4 @@
-import type { UsageEvent } from '@customer-chair/shared/schemas/usage-event';
+import type { EventBatchResult, UsageEvent } from '@customer-chair/shared/schemas/usage-event';
 import { statsCaches } from '../caches/stats-caches';
 import { eventRows } from '../event-rows';
 import { storeEventBatches } from '../postgres/store-event-batches';
@@ -7,7 +7,8 @@ import type { PostgresQueries, SqliteQueries } from '../storage';
 
 export { STORY_REACH_KEPT } from '../tally-roll-ups';
 
-export type InsertEventsResult = { accepted: number; duplicates: number };
+/** How many of a batch's events were new, and how many were stored before (ever, or earlier in the batch). */
+export type InsertEventsResult = EventBatchResult;
 
 /**
  * Stores a batch in one transaction (a savepoint inside one): new events are

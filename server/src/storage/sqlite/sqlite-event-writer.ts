@@ -1,11 +1,9 @@
-import type { UsageEvent } from '@customer-chair/shared/schemas/usage-event';
+import type { EventBatchResult, UsageEvent } from '@customer-chair/shared/schemas/usage-event';
 import type { Database } from 'better-sqlite3';
-import type { EventWriter } from '../event-writer';
-import type { InsertEventsResult } from '../queries/insert-events';
 import type { SqliteQueries } from '../storage';
 import { noteStoredEvents, storeEvents, type StoredEvents } from './store-events';
 
-type Job = { events: readonly UsageEvent[]; timezone: string; now: Date; resolve: (result: InsertEventsResult) => void; reject: (error: unknown) => void };
+type Job = { events: readonly UsageEvent[]; timezone: string; now: Date; resolve: (result: EventBatchResult) => void; reject: (error: unknown) => void };
 type Outcome = { stored: StoredEvents } | { error: unknown };
 
 /** More batches than this wait for the next transaction. */
@@ -25,7 +23,7 @@ const MOST_BATCHES_PER_COMMIT = 64;
  * an answer still means "stored"; alone, a batch waits one turn. Once
  * committed, the connection's in-memory roll-ups take what was stored.
  */
-export function sqliteEventWriter(storage: SqliteQueries): EventWriter {
+export function sqliteEventWriter(storage: SqliteQueries) {
   const waiting: Job[] = [];
   let scheduled = false;
   const storeAllOn = new WeakMap<Database, (jobs: Job[]) => Outcome[]>();
@@ -85,7 +83,7 @@ export function sqliteEventWriter(storage: SqliteQueries): EventWriter {
   }
 
   return {
-    store(events: readonly UsageEvent[], timezone: string, now: Date): Promise<InsertEventsResult> {
+    store(events: readonly UsageEvent[], timezone: string, now: Date): Promise<EventBatchResult> {
       return new Promise((resolve, reject) => {
         waiting.push({ events, timezone, now, resolve, reject });
         schedule();

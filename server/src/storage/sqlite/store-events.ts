@@ -1,12 +1,11 @@
 import type { DailyCountRow } from '@customer-chair/shared/domain/daily-counts';
 import type { ActivityRow } from '@customer-chair/shared/domain/install-activity';
-import type { UsageEvent } from '@customer-chair/shared/schemas/usage-event';
+import type { EventBatchResult, UsageEvent } from '@customer-chair/shared/schemas/usage-event';
 import type { Database } from 'better-sqlite3';
 import { noteInstallActivity } from '../caches/activity-cache';
 import { noteDailyCounts } from '../caches/daily-counts-cache';
 import { noteInstallCells } from '../caches/install-cells-cache';
 import { eventRows } from '../event-rows';
-import type { InsertEventsResult } from '../queries/insert-events';
 import { STORY_REACH_KEPT, tallyRollUps } from '../tally-roll-ups';
 import { statement } from './statement';
 
@@ -40,7 +39,7 @@ const MARK_ACTIVE = `
   ON CONFLICT (year, install_id, department, role) DO UPDATE SET days = bits_or(days, excluded.days)`;
 
 /** What a batch stored, and what the in-memory roll-ups take once it has committed. */
-export type StoredEvents = InsertEventsResult & { counted: DailyCountRow[]; marked: ActivityRow[]; cells: ActivityRow[] };
+export type StoredEvents = EventBatchResult & { counted: DailyCountRow[]; marked: ActivityRow[]; cells: ActivityRow[] };
 
 /**
  * Writes a batch's new events and their roll-ups inside the caller's
@@ -78,7 +77,7 @@ export function storeEvents(db: Database, events: readonly UsageEvent[], timezon
 }
 
 /** Committed: the in-memory roll-ups (of this connection) take the same counts and days. */
-export function noteStoredEvents(db: Database, stored: StoredEvents): InsertEventsResult {
+export function noteStoredEvents(db: Database, stored: StoredEvents): EventBatchResult {
   noteDailyCounts(db, stored.counted);
   noteInstallActivity(db, stored.marked);
   noteInstallCells(db, stored.cells);
@@ -86,6 +85,6 @@ export function noteStoredEvents(db: Database, stored: StoredEvents): InsertEven
 }
 
 /** Stores one batch in a transaction of its own, then notes it: `insertEvents` on SQLite, for synchronous callers. */
-export function storeEventsNow(db: Database, events: readonly UsageEvent[], timezone: string, now: Date): InsertEventsResult {
+export function storeEventsNow(db: Database, events: readonly UsageEvent[], timezone: string, now: Date): EventBatchResult {
   return noteStoredEvents(db, db.transaction(storeEvents)(db, events, timezone, now));
 }
