@@ -50,6 +50,14 @@ describe('POST /api/v1/events: new installs per network address per day', () => 
     expect((await postEvents(t.app, batch(uuidv7()))).status).toBe(429);
   });
 
+  it('lets no more new installs through than the day allows when their batches arrive at once', async () => {
+    const t = await makeTestApp({ now: NOW, config: { newInstallsPerAddressPerDay: 3 } });
+    const statuses = await Promise.all(Array.from({ length: 8 }, () => postEvents(t.app, batch(uuidv7())).then((r) => r.status)));
+    expect(statuses.filter((status) => status === 200)).toHaveLength(3);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(5);
+    expect(await installCount(t)).toBe(3);
+  });
+
   it('gives the address a new budget a day after its first new install', async () => {
     const t = await makeTestApp({ now: NOW, config: { newInstallsPerAddressPerDay: 3 } });
     for (let i = 0; i < 3; i++) expect((await postEvents(t.app, batch(uuidv7()))).status).toBe(200);
