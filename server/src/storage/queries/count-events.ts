@@ -1,7 +1,7 @@
-import type { Database } from 'better-sqlite3';
-import { statement } from '../sqlite/statement';
+import { sql } from '../sql';
+import type { Queries } from '../storage';
 
 /** How many raw events are stored. */
-export function countEvents(db: Database): number {
-  return (statement(db, 'SELECT COUNT(*) AS n FROM events').get() as { n: number }).n;
+export async function countEvents(q: Queries): Promise<number> {
+  return (await q.one<{ n: number }>(sql`SELECT COUNT(*) AS n FROM events`))!.n;
 }
