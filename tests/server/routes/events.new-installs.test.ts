@@ -52,7 +52,7 @@ describe('POST /api/v1/events: new installs per network address per day', () => 
 
   it('lets no more new installs through than the day allows when their batches arrive at once', async () => {
     const t = await makeTestApp({ now: NOW, config: { newInstallsPerAddressPerDay: 3 } });
-    const statuses = await Promise.all(Array.from({ length: 8 }, () => postEvents(t.app, batch(uuidv7())).then((r) => r.status)));
+    const statuses = await Promise.all(Array.from({ length: 8 }, async () => (await postEvents(t.app, batch(uuidv7()))).status));
     expect(statuses.filter((status) => status === 200)).toHaveLength(3);
     expect(statuses.filter((status) => status === 429)).toHaveLength(5);
     expect(await installCount(t)).toBe(3);
