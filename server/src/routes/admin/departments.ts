@@ -10,7 +10,7 @@ import {
 import { RevisionOnlySchema } from '@customer-chair/shared/schemas/revision';
 import { Hono } from 'hono';
 import type { AppDeps } from '../../deps';
-import { createItem, editItem } from '../../http/edit-item';
+import { createItem, editItem } from '../../editing/edit-item';
 import type { AdminVariables } from '../../middleware/require-admin';
 import { deleteDepartment } from '../../storage/queries/delete-department';
 import { listDepartmentRecords } from '../../storage/queries/list-department-records';

@@ -5,7 +5,7 @@ import { PromptDraftSchema, PromptEditSchema, type PromptList, type PromptRecord
 import { RevisionOnlySchema } from '@customer-chair/shared/schemas/revision';
 import { Hono } from 'hono';
 import type { AppDeps } from '../../deps';
-import { createItem, editItem } from '../../http/edit-item';
+import { createItem, editItem } from '../../editing/edit-item';
 import type { AdminVariables } from '../../middleware/require-admin';
 import { deletePrompt } from '../../storage/queries/delete-prompt';
 import { findPromptRecord } from '../../storage/queries/find-prompt-record';

@@ -6,7 +6,7 @@ import { RoleActionsEditSchema, RoleDraftSchema, RoleEditSchema, type RoleList, 
 import { Hono } from 'hono';
 import type { AppDeps } from '../../deps';
 import { apiError, invalidRequest } from '../../http/api-error';
-import { createItem, editItem } from '../../http/edit-item';
+import { createItem, editItem } from '../../editing/edit-item';
 import type { AdminVariables } from '../../middleware/require-admin';
 import { deleteRole } from '../../storage/queries/delete-role';
 import { insertRole } from '../../storage/queries/insert-role';

@@ -8,7 +8,7 @@ import { Hono, type Context } from 'hono';
 import type { AppDeps } from '../../deps';
 import { apiError } from '../../http/api-error';
 import { readJson } from '../../http/read-json';
-import { changedBy } from '../../http/refuse-stale';
+import { changedBy } from '../../editing/refuse-stale';
 import type { AdminVariables } from '../../middleware/require-admin';
 import { findStoryRecord } from '../../storage/queries/find-story-record';
 import { getCompanyTimezone } from '../../storage/queries/get-company-timezone';

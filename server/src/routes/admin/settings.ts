@@ -1,7 +1,7 @@
 import { SettingsEditSchema, type Settings } from '@customer-chair/shared/schemas/settings';
 import { Hono } from 'hono';
 import type { AppDeps } from '../../deps';
-import { editItem } from '../../http/edit-item';
+import { editItem } from '../../editing/edit-item';
 import type { AdminVariables } from '../../middleware/require-admin';
 import { getSettings } from '../../storage/queries/get-settings';
 import { recordChange } from '../../storage/queries/record-change';

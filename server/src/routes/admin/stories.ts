@@ -17,8 +17,8 @@ import {
 import { Hono, type Context } from 'hono';
 import type { AppDeps } from '../../deps';
 import { apiError } from '../../http/api-error';
-import { createItem, editItem } from '../../http/edit-item';
-import { refuseUnknownRoles } from '../../http/unknown-roles';
+import { createItem, editItem } from '../../editing/edit-item';
+import { refuseUnknownRoles } from '../../editing/unknown-roles';
 import type { AdminVariables } from '../../middleware/require-admin';
 import { findStoryRecord } from '../../storage/queries/find-story-record';
 import { getCompanyTimezone } from '../../storage/queries/get-company-timezone';

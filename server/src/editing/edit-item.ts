@@ -5,8 +5,8 @@ import type { AppDeps } from '../deps';
 import type { AdminVariables } from '../middleware/require-admin';
 import { getCompanyTimezone } from '../storage/queries/get-company-timezone';
 import type { Queries, Transaction } from '../storage/storage';
-import { apiError } from './api-error';
-import { readJson } from './read-json';
+import { apiError } from '../http/api-error';
+import { readJson } from '../http/read-json';
 import { refuseStale } from './refuse-stale';
 
 type AdminContext = Context<{ Variables: AdminVariables }>;

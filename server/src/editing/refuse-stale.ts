@@ -3,7 +3,7 @@ import type { AuditEntity } from '@customer-chair/shared/schemas/audit-entry';
 import type { Context } from 'hono';
 import { findLastChange } from '../storage/queries/find-last-change';
 import type { Queries } from '../storage/storage';
-import { apiError } from './api-error';
+import { apiError } from '../http/api-error';
 
 export type StaleCheck = {
   entity: AuditEntity;
