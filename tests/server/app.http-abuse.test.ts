@@ -19,7 +19,7 @@ let server: Server;
 let port: number;
 
 beforeAll(async () => {
-  server = serveApp(t.app, { storage: t.storage, db: t.db, clock: t.clock, config: t.config }, { port: 0, hostname: '127.0.0.1' });
+  server = serveApp(t.app, { storage: t.storage, clock: t.clock, config: t.config }, { port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   port = (server.address() as AddressInfo).port;
 });
@@ -50,7 +50,7 @@ describe('abuse over real HTTP', () => {
   it('survives truncated, lying, broken and non-UTF-8 requests, changing nothing', async () => {
     // Watched, not replaced: the server must not report any of these as its own failure.
     const errors = vi.spyOn(console, 'error');
-    const before = databaseChecksum(t.db);
+    const before = await databaseChecksum(t.storage);
     const batch = JSON.stringify({ events: [makeEvent({ at: new Date().toISOString() })] });
     const head = (length: number | string, extra = '') =>
       `POST /api/v1/events HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${length}\r\n${extra}\r\n`;
@@ -79,7 +79,7 @@ describe('abuse over real HTTP', () => {
     expect(answers[7]).toMatch(/^HTTP\/1\.1 413/);
     expect(errors.mock.calls.filter(([first]) => String(first).includes('unhandled'))).toEqual([]);
     errors.mockRestore();
-    expect(databaseChecksum(t.db)).toBe(before);
+    expect(await databaseChecksum(t.storage)).toBe(before);
     await healthy();
   });
 
