@@ -16,8 +16,8 @@ export function serveApp(app: Hono, deps: AppDeps, listen: { port: number; hostn
     {
       fetch: app.fetch,
       ...listen,
-      createServer: ((options: ServerOptions, listener: RequestListener) =>
-        createServer(options, (incoming, outgoing) => {
+      createServer: ((options: ServerOptions, listener: RequestListener) => {
+        const server = createServer(options, (incoming, outgoing) => {
           const answered = shortcut(incoming, outgoing);
           if (answered === false) listener(incoming, outgoing);
           else if (answered !== true) {
@@ -27,7 +27,13 @@ export function serveApp(app: Hono, deps: AppDeps, listen: { port: number; hostn
               () => outgoing.headersSent || listener(incoming, outgoing),
             );
           }
-        })) as typeof createServer,
+        });
+        // A client that sends its request and then closes its side (nc -N, some scripts) still gets the answer: by
+        // default Node ends the socket at once, and an answer that waits on the database (PostgreSQL) would be lost.
+        // Node's own flag (net's allowHalfOpen for HTTP): the socket is ended after the pending answer instead.
+        (server as Server & { httpAllowHalfOpen: boolean }).httpAllowHalfOpen = true;
+        return server;
+      }) as typeof createServer,
     },
     onListening,
   ) as Server;
