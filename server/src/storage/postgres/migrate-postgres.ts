@@ -26,6 +26,9 @@ export function loadPostgresMigrations(dir = MIGRATIONS_DIR): PostgresMigration[
 export async function migratePostgres(pool: Pool, migrations = loadPostgresMigrations()): Promise<number[]> {
   const client = await pool.connect();
   let broken: Error | undefined;
+  // A connection dropped mid-migration errors on itself: failing the migration, not the process.
+  const onError = (error: Error) => (broken ??= error);
+  client.on('error', onError);
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     try {
@@ -56,6 +59,7 @@ export async function migratePostgres(pool: Pool, migrations = loadPostgresMigra
     broken = error as Error;
     throw error;
   } finally {
+    client.removeListener('error', onError);
     client.release(broken);
   }
 }

@@ -89,11 +89,14 @@ export function postgresStorage(options: PostgresOptions): Storage & PostgresQue
     types,
   });
   // A pooled connection the server dropped (restart, failover) errors here; the pool makes a new one when next needed.
+  // An idle one, that is: a checked-out connection emits 'error' on itself (below, each checkout listens while it holds one).
   pool.on('error', () => undefined);
 
   async function once<T>(work: (tx: Transaction) => Promise<T>, lock: string | undefined): Promise<T> {
     const client = await pool.connect();
     let broken: Error | undefined;
+    const onError = (error: Error) => (broken ??= error);
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       try {
@@ -110,6 +113,7 @@ export function postgresStorage(options: PostgresOptions): Storage & PostgresQue
       if (!(error as { code?: string }).code) broken ??= error as Error;
       throw error;
     } finally {
+      client.removeListener('error', onError);
       client.release(broken);
     }
   }
@@ -139,6 +143,8 @@ export function postgresStorage(options: PostgresOptions): Storage & PostgresQue
       // A session lock on a connection of its own: released by unlocking, or by the server if this instance dies.
       const client = await pool.connect();
       let broken: Error | undefined;
+      const onError = (error: Error) => (broken ??= error);
+      client.on('error', onError);
       try {
         const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [name]);
         if (!rows[0]?.locked) return undefined;
@@ -151,6 +157,7 @@ export function postgresStorage(options: PostgresOptions): Storage & PostgresQue
         broken ??= error as Error;
         throw error;
       } finally {
+        client.removeListener('error', onError);
         client.release(broken);
       }
     },
