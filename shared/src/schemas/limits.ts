@@ -34,4 +34,24 @@ export const LIMITS = {
   tokenLabel: 60,
   /** Days one schedule request may cover. */
   scheduleDays: 100,
+  /** Recognition rounds (issue 17): names, rubric and entries. */
+  roundName: 60,
+  categoryName: 80,
+  categoryDescription: 600,
+  categoriesPerRound: 10,
+  criterionName: 80,
+  criterionGuidance: 600,
+  criterionEvidence: 300,
+  criteriaPerCategory: 10,
+  criterionWeightMax: 10,
+  teamName: 80,
+  entryCustomer: 120,
+  entryBeforeAfter: 600,
+  entryMethod: 1500,
+  entryAcknowledgement: 600,
+  selfCheckNote: 300,
+  feedback: 1500,
+  panelNote: 1000,
+  /** Entries one install may submit to one round. */
+  entriesPerInstallPerRound: 3,
 } as const;
