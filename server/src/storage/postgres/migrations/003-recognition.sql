@@ -1,0 +1,71 @@
+-- Equal to SQLite's 009-recognition.sql (server/src/storage/sqlite/migrations).
+-- Recognition rounds (issue 17): teams self-report customer wins against a round's published
+-- criteria, judges score them, the chair marks winners and publishes the results.
+
+-- A round ("2027 Q1"): its days are company-local 'YYYY-MM-DD'; its categories, with their
+-- weighted criteria, are one JSON document (RoundSchema's categories). entry_salt is random per
+-- round: entries are bounded per install by sha256(entry_salt + install id), so an entry cannot
+-- be joined to the install's usage events by hashing install ids.
+CREATE TABLE recognition_rounds (
+  id text PRIMARY KEY,
+  name text NOT NULL,
+  submission_opens text NOT NULL,
+  submission_closes text NOT NULL,
+  judging_ends text NOT NULL,
+  announce_on text NOT NULL,
+  categories text NOT NULL,          -- JSON array of categories with their criteria
+  revision integer NOT NULL DEFAULT 1,
+  results_published_at text,         -- ISO instant, NULL until the chair publishes
+  entry_salt text NOT NULL,
+  position integer NOT NULL
+);
+
+-- A team's entry. The id is the server's; the receipt secret goes back to the extension once,
+-- only its sha256 stays here. install_hash = sha256(round's entry_salt + install id).
+CREATE TABLE recognition_entries (
+  id text PRIMARY KEY,
+  round_id text NOT NULL REFERENCES recognition_rounds (id),
+  category_id text NOT NULL,
+  team_name text NOT NULL,
+  department text NOT NULL,
+  customer text NOT NULL,
+  before_text text NOT NULL,
+  after_text text NOT NULL,
+  method text NOT NULL,
+  ack_quote text,
+  ack_source text,
+  self_check text NOT NULL DEFAULT '[]',   -- JSON array of SelfCheck
+  previous_entry_id text REFERENCES recognition_entries (id),
+  receipt_hash text NOT NULL,
+  install_hash text NOT NULL,
+  submitted_at text NOT NULL,
+  outcome text CHECK (outcome IN ('recognized', 'not_this_round')),   -- set when results are published
+  story_id text                            -- the story a winner became
+);
+CREATE INDEX recognition_entries_by_install ON recognition_entries (round_id, install_hash);
+CREATE INDEX recognition_entries_by_previous ON recognition_entries (previous_entry_id);
+
+-- One judge's scorecard of one entry: scores per criterion (JSON), feedback to the team
+-- (shown unsigned once results are out) and a note for the panel only.
+CREATE TABLE recognition_scores (
+  entry_id text NOT NULL REFERENCES recognition_entries (id),
+  admin_token_id integer NOT NULL REFERENCES admin_tokens (id),
+  scores text NOT NULL,
+  feedback text,
+  panel_note text,
+  updated_at text NOT NULL,
+  PRIMARY KEY (entry_id, admin_token_id)
+);
+
+-- The entries the chair marked as winners, before publishing.
+CREATE TABLE recognition_winners (
+  entry_id text PRIMARY KEY REFERENCES recognition_entries (id)
+);
+
+-- Dashboard credentials get a role (admin | judge | viewer); a judge may be tied to a
+-- department, whose entries they then neither see nor score. Existing tokens stay admins.
+ALTER TABLE admin_tokens ADD COLUMN role text NOT NULL DEFAULT 'admin';
+ALTER TABLE admin_tokens ADD COLUMN department text;
+
+-- A story a winner became: JSON {roundName, categoryName, teamName}, NULL for other stories.
+ALTER TABLE stories ADD COLUMN recognition text;
