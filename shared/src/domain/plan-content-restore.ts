@@ -6,7 +6,7 @@ import { changedFields } from './changed-fields';
 type Content = Pick<ContentBundle, RestoreKind | 'timezone'>;
 export type RestorePlan = { rows: ImportRowResult[]; counts: Record<RestoreKind, ImportCounts>; timezone: string | null };
 
-const STORY_KEYS = ['title', 'customer', 'quote', 'body', 'impact', 'source', 'tags', 'roles', 'publishOn', 'archived'] as const;
+const STORY_KEYS = ['title', 'customer', 'quote', 'body', 'impact', 'source', 'tags', 'roles', 'publishOn', 'archived', 'recognition'] as const;
 
 /**
  * What restoring an export file would do to the current content: the file
@@ -36,11 +36,16 @@ function entries(content: Pick<ContentBundle, RestoreKind>, kind: RestoreKind): 
   if (kind === 'schedule') return new Map(Object.entries(content.schedule));
   return new Map(
     content[kind].map((item, position) => {
-      const value: Record<string, unknown> = { ...item, position };
-      // Sorted keys: the same item read from the database or from a file compares equal.
-      return [item.id, JSON.stringify(value, Object.keys(value).sort())];
+      // Sorted keys, nested objects' too (a story's recognition mark): the same
+      // item read from the database or from a file compares equal.
+      return [item.id, JSON.stringify({ ...item, position }, sortedKeys)];
     }),
   );
+}
+
+function sortedKeys(_key: string, value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 function compare(before: Map<string, string>, after: Map<string, string>): ImportCounts {

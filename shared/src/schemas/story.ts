@@ -3,6 +3,18 @@ import { IdSchema, IsoDateSchema, text } from './common';
 import { LIMITS } from './limits';
 import { RoleIdSchema } from './role';
 
+/**
+ * The mark of a story a recognition round's winner became ("Recognized:
+ * <category>, <round>"), shown with the story on every surface. Bounded as
+ * the round, category and team names it copies, so any winner's mark fits.
+ */
+export const RecognitionMarkSchema = z.strictObject({
+  roundName: text(LIMITS.roundName),
+  categoryName: text(LIMITS.categoryName),
+  teamName: text(LIMITS.teamName),
+});
+export type RecognitionMark = z.infer<typeof RecognitionMarkSchema>;
+
 /** A customer story: plain text only, never HTML, wherever it is shown. */
 export const StorySchema = z.object({
   id: IdSchema,
@@ -21,5 +33,7 @@ export const StorySchema = z.object({
   /** Not shown by the rotation before this local day. */
   publishOn: IsoDateSchema.optional(),
   archived: z.boolean().default(false),
+  /** Set only on the story a recognition round's winner became (never edited by hand). */
+  recognition: RecognitionMarkSchema.optional(),
 });
 export type Story = z.infer<typeof StorySchema>;

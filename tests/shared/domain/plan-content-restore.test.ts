@@ -43,4 +43,29 @@ describe('planContentRestore', () => {
     ]);
     expect(plan.timezone).toBe('Europe/Paris');
   });
+
+  it('sees a changed recognition mark, whatever the order of its keys', () => {
+    const mark = { roundName: '2027 Q1', categoryName: 'Faster for customers', teamName: 'Line 4 maintenance crew' };
+    const marked = { ...current, stories: [{ ...story, recognition: mark }] };
+    const file = (recognition: typeof mark): ContentExport => ({
+      format: 'customer-chair-content',
+      formatVersion: 1,
+      exportedAt: '2026-11-23T10:00:00.000Z',
+      version: 4,
+      timezone: 'UTC',
+      stories: [{ ...story, recognition }],
+      prompts: current.prompts,
+      actions: [],
+      roles: [],
+      departments: current.departments,
+      schedule: current.schedule,
+    });
+    const reordered = planContentRestore(marked, file({ teamName: mark.teamName, categoryName: mark.categoryName, roundName: mark.roundName }));
+    expect(reordered.counts.stories).toEqual({ create: 0, update: 0, unchanged: 1, remove: 0 });
+    expect(reordered.rows[0]).toMatchObject({ action: 'unchanged', changes: [] });
+
+    const renamed = planContentRestore(marked, file({ ...mark, teamName: 'Line 5 maintenance crew' }));
+    expect(renamed.counts.stories).toEqual({ create: 0, update: 1, unchanged: 0, remove: 0 });
+    expect(renamed.rows[0]).toMatchObject({ action: 'update', changes: ['recognition'] });
+  });
 });

@@ -58,4 +58,15 @@ describe('StorySchema', () => {
     expect(StorySchema.safeParse({ ...story, id: 'Not A Slug' }).success).toBe(false);
     expect(StorySchema.safeParse({ ...story, body: '   ' }).success).toBe(false);
   });
+
+  it('carries a recognition mark, bounded like the names it copies, and nothing else in it', () => {
+    const recognition = { roundName: ' 2027 Q1 ', categoryName: 'Faster for customers', teamName: 'Line 4 maintenance crew' };
+    expect(StorySchema.parse({ ...story, recognition }).recognition).toEqual({ ...recognition, roundName: '2027 Q1' });
+    expect(ContentBundleSchema.parse({ ...bundle, stories: [{ ...story, recognition }] }).stories[0]!.recognition?.teamName).toBe('Line 4 maintenance crew');
+    const refused = (mark: object) => StorySchema.safeParse({ ...story, recognition: mark }).error?.issues.map((i) => i.path.join('.'));
+    expect(refused({ ...recognition, teamName: 't'.repeat(81) })).toEqual(['recognition.teamName']);
+    expect(refused({ ...recognition, roundName: '  ' })).toEqual(['recognition.roundName']);
+    expect(refused({ roundName: '2027 Q1', categoryName: 'Faster' })).toEqual(['recognition.teamName']);
+    expect(refused({ ...recognition, person: 'Ana' })).toEqual(['recognition']);
+  });
 });
