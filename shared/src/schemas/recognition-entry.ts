@@ -46,6 +46,10 @@ export type EntryReceipt = z.infer<typeof EntryReceiptSchema>;
 export const EntryStatusNameSchema = z.enum(['submitted', 'in_review', 'recognized', 'not_this_round']);
 export type EntryStatusName = z.infer<typeof EntryStatusNameSchema>;
 
+/** What publishing the results set on an entry (recognition_entries.outcome); null until then. */
+export const EntryOutcomeSchema = EntryStatusNameSchema.extract(['recognized', 'not_this_round']);
+export type EntryOutcome = z.infer<typeof EntryOutcomeSchema>;
+
 /** What a receipt shows the team: where the entry stands and, once results are out, the judges' feedback (unsigned). */
 export const EntryStatusSchema = z.object({
   entryId: IdSchema,
