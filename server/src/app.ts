@@ -9,6 +9,7 @@ import { noStore } from './middleware/no-store';
 import { requestLog } from './middleware/request-log';
 import { requireAdmin } from './middleware/require-admin';
 import { requireEnrollmentKey } from './middleware/require-enrollment-key';
+import { requireRole } from './middleware/require-role';
 import { requireSession } from './middleware/require-session';
 import { securityHeaders } from './middleware/security-headers';
 import { adminAuditRoutes } from './routes/admin/audit';
@@ -37,6 +38,10 @@ export function createApp(deps: AppDeps) {
   const throttle = credentialThrottle({ storage: deps.storage, clock: deps.clock });
   const enrolled = requireEnrollmentKey(deps.config.enrollmentKey, throttle);
   const admin = requireAdmin(deps.storage, deps.clock, throttle);
+  // What each role may reach (README "Admin tokens"); a credential of another role gets 403, never 401.
+  const adminsOnly = requireRole('admin');
+  const readsAdoption = requireRole('admin', 'viewer');
+  const judges = requireRole('admin', 'judge');
   const app = new Hono();
 
   if (deps.logRequest) app.use('*', requestLog(deps.logRequest, deps.clock));
@@ -52,20 +57,23 @@ export function createApp(deps: AppDeps) {
   app.route(CONTENT_PATH, contentRoutes(deps));
   app.route('/api/v1/events', eventRoutes(deps));
   // Signed-in answers are never kept by a cache.
-  for (const path of ['/api/v1/session', '/api/v1/dashboard/*', '/api/v1/admin/*', '/api/v1/stats', '/api/v1/stats.csv']) app.use(path, noStore());
-  // Every credential is checked here, under the throttle, as for the admin routes below.
-  app.use('/api/v1/stats', admin);
-  app.use('/api/v1/stats.csv', admin);
-  app.use('/api/v1/dashboard/*', requireSession(deps.storage, deps.clock, throttle));
+  for (const path of ['/api/v1/session', '/api/v1/dashboard/*', '/api/v1/admin/*', '/api/v1/judging/*', '/api/v1/stats', '/api/v1/stats.csv']) app.use(path, noStore());
+  // Every credential is checked here, under the throttle, as for the admin routes below; adoption is for admins and viewers.
+  app.use('/api/v1/stats', admin, readsAdoption);
+  app.use('/api/v1/stats.csv', admin, readsAdoption);
+  app.use('/api/v1/dashboard/*', requireSession(deps.storage, deps.clock, throttle), readsAdoption);
   app.route('/api/v1', statsRoutes(deps));
   app.route('/api/v1/session', sessionRoutes(deps, throttle));
   app.route('/api/v1/dashboard', dashboardRoutes(deps));
 
-  // Content management: an admin token, or a dashboard session (with its CSRF token to change anything).
-  app.use('/api/v1/admin/*', admin);
+  // Content management: an admin token, or a dashboard session (with its CSRF token to change anything); admins only.
+  app.use('/api/v1/admin/*', admin, adminsOnly);
   const adminBody = limitBody(LIMITS.adminBodyBytes, 'content items are small; check what is being sent.');
   // The import has its own, larger limit.
   app.on(['POST', 'PUT', 'DELETE'], '/api/v1/admin/*', async (c, next) => (c.req.path === '/api/v1/admin/import' ? next() : adminBody(c, next)));
+  // Judging (recognition rounds): judges and admins, by token or session; routes only the chair may use check requireRole('admin') themselves.
+  app.use('/api/v1/judging/*', admin, judges);
+  app.on(['POST', 'PUT', 'DELETE'], '/api/v1/judging/*', adminBody);
   app.route('/api/v1/admin/stories', adminStoryRoutes(deps));
   app.route('/api/v1/admin/schedule', adminScheduleRoutes(deps));
   app.route('/api/v1/admin/prompts', adminPromptRoutes(deps));

@@ -1,8 +1,10 @@
+import type { AdminRole } from '@customer-chair/shared/schemas/admin-role';
 import { describe, expect, it } from 'vitest';
 import { hashToken } from '../../server/src/auth/tokens';
 import { findAdminToken } from '../../server/src/storage/queries/find-admin-token';
 import { insertAdminToken } from '../../server/src/storage/queries/insert-admin-token';
 import { revokeAdminToken } from '../../server/src/storage/queries/revoke-admin-token';
+import { snapshot } from '../support/admin-api';
 import { makeTestApp } from '../support/test-app';
 
 /**
@@ -24,7 +26,25 @@ const PUBLIC = new Set([
 /** Routes that serve a dashboard session only (no bearer token). */
 const SESSION_ONLY = new Set(['GET /api/v1/session', 'DELETE /api/v1/session', 'GET /api/v1/dashboard/overview', 'GET /api/v1/dashboard/departments/:id', 'GET /api/v1/dashboard/new-installs']);
 
+/**
+ * Which roles may call a guarded route, by its path (README "Admin tokens"):
+ * a path outside these is a new kind of route whose roles must be decided
+ * here first.
+ */
+function rolesFor(route: string): AdminRole[] {
+  const path = route.split(' ')[1]!;
+  if (path === '/api/v1/session') return ['admin', 'judge', 'viewer'];
+  // Adoption: CX leads and viewers; a judge scores entries and sees no usage figures.
+  if (path.startsWith('/api/v1/dashboard/') || path === '/api/v1/stats' || path === '/api/v1/stats.csv') return ['admin', 'viewer'];
+  if (path.startsWith('/api/v1/judging/')) return ['admin', 'judge'];
+  if (path.startsWith('/api/v1/admin/')) return ['admin'];
+  throw new Error(`${route}: decide which roles may call it (rolesFor) and guard it in app.ts`);
+}
+
 const ANA = 'ana-admin-token-0123456789abcdef';
+/** A judge tied to sales, and a viewer. */
+const JO = 'jo-judge-token-0123456789abcdefgh';
+const VI = 'vi-viewer-token-0123456789abcdefg';
 const NOW = '2026-11-23T10:00:00Z';
 
 function routesOf(app: Awaited<ReturnType<typeof makeTestApp>>['app']) {
@@ -138,6 +158,68 @@ describe('access to every route', async () => {
     }
   });
 
+  it('lets each role through only the routes of its role, by token and by session; the others answer 403 naming both roles, and change nothing', async () => {
+    const roles = await makeTestApp({ now: NOW });
+    await insertAdminToken(roles.storage, 'Jo (judge)', hashToken(JO), new Date(NOW), { role: 'judge', department: 'sales' });
+    await insertAdminToken(roles.storage, 'Vi (viewer)', hashToken(VI), new Date(NOW), { role: 'viewer' });
+    const tokens: Record<AdminRole, string> = { admin: 'test-admin-token-0123456789abcdef', judge: JO, viewer: VI };
+    const walk = routesOf(roles.app).filter((r) => !PUBLIC.has(r.route));
+    const signOutLast = [...walk].sort((a, b) => Number(a.route === 'DELETE /api/v1/session') - Number(b.route === 'DELETE /api/v1/session'));
+    const refused: Record<AdminRole, number> = { admin: 0, judge: 0, viewer: 0 };
+    for (const role of ['admin', 'judge', 'viewer'] as const) {
+      const session = await signIn(roles, tokens[role]);
+      for (const { route, method, url, body } of signOutLast) {
+        const allowed = rolesFor(route).includes(role);
+        const credentials: Record<string, string>[] = [{ Cookie: session.cookie, 'X-CSRF-Token': session.csrf }];
+        if (!SESSION_ONLY.has(route)) credentials.push({ Authorization: `Bearer ${tokens[role]}` });
+        for (const credential of credentials) {
+          // The refusal comes before any handler: a refused change changes nothing.
+          const before = !allowed && method !== 'GET' ? await snapshot(roles) : undefined;
+          const response = await roles.app.request(url, { method, headers: { 'Content-Type': 'application/json', ...credential }, body });
+          const what = `${route} as ${role} by ${credential.Cookie ? 'session' : 'token'}`;
+          if (allowed) {
+            expect([401, 403], `${what} answered ${response.status}`).not.toContain(response.status);
+          } else {
+            expect(response.status, what).toBe(403);
+            const message = ((await response.json()) as { error: { message: string } }).error.message;
+            expect(message, what).toMatch(new RegExp(`^This needs the (admin|admin or viewer|admin or judge) role; your token is an? ${role}'s\\.$`));
+            refused[role]++;
+            if (before !== undefined) expect(await snapshot(roles), what).toBe(before);
+          }
+        }
+      }
+    }
+    expect(refused.admin).toBe(0);
+    // Every admin route refuses judges and viewers (both ways); the adoption routes refuse judges too.
+    const adminRoutes = walk.filter((r) => r.url.startsWith('/api/v1/admin/')).length;
+    expect(adminRoutes).toBeGreaterThan(25);
+    expect(refused.judge).toBeGreaterThanOrEqual(adminRoutes * 2 + 2 * 2 + 3);
+    expect(refused.viewer).toBeGreaterThanOrEqual(adminRoutes * 2);
+  });
+
+  it('guards the judging paths now, before their routes exist: no credential 401, a viewer 403, a judge or an admin through', async () => {
+    const roles = await makeTestApp({ now: NOW });
+    await insertAdminToken(roles.storage, 'Jo (judge)', hashToken(JO), new Date(NOW), { role: 'judge', department: 'sales' });
+    await insertAdminToken(roles.storage, 'Vi (viewer)', hashToken(VI), new Date(NOW), { role: 'viewer' });
+    const paths = ['/api/v1/judging/rounds/2027-q1/entries', '/api/v1/judging/rounds/2027-q1/summary', '/api/v1/judging/no-such-thing'];
+    for (const path of paths) {
+      const as = (authorization?: string) => roles.app.request(path, { headers: authorization ? { Authorization: `Bearer ${authorization}` } : {} });
+      expect((await as()).status, path).toBe(401);
+      const viewer = await as(VI);
+      expect(viewer.status, path).toBe(403);
+      expect(((await viewer.json()) as { error: { message: string } }).error.message).toBe("This needs the admin or judge role; your token is a viewer's.");
+      expect(viewer.headers.get('Cache-Control')).toBe('no-store');
+      for (const token of [JO, 'test-admin-token-0123456789abcdef']) expect([401, 403], path).not.toContain((await as(token)).status);
+    }
+    const viewerSession = await signIn(roles, VI);
+    const put = await roles.app.request('/api/v1/judging/entries/e-1/scorecard', {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json', Cookie: viewerSession.cookie, 'X-CSRF-Token': viewerSession.csrf },
+      body: '{"scores":[]}',
+    });
+    expect(put.status).toBe(403);
+  });
+
   it('with ENROLLMENT_KEY set, the extension routes refuse a missing or wrong key', async () => {
     const enrolled = await makeTestApp({ now: NOW, config: { enrollmentKey: 'company-enrollment-key' } });
     for (const [method, url] of [
@@ -173,7 +255,7 @@ describe('access to every route', async () => {
   it('marks every signed-in answer Cache-Control: no-store, refusals and errors included', async () => {
     const fresh = await makeTestApp({ now: NOW });
     const session = await signIn(fresh, 'test-admin-token-0123456789abcdef');
-    const signedIn = routesOf(fresh.app).filter((r) => /^\/api\/v1\/(session|dashboard\/|admin\/|stats(\.csv)?$)/.test(r.url));
+    const signedIn = routesOf(fresh.app).filter((r) => /^\/api\/v1\/(session|dashboard\/|admin\/|judging\/|stats(\.csv)?$)/.test(r.url));
     expect(signedIn.length).toBeGreaterThan(30);
     const signOutLast = [...signedIn].sort((a, b) => Number(a.route === 'DELETE /api/v1/session') - Number(b.route === 'DELETE /api/v1/session'));
     for (const { route, method, url, body } of signOutLast) {

@@ -19,7 +19,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * carry the session's CSRF token in `X-CSRF-Token`. A revoked token, and its
  * sessions, are refused at once, by every instance: tokens and sessions are
  * looked up in the database on each request, nothing is kept per process.
- * The token's label is kept for the audit log.
+ * The token's label is kept for the audit log; its role (and a judge's
+ * department) for requireRole and the routes (`c.var.admin.role`).
  * With a `throttle`, wrong tokens and cookies count as guesses (429 once
  * they back off); a correct one is never refused.
  */
@@ -37,7 +38,7 @@ export function requireAdmin(storage: Queries, clock: Clock, throttle?: Credenti
           return apiError(c, 403, 'forbidden', 'This request is missing the dashboard CSRF token (X-CSRF-Token); nothing was changed.');
         }
       }
-      if (session) admin = { id: session.adminTokenId, label: session.label };
+      if (session) admin = { id: session.adminTokenId, label: session.label, role: session.role, department: session.department };
     }
     if (!admin) {
       const unauthorized = () => {

@@ -70,11 +70,12 @@ export function sessionRoutes({ storage, clock }: AppDeps, throttle?: Credential
       const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600 * 1000);
       await insertSession(storage, { idHash: hashToken(id), adminTokenId: admin.id, csrfToken, createdAt: now, expiresAt });
       setSessionCookie(c, id, expiresAt);
-      return c.json<SessionInfo>({ label: admin.label, csrfToken, expiresAt: expiresAt.toISOString() });
+      return c.json<SessionInfo>({ label: admin.label, role: admin.role, department: admin.department, csrfToken, expiresAt: expiresAt.toISOString() });
     })
     .get('/', signedIn, (c) => {
-      const { label, csrfToken, expiresAt } = c.var.session;
-      return c.json<SessionInfo>({ label, csrfToken, expiresAt });
+      // The role tells the dashboard what to offer; every route checks it again (requireRole).
+      const { label, role, department, csrfToken, expiresAt } = c.var.session;
+      return c.json<SessionInfo>({ label, role, department, csrfToken, expiresAt });
     })
     .delete('/', signedIn, async (c) => {
       await deleteSession(storage, hashToken(readSessionCookie(c)!), clock.now());

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AdminRoleSchema } from './admin-role';
 
 /** `POST /api/v1/session`: a CX lead signs in to the dashboard with an admin token. */
 export const SignInSchema = z.strictObject({
@@ -6,9 +7,16 @@ export const SignInSchema = z.strictObject({
 });
 export type SignIn = z.infer<typeof SignInSchema>;
 
-/** Who is signed in; `csrfToken` goes back in `X-CSRF-Token` on every state-changing request. */
+/**
+ * Who is signed in; `csrfToken` goes back in `X-CSRF-Token` on every
+ * state-changing request. `role` tells the dashboard what to offer (the
+ * server refuses the rest anyway); `department` is a judge's own, whose
+ * entries the judge is not shown.
+ */
 export const SessionInfoSchema = z.object({
   label: z.string(),
+  role: AdminRoleSchema,
+  department: z.string().nullable(),
   csrfToken: z.string(),
   expiresAt: z.string(),
 });

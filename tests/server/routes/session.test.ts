@@ -5,6 +5,7 @@ import { findAdminToken } from '../../../server/src/storage/queries/find-admin-t
 import { insertAdminToken } from '../../../server/src/storage/queries/insert-admin-token';
 import { revokeAdminToken } from '../../../server/src/storage/queries/revoke-admin-token';
 import { sql } from '../../../server/src/storage/sql';
+import { SessionInfoSchema } from '../../../shared/src/schemas/session';
 import { makeTestApp, TEST_ADMIN_TOKEN } from '../../support/test-app';
 import { makeTestInstances } from '../../support/test-instances';
 
@@ -118,6 +119,36 @@ describe('/api/v1/session', () => {
     expect(out.status).toBe(204);
     expect(out.headers.get('Set-Cookie')).toMatch(/cc_session=;.*Max-Age=0/);
     expect((await t.app.request('/api/v1/session', { headers: { Cookie: cookie } })).status).toBe(401);
+  });
+
+  it('tells the dashboard the role (existing tokens are admins) and a judge’s department, at sign-in and after', async () => {
+    const t = await makeTestApp();
+    await insertAdminToken(t.storage, 'Jo (judge)', hashToken('jo-judge-token-0123456789abcdefgh'), t.clock.now(), { role: 'judge', department: 'sales' });
+    await insertAdminToken(t.storage, 'Vi (viewer)', hashToken('vi-viewer-token-0123456789abcdefg'), t.clock.now(), { role: 'viewer' });
+    for (const [token, label, role, department] of [
+      [TEST_ADMIN_TOKEN, 'ADMIN_TOKEN (environment)', 'admin', null],
+      ['jo-judge-token-0123456789abcdefgh', 'Jo (judge)', 'judge', 'sales'],
+      ['vi-viewer-token-0123456789abcdefg', 'Vi (viewer)', 'viewer', null],
+    ] as const) {
+      const signedIn = await signIn(t, token);
+      expect(signedIn.status).toBe(200);
+      const answer = SessionInfoSchema.parse(await signedIn.json());
+      expect(answer).toMatchObject({ label, role, department });
+      const who = await t.app.request('/api/v1/session', { headers: { Cookie: cookieOf(signedIn) } });
+      expect(SessionInfoSchema.parse(await who.json())).toEqual(answer);
+    }
+  });
+
+  it('reads the role with the session on every request: a token made a viewer loses the admin routes at once', async () => {
+    const t = await makeTestApp();
+    const cookie = cookieOf(await signIn(t, TEST_ADMIN_TOKEN));
+    expect((await t.app.request('/api/v1/admin/tokens', { headers: { Cookie: cookie } })).status).toBe(200);
+    await t.storage.run(sql`UPDATE admin_tokens SET role = 'viewer' WHERE label = 'ADMIN_TOKEN (environment)'`);
+    expect(await (await t.app.request('/api/v1/session', { headers: { Cookie: cookie } })).json()).toMatchObject({ role: 'viewer' });
+    const refused = await t.app.request('/api/v1/admin/tokens', { headers: { Cookie: cookie } });
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toEqual({ error: { code: 'forbidden', message: "This needs the admin role; your token is a viewer's." } });
+    expect((await t.app.request('/api/v1/dashboard/overview', { headers: { Cookie: cookie } })).status).toBe(200);
   });
 
   it('ends sessions at their expiry and when the token is revoked', async () => {
