@@ -1,4 +1,4 @@
-import type { AdminRole } from '@customer-chair/shared/schemas/admin-role';
+import type { AdminRole } from '../../shared/src/schemas/admin-role';
 import { describe, expect, it } from 'vitest';
 import { hashToken } from '../../server/src/auth/tokens';
 import { findAdminToken } from '../../server/src/storage/queries/find-admin-token';

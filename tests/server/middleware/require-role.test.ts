@@ -1,4 +1,4 @@
-import type { AdminRole } from '@customer-chair/shared/schemas/admin-role';
+import type { AdminRole } from '../../../shared/src/schemas/admin-role';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import type { AdminVariables } from '../../../server/src/middleware/require-admin';
