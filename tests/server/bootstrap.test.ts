@@ -26,6 +26,28 @@ describe('bootstrap', () => {
     expect(results.filter((r) => r.generatedAdminToken)).toHaveLength(1);
     expect((await getContentVersion(storage))?.version).toBe(1);
     expect(await storage.all(sql`SELECT label FROM admin_tokens`)).toEqual([{ label: 'first start' }]);
+    expect(await storage.all(sql`SELECT id FROM recognition_rounds`)).toEqual([{ id: '2027-q1' }]);
+  });
+
+  it('seeds the demo recognition round open on the company-local day of seeding, with its entries, only into an empty database', async () => {
+    const storage = await openTestStorage();
+    // 23:30 in Auckland on 2026-11-22 UTC is already the 23rd there.
+    await bootstrap(storage, defaultConfig({ adminToken: 'x'.repeat(32), timezone: 'Pacific/Auckland' }), fixedClock('2026-11-22T11:30:00Z'));
+    const rounds = await storage.all(sql`SELECT id, name, submission_opens AS opens, submission_closes AS closes FROM recognition_rounds`);
+    expect(rounds).toEqual([{ id: '2027-q1', name: '2027 Q1', opens: '2026-11-09', closes: '2026-12-14' }]);
+    const entries = await storage.all<{ id: string; receipt: string; install: string }>(
+      sql`SELECT id, receipt_hash AS receipt, install_hash AS install FROM recognition_entries WHERE round_id = '2027-q1'`,
+    );
+    expect(entries).toHaveLength(4);
+    for (const entry of entries) {
+      expect(entry.id).toMatch(/^e-[a-z2-7]{12}$/);
+      expect(entry.receipt).toMatch(/^[0-9a-f]{64}$/);
+      expect(entry.install).toMatch(/^[0-9a-f]{64}$/);
+    }
+    await storage.run(sql`DELETE FROM recognition_entries`);
+    await storage.run(sql`DELETE FROM recognition_rounds`);
+    await bootstrap(storage, defaultConfig({ adminToken: 'x'.repeat(32) }), clock);
+    expect(await storage.all(sql`SELECT id FROM recognition_rounds`)).toEqual([]);
   });
 
   it('stores only the hash of a generated admin token, and generates one only when none exists', async () => {

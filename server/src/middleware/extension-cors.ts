@@ -6,7 +6,7 @@ const EXTENSION_ORIGIN = /^(chrome-extension|moz-extension|safari-web-extension)
 
 const PREFLIGHT = {
   'Access-Control-Allow-Methods': 'GET,POST,OPTIONS',
-  'Access-Control-Allow-Headers': 'Authorization,Content-Type,If-None-Match',
+  'Access-Control-Allow-Headers': 'Authorization,Content-Type,If-None-Match,X-Entry-Receipt',
   'Access-Control-Max-Age': '86400',
 };
 

@@ -52,6 +52,8 @@ export const LIMITS = {
   selfCheckNote: 300,
   feedback: 1500,
   panelNote: 1000,
+  /** Bytes of an entry (EntryDraft) as the extension sends it; a larger body is refused with 413. */
+  entryBodyBytes: 64 * 1024,
   /** Entries one install may submit to one round. */
   entriesPerInstallPerRound: 3,
 } as const;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IdSchema, IsoDateSchema, text } from './common';
 import { LIMITS } from './limits';
+import { RevisionSchema } from './revision';
 
 /**
  * What a criterion judges. `customer_acknowledgement` is "customers
@@ -43,37 +44,42 @@ export const CategorySchema = z.strictObject({
 });
 export type Category = z.infer<typeof CategorySchema>;
 
+/** A round's fields but its id: what a CX lead writes (RoundDraftSchema, RoundEditSchema build on them). */
+export const roundFields = {
+  name: text(LIMITS.roundName),
+  submissionOpens: IsoDateSchema,
+  submissionCloses: IsoDateSchema,
+  judgingEnds: IsoDateSchema,
+  announceOn: IsoDateSchema,
+  categories: z
+    .array(CategorySchema)
+    .min(1, 'must have at least one category')
+    .max(LIMITS.categoriesPerRound)
+    .refine((categories) => new Set(categories.map((c) => c.id)).size === categories.length, 'must not repeat a category id'),
+};
+
+type RoundDays = { submissionOpens: string; submissionCloses: string; judgingEnds: string; announceOn: string };
+
+/** The round's days come in order: submissions open, close, judging ends, winners are announced. */
+export function checkRoundDays(round: RoundDays, ctx: z.RefinementCtx): void {
+  const order: [keyof RoundDays, keyof RoundDays][] = [
+    ['submissionOpens', 'submissionCloses'],
+    ['submissionCloses', 'judgingEnds'],
+    ['judgingEnds', 'announceOn'],
+  ];
+  for (const [before, after] of order) {
+    if (round[before] > round[after]) {
+      ctx.addIssue({ code: 'custom', path: [after], message: `must not be before ${before} (${round[before]})` });
+    }
+  }
+}
+
 /**
  * A recognition round ("2027 Q1"), as a CX lead defines it: teams submit
  * from `submissionOpens` through `submissionCloses`, judges score through
  * `judgingEnds`, winners are announced on `announceOn` (company-local days).
  */
-export const RoundSchema = z
-  .strictObject({
-    id: IdSchema,
-    name: text(LIMITS.roundName),
-    submissionOpens: IsoDateSchema,
-    submissionCloses: IsoDateSchema,
-    judgingEnds: IsoDateSchema,
-    announceOn: IsoDateSchema,
-    categories: z
-      .array(CategorySchema)
-      .min(1, 'must have at least one category')
-      .max(LIMITS.categoriesPerRound)
-      .refine((categories) => new Set(categories.map((c) => c.id)).size === categories.length, 'must not repeat a category id'),
-  })
-  .superRefine((round, ctx) => {
-    const order: [keyof typeof round, keyof typeof round][] = [
-      ['submissionOpens', 'submissionCloses'],
-      ['submissionCloses', 'judgingEnds'],
-      ['judgingEnds', 'announceOn'],
-    ];
-    for (const [before, after] of order) {
-      if ((round[before] as string) > (round[after] as string)) {
-        ctx.addIssue({ code: 'custom', path: [after], message: `must not be before ${before} (${round[before] as string})` });
-      }
-    }
-  });
+export const RoundSchema = z.strictObject({ id: IdSchema, ...roundFields }).superRefine(checkRoundDays);
 export type Round = z.infer<typeof RoundSchema>;
 
 /** Where a round stands on a company-local day (roundPhase). */
@@ -94,3 +100,15 @@ export type RoundRecord = z.infer<typeof RoundRecordSchema>;
 /** What the extension is sent: the rounds open for entries (and the next one, for resubmission), rubric included. */
 export const OpenRoundsSchema = z.object({ rounds: z.array(RoundSchema) });
 export type OpenRounds = z.infer<typeof OpenRoundsSchema>;
+
+/** `POST /api/v1/admin/recognition/rounds`: a new round; without an id, one is made from the name ("2027 Q1" → "2027-q1"). */
+export const RoundDraftSchema = z.strictObject({ id: IdSchema.optional(), ...roundFields }).superRefine(checkRoundDays);
+export type RoundDraft = z.infer<typeof RoundDraftSchema>;
+
+/** `PUT /api/v1/admin/recognition/rounds/:id`: the whole round as edited, with the revision it was opened on. */
+export const RoundEditSchema = z.strictObject({ ...roundFields, revision: RevisionSchema }).superRefine(checkRoundDays);
+export type RoundEdit = z.infer<typeof RoundEditSchema>;
+
+/** `GET /api/v1/admin/recognition/rounds`: every round, the newest submission window first. */
+export const RoundListSchema = z.object({ rounds: z.array(RoundRecordSchema) });
+export type RoundList = z.infer<typeof RoundListSchema>;
