@@ -1,32 +1,40 @@
-import type { EntryDraft } from '../schemas/recognition-entry';
+import type { EntryDraft, EntryStatusName } from '../schemas/recognition-entry';
 import type { Round } from '../schemas/recognition-round';
 
-/** What an entry says, without the install that sent it. */
-export type EntryContent = Omit<EntryDraft, 'installId'>;
+/** An entry the extension submitted: its id, its status (from its receipt), and the draft it sent. */
+export type SubmittedEntry = {
+  entryId: string;
+  status: EntryStatusName;
+  /** The category's name in its round (EntryStatus.categoryName), to find the same category when the next round gave it a new id. */
+  categoryName?: string;
+  draft: EntryDraft;
+};
+
+/** A draft pre-filled for the next round: like EntryDraft, but the team may still have to pick the category. */
+export type ResubmissionDraft = Omit<EntryDraft, 'categoryId'> & { categoryId: string | undefined };
 
 /**
- * A new entry for `nextRound` that starts from an earlier one which was not
- * recognized: the same team, customer, before and after, method and
- * acknowledgement, linked to it (`previousEntryId`) so the judges see the
- * history. The category stays when the next round has one with the same id
- * (otherwise the team chooses again), and the self-check keeps only the
- * answers for criteria that category still has: the team reviews them
- * against the feedback before submitting.
+ * "Resubmit in the next round": the entry's team, customer, before and
+ * after, method and acknowledgement, linked to it (`previousEntryId`) so
+ * the judges see its history. The category is the one with the same id in
+ * the next round, else the one with the same name, else left for the team
+ * to pick; the self-check keeps only the criteria that category still has.
+ *
+ * Undefined when there is nothing to resubmit: only an entry that was not
+ * recognized goes again, and only into another round.
  */
-export function resubmissionDraft(previous: { entryId: string; entry: EntryContent }, nextRound: Round): EntryContent {
-  const { entry } = previous;
-  const category = nextRound.categories.find((c) => c.id === entry.categoryId);
+export function resubmissionDraft(previous: SubmittedEntry, nextRound: Pick<Round, 'id' | 'categories'>): ResubmissionDraft | undefined {
+  if (previous.status !== 'not_this_round' || nextRound.id === previous.draft.roundId) return undefined;
+  const sameName = (name: string) => previous.categoryName !== undefined && name.trim().toLowerCase() === previous.categoryName.trim().toLowerCase();
+  const category =
+    nextRound.categories.find((c) => c.id === previous.draft.categoryId) ?? nextRound.categories.find((c) => sameName(c.name));
   const criteria = new Set(category?.criteria.map((c) => c.id));
+  const { categoryId: _old, previousEntryId: _older, selfCheck, ...kept } = previous.draft;
   return {
+    ...kept,
     roundId: nextRound.id,
-    categoryId: category?.id ?? '',
-    team: { ...entry.team },
-    customer: entry.customer,
-    before: entry.before,
-    after: entry.after,
-    method: entry.method,
-    ...(entry.acknowledgement && { acknowledgement: { ...entry.acknowledgement } }),
-    selfCheck: entry.selfCheck.filter((check) => criteria.has(check.criterionId)).map((check) => ({ ...check })),
+    categoryId: category?.id,
+    selfCheck: selfCheck.filter((check) => criteria.has(check.criterionId)),
     previousEntryId: previous.entryId,
   };
 }

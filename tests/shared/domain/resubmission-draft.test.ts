@@ -1,78 +1,75 @@
 import { describe, expect, it } from 'vitest';
-import { resubmissionDraft, type EntryContent } from '../../../shared/src/domain/resubmission-draft';
+import { resubmissionDraft, type SubmittedEntry } from '../../../shared/src/domain/resubmission-draft';
 import { EntryDraftSchema } from '../../../shared/src/schemas/recognition-entry';
-import type { Round } from '../../../shared/src/schemas/recognition-round';
 
-const criterion = (id: string, kind: 'outcome' | 'method' | 'customer_acknowledgement') => ({ id, name: id, guidance: 'Look for it.', evidence: 'Show it.', kind, weight: 2 });
-const q1: Round = {
-  id: 'q1',
-  name: '2027 Q1',
-  submissionOpens: '2027-01-01',
-  submissionCloses: '2027-01-31',
-  judgingEnds: '2027-02-20',
-  announceOn: '2027-02-27',
-  categories: [
-    {
-      id: 'faster-for-the-customer',
-      name: 'Faster for the customer',
-      description: 'The customer waits less.',
-      criteria: [criterion('less-waiting', 'outcome'), criterion('reusable-method', 'method'), criterion('customer-acknowledged', 'customer_acknowledgement')],
-    },
-    { id: 'customer-savings', name: 'Customer savings', description: 'The customer spends less.', criteria: [criterion('money-saved', 'outcome')] },
-  ],
-};
-const entry: EntryContent = {
-  roundId: q1.id,
-  categoryId: 'faster-for-the-customer',
+const draft = {
+  roundId: '2027-q1',
+  categoryId: 'faster',
   team: { name: 'Line 4 maintenance crew', department: 'manufacturing' },
-  customer: 'Kestrel Aerospace',
-  before: 'Lead time 5 days',
-  after: 'Lead time 5 hours',
-  method: 'A quick-change fixture between large batches.',
-  acknowledgement: { quote: 'Much faster.', source: 'Purchasing lead, review meeting' },
+  customer: 'Northwind Foundry — fab operations',
+  before: 'Lead time for a spare part: 5 days',
+  after: 'Lead time for a spare part: 5 hours',
+  method: 'We kept the 20 most-failed parts at the line.',
+  acknowledgement: { quote: 'We no longer plan around your lead time.', source: 'Quarterly review' },
   selfCheck: [
-    { criterionId: 'less-waiting', status: 'met', note: '30 orders before and after' },
-    { criterionId: 'reusable-method', status: 'partly' },
-    { criterionId: 'customer-acknowledged', status: 'not_yet' },
+    { criterionId: 'lead-time', status: 'met' as const, note: 'Measured on 40 orders' },
+    { criterionId: 'customer-said-so', status: 'not_yet' as const },
+  ],
+  installId: '0b6c2f6e-8d1a-4c53-9d3e-7f0a1b2c3d4e',
+};
+const missed: SubmittedEntry = { entryId: 'e-q1line4', status: 'not_this_round', categoryName: 'Faster for customers', draft };
+
+const criterion = (id: string) => ({ id, name: id, guidance: 'g', evidence: 'e', kind: 'outcome' as const, weight: 1 });
+const q2 = {
+  id: '2027-q2',
+  categories: [
+    { id: 'kinder', name: 'Kinder to customers', description: 'd', criteria: [criterion('tone')] },
+    { id: 'faster', name: 'Faster for customers', description: 'd', criteria: [criterion('lead-time'), criterion('customer-said-so')] },
   ],
 };
-const q2: Round = { ...q1, id: 'q2', name: '2027 Q2', submissionOpens: '2027-04-01', submissionCloses: '2027-04-30', judgingEnds: '2027-05-20', announceOn: '2027-05-27' };
 
 describe('resubmissionDraft', () => {
-  it('starts the next round’s entry from the earlier one, linked to it', () => {
-    const draft = resubmissionDraft({ entryId: 'e-abc', entry }, q2);
-    expect(draft).toEqual({ ...entry, roundId: 'q2', previousEntryId: 'e-abc' });
-    // With an install id it is a valid entry as it stands.
-    expect(EntryDraftSchema.safeParse({ ...draft, installId: '7d444840-9dc0-11d1-b245-5ffdce74fad2' }).success).toBe(true);
+  it('pre-fills the next round’s entry with everything the team wrote, linked to the entry it resubmits', () => {
+    expect(resubmissionDraft(missed, q2)).toEqual({ ...draft, roundId: '2027-q2', previousEntryId: 'e-q1line4' });
   });
 
-  it('links to the entry it resubmits, not to what that one resubmitted', () => {
-    expect(resubmissionDraft({ entryId: 'e-second', entry: { ...entry, previousEntryId: 'e-first' } }, q2).previousEntryId).toBe('e-second');
+  it('makes a draft the server accepts once the category is known', () => {
+    expect(EntryDraftSchema.safeParse(resubmissionDraft(missed, q2)).success).toBe(true);
   });
 
-  it('keeps only the self-check answers for criteria the category still has', () => {
-    const changed: Round = {
-      ...q2,
-      categories: q2.categories.map((c) => (c.id === 'faster-for-the-customer' ? { ...c, criteria: c.criteria.filter((k) => k.id !== 'reusable-method') } : c)),
-    };
-    expect(resubmissionDraft({ entryId: 'e-abc', entry }, changed).selfCheck.map((c) => c.criterionId)).toEqual(['less-waiting', 'customer-acknowledged']);
+  it('links to the latest entry when resubmitting a resubmission', () => {
+    const again: SubmittedEntry = { ...missed, entryId: 'e-q2line4', draft: { ...draft, roundId: '2027-q2', previousEntryId: 'e-q1line4' } };
+    expect(resubmissionDraft(again, { ...q2, id: '2027-q3' })?.previousEntryId).toBe('e-q2line4');
   });
 
-  it('leaves the category to choose again when the next round has no such category', () => {
-    const other: Round = { ...q2, categories: q2.categories.filter((c) => c.id !== 'faster-for-the-customer') };
-    const draft = resubmissionDraft({ entryId: 'e-abc', entry }, other);
-    expect(draft.categoryId).toBe('');
-    expect(draft.selfCheck).toEqual([]);
-    expect(draft.customer).toBe(entry.customer);
+  it('finds the category by its name when the next round gave it a new id, keeping the criteria it still has', () => {
+    const renamed = { id: '2027-q2', categories: [{ id: 'faster-2', name: 'faster for customers ', description: 'd', criteria: [criterion('lead-time')] }] };
+    const next = resubmissionDraft(missed, renamed)!;
+    expect(next.categoryId).toBe('faster-2');
+    expect(next.selfCheck).toEqual([{ criterionId: 'lead-time', status: 'met', note: 'Measured on 40 orders' }]);
   });
 
-  it('has no acknowledgement when the earlier entry had none, and never shares objects with it', () => {
-    const { acknowledgement: _none, ...without } = entry;
-    expect(resubmissionDraft({ entryId: 'e-abc', entry: without }, q2)).not.toHaveProperty('acknowledgement');
-    const draft = resubmissionDraft({ entryId: 'e-abc', entry }, q2);
-    draft.team.name = 'changed';
-    draft.selfCheck[0]!.status = 'not_yet';
-    expect(entry.team.name).toBe('Line 4 maintenance crew');
-    expect(entry.selfCheck[0]!.status).toBe('met');
+  it('leaves the category for the team to pick when the next round has no such category', () => {
+    const next = resubmissionDraft(missed, { id: '2027-q2', categories: [q2.categories[0]!] })!;
+    expect(next.categoryId).toBeUndefined();
+    expect(next.selfCheck).toEqual([]);
+    expect(next.method).toBe(draft.method);
+    expect(next.previousEntryId).toBe('e-q1line4');
+  });
+
+  it('offers nothing for an entry that was recognized or is not decided yet', () => {
+    for (const status of ['recognized', 'submitted', 'in_review'] as const) {
+      expect(resubmissionDraft({ ...missed, status }, q2)).toBeUndefined();
+    }
+  });
+
+  it('offers nothing into the entry’s own round', () => {
+    expect(resubmissionDraft(missed, { ...q2, id: '2027-q1' })).toBeUndefined();
+  });
+
+  it('leaves the entry it came from unchanged', () => {
+    const before = structuredClone(missed);
+    resubmissionDraft(missed, { id: '2027-q2', categories: [q2.categories[0]!] });
+    expect(missed).toEqual(before);
   });
 });
