@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, setCsrfToken } from './api';
 import { AuditLog } from './audit-log';
 import { ImportExport } from './import-export';
-import { Nav, readHash } from './nav';
+import { Nav, pageFor, readHash } from './nav';
 import { Overview } from './overview';
 import { Prompts } from './prompts';
 import { Roles } from './roles';
@@ -12,6 +12,13 @@ import { Settings } from './settings';
 import { SignIn } from './sign-in';
 import { StoryEditor } from './story-editor';
 import { Stories } from './stories';
+
+/** What each role may do, in the header's tooltip. */
+const ROLE_HINTS: Record<SessionInfo['role'], string> = {
+  admin: 'Admin: content, rounds, tokens, adoption and judging',
+  judge: 'Judge: scores recognition entries',
+  viewer: 'Viewer: reads adoption',
+};
 
 type State = { kind: 'loading' } | { kind: 'signed-out'; notice?: string } | { kind: 'signed-in'; session: SessionInfo };
 
@@ -48,20 +55,34 @@ export function App() {
 
   if (state.kind === 'loading') return <p class="loading" role="status">Loading…</p>;
   if (state.kind === 'signed-out') return <SignIn notice={state.notice} onSignedIn={signedIn} />;
-  const { page, rest } = route;
+  const { role, department } = state.session;
+  // A role sees only its own pages; a link to another's opens the role's first page.
+  const page = pageFor(role, route.page);
+  const rest = page === route.page ? route.rest : undefined;
   return (
     <div class="shell">
       <header class="top">
         <span class="brand">Customer Chair · CX dashboard</span>
         <span class="who">
           Signed in as {state.session.label}
+          <span class="role-badge" title={ROLE_HINTS[role]}>
+            {role}
+          </span>
           <button type="button" class="secondary" onClick={() => signOut(state.session)}>
             Sign out
           </button>
         </span>
       </header>
-      <Nav current={page} />
+      <Nav current={page} role={role} />
       {page === 'adoption' && <Overview onExpired={expired} />}
+      {page === 'judging' && (
+        // Until the judging pages (scorecards, panel summary) arrive: what a judge will find here.
+        <section class="empty" aria-labelledby="judging-title">
+          <h2 id="judging-title">Judging</h2>
+          <p>Teams’ entries for a recognition round appear here once its submissions close, to be scored against the round’s criteria with feedback for each team.</p>
+          {department && <p class="hint">Entries from your own department ({department}) are not shown to you: you neither see nor score them.</p>}
+        </section>
+      )}
       {page === 'stories' && (rest ? <StoryEditor key={rest} storyId={rest === 'new' ? undefined : rest} onExpired={expired} /> : <Stories onExpired={expired} />)}
       {page === 'schedule' && <Schedule onExpired={expired} />}
       {page === 'prompts' && <Prompts onExpired={expired} />}

@@ -1,15 +1,25 @@
-/** The dashboard's pages, addressed by the URL's hash (#/stories) so reload and back work. */
+import type { AdminRole } from '@customer-chair/shared/schemas/admin-role';
+
+/**
+ * The dashboard's pages, addressed by the URL's hash (#/stories) so reload
+ * and back work, each with the roles that may use it: the navigation shows
+ * a role only its own pages (the server refuses the others anyway, 403).
+ */
 export const PAGES = [
-  { path: 'adoption', label: 'Adoption' },
-  { path: 'stories', label: 'Stories' },
-  { path: 'schedule', label: 'Schedule' },
-  { path: 'prompts', label: 'Prompts' },
-  { path: 'roles', label: 'Roles & actions' },
-  { path: 'settings', label: 'Settings' },
-  { path: 'import', label: 'Import/Export' },
-  { path: 'audit', label: 'Audit log' },
-] as const;
+  { path: 'adoption', label: 'Adoption', roles: ['admin', 'viewer'] },
+  { path: 'judging', label: 'Judging', roles: ['admin', 'judge'] },
+  { path: 'stories', label: 'Stories', roles: ['admin'] },
+  { path: 'schedule', label: 'Schedule', roles: ['admin'] },
+  { path: 'prompts', label: 'Prompts', roles: ['admin'] },
+  { path: 'roles', label: 'Roles & actions', roles: ['admin'] },
+  { path: 'settings', label: 'Settings', roles: ['admin'] },
+  { path: 'import', label: 'Import/Export', roles: ['admin'] },
+  { path: 'audit', label: 'Audit log', roles: ['admin'] },
+] as const satisfies readonly { path: string; label: string; roles: readonly AdminRole[] }[];
 export type PagePath = (typeof PAGES)[number]['path'];
+
+/** The pages a role may use, in the navigation's order. */
+export const pagesFor = (role: AdminRole) => PAGES.filter((p) => (p.roles as readonly AdminRole[]).includes(role));
 
 /** "#/stories/night-shift-login" → ["stories", "night-shift-login"]. */
 export function readHash(hash: string): { page: PagePath; rest: string | undefined } {
@@ -18,15 +28,21 @@ export function readHash(hash: string): { page: PagePath; rest: string | undefin
   return { page, rest: rest.length ? decodeURIComponent(rest.join('/')) : undefined };
 }
 
+/** The page to show: the one asked for if the role may use it, else the role's first (a viewer's old link to #/stories opens Adoption). */
+export function pageFor(role: AdminRole, asked: PagePath): PagePath {
+  const allowed = pagesFor(role);
+  return allowed.some((p) => p.path === asked) ? asked : allowed[0]!.path;
+}
+
 export const go = (path: string) => {
   location.hash = `#/${path}`;
 };
 
-export function Nav({ current }: { current: PagePath }) {
+export function Nav({ current, role }: { current: PagePath; role: AdminRole }) {
   return (
     <nav class="nav" aria-label="Dashboard">
       <ul>
-        {PAGES.map((p) => (
+        {pagesFor(role).map((p) => (
           <li key={p.path}>
             <a href={`#/${p.path}`} aria-current={p.path === current ? 'page' : undefined}>
               {p.label}
