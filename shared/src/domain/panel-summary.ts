@@ -1,4 +1,4 @@
-import type { Category } from '../schemas/recognition-round';
+import type { Criterion } from '../schemas/recognition-round';
 import type { Scorecard } from '../schemas/scorecard';
 import { judgeMaySee, type Judge } from './judge-may-see';
 import { weightedScore } from './weighted-score';
@@ -37,7 +37,7 @@ export type EntrySummary = {
  * count when they score; viewers' never do.
  */
 export function panelSummary(
-  category: Pick<Category, 'id' | 'criteria'>,
+  category: { id: string; criteria: readonly Pick<Criterion, 'id' | 'weight'>[] },
   entries: readonly PanelEntry[],
   scorecards: readonly JudgeScorecard[],
   judges: readonly PanelJudge[],

@@ -1,5 +1,5 @@
 import type { EntryDraft, EntryStatusName } from '../schemas/recognition-entry';
-import type { Round } from '../schemas/recognition-round';
+import type { Category, Round } from '../schemas/recognition-round';
 
 /** An entry the extension submitted: its id, its status (from its receipt), and the draft it sent. */
 export type SubmittedEntry = {
@@ -9,6 +9,9 @@ export type SubmittedEntry = {
   categoryName?: string;
   draft: EntryDraft;
 };
+
+/** What the next round's categories must tell (a Category will do). */
+type NextCategory = Pick<Category, 'id' | 'name'> & { criteria: readonly { id: string }[] };
 
 /** A draft pre-filled for the next round: like EntryDraft, but the team may still have to pick the category. */
 export type ResubmissionDraft = Omit<EntryDraft, 'categoryId'> & { categoryId: string | undefined };
@@ -23,7 +26,7 @@ export type ResubmissionDraft = Omit<EntryDraft, 'categoryId'> & { categoryId: s
  * Undefined when there is nothing to resubmit: only an entry that was not
  * recognized goes again, and only into another round.
  */
-export function resubmissionDraft(previous: SubmittedEntry, nextRound: Pick<Round, 'id' | 'categories'>): ResubmissionDraft | undefined {
+export function resubmissionDraft(previous: SubmittedEntry, nextRound: Pick<Round, 'id'> & { categories: readonly NextCategory[] }): ResubmissionDraft | undefined {
   if (previous.status !== 'not_this_round' || nextRound.id === previous.draft.roundId) return undefined;
   const sameName = (name: string) => previous.categoryName !== undefined && name.trim().toLowerCase() === previous.categoryName.trim().toLowerCase();
   const category =
