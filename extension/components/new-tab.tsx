@@ -84,6 +84,9 @@ export function NewTab({
         </section>
       )}
       <ActionList actions={actionsForRole(bundle, profile.role)} roleName={role?.name} surface="newtab" />
+      <p class="quiet">
+        <a href="/nominate.html">Nominate your team’s customer win</a>
+      </p>
     </div>
   );
 }

@@ -56,6 +56,11 @@ export function Popup({ bundle, profile, sync, fromServer, now, shortcut }: Prop
         </section>
       )}
       <ActionList actions={actionsForRole(bundle, profile.role)} roleName={role?.name} surface="popup" />
+      <p class="quiet">
+        <a href="/nominate.html" target="_blank">
+          Nominate your team’s customer win
+        </a>
+      </p>
       <footer class="sync">
         <span role="status">{syncLine(sync, fromServer)}</span>
         <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>

@@ -18,6 +18,15 @@ describe('the new tab stays tiny', () => {
     }
   });
 
+  it('only links to the nomination page: none of its code comes along', () => {
+    const code = newTabAssets()
+      .filter((f) => f.endsWith('.js'))
+      .map((file) => readFileSync(`${EXTENSION_DIR}${file}`, 'utf8'))
+      .join('\n');
+    expect(code).toContain('/nominate.html');
+    expect(code).not.toMatch(/Check your entry against the criteria|X-Entry-Receipt|recognition\/rounds|local:entryDraft/);
+  });
+
   it('paints after one file: its HTML names one script and carries its CSS', () => {
     // Each file an extension page asks for waits on the browser's UI thread (see extension/wxt.config.ts).
     const html = readFileSync(`${EXTENSION_DIR}newtab.html`, 'utf8');

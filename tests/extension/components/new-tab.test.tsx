@@ -51,6 +51,16 @@ describe('the new tab', () => {
     expect(messages).toContainEqual({ kind: 'log', type: 'story_viewed', surface: 'newtab', storyId: pickDailyStory(bundle, now)!.id });
   });
 
+  it('links, quietly, to the nomination page once the day is shown (not while asking for department and role)', async () => {
+    const app = document.getElementById('app')!;
+    const profile = effectiveProfile(await userSettings.getValue(), {});
+    render(<NewTab bundle={demoBundle()} profile={profile} now={new Date()} saveProfile={saveProfileChoice} />, app);
+    expect(app.querySelector('a[href="/nominate.html"]')).toBeNull();
+    render(null, app);
+    render(<NewTab bundle={demoBundle()} profile={{ ...profile, department: 'sales', role: 'sales' }} now={new Date()} saveProfile={saveProfileChoice} />, app);
+    expect(app.querySelector('.quiet a[href="/nominate.html"]')!.textContent).toBe('Nominate your team’s customer win');
+  });
+
   it('shows values set by IT as locked in the first-run picker', async () => {
     const profile = effectiveProfile(await userSettings.getValue(), { department: 'safety' });
     const app = document.getElementById('app')!;

@@ -48,4 +48,12 @@ describe('the popup while storage.managed answers late', () => {
     await done;
     safety.forEach((action, i) => expect(actionTitles()[i]).toContain(action.text));
   });
+
+  it('links to the nomination page, in a tab of its own', async () => {
+    await mountPopup(app(), controller.signal);
+    await settle();
+    const link = app().querySelector<HTMLAnchorElement>('.quiet a[href="/nominate.html"]')!;
+    expect(link.textContent).toBe('Nominate your team’s customer win');
+    expect(link.target).toBe('_blank');
+  });
 });
