@@ -104,7 +104,8 @@ export function NominatePage({ deps, initial }: { deps: NominateDeps; initial: L
     () =>
       latestWriter<EntryForm | null>(
         (value) => entryDraft.setValue(value),
-        (busy) => setDraftState((state) => (busy ? 'saving' : state === 'saving' ? 'saved' : state)),
+        // "Saving…" is set with each change; a write finished with none waiting means it is saved (or, for no draft, gone).
+        (busy) => !busy && setDraftState((state) => (state === 'saving' ? 'saved' : state)),
       ),
     [],
   );
