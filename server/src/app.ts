@@ -18,6 +18,7 @@ import { adminExportRoutes } from './routes/admin/export';
 import { adminImportRoutes } from './routes/admin/import';
 import { adminLimitRoutes } from './routes/admin/limits';
 import { adminPromptRoutes } from './routes/admin/prompts';
+import { adminRecognitionRoundRoutes } from './routes/admin/recognition-rounds';
 import { adminRoleRoutes } from './routes/admin/roles';
 import { adminScheduleRoutes } from './routes/admin/schedule';
 import { adminSettingsRoutes } from './routes/admin/settings';
@@ -28,6 +29,7 @@ import { dashboardAppRoutes } from './routes/dashboard-app';
 import { dashboardRoutes } from './routes/dashboard';
 import { eventRoutes } from './routes/events';
 import { healthRoutes } from './routes/health';
+import { RECOGNITION_PATHS, recognitionRoutes } from './routes/recognition';
 import { sessionRoutes } from './routes/session';
 import { statsRoutes } from './routes/stats';
 
@@ -52,10 +54,13 @@ export function createApp(deps: AppDeps) {
   app.use('/api/v1/events', cors);
   app.use(CONTENT_PATH, enrolled);
   app.use('/api/v1/events', enrolled);
+  // Recognition entries come from the extension too: its CORS and the enrollment key, never cached.
+  for (const path of RECOGNITION_PATHS) app.use(path, cors, enrolled, noStore());
 
   app.route('/health', healthRoutes(deps.storage));
   app.route(CONTENT_PATH, contentRoutes(deps));
   app.route('/api/v1/events', eventRoutes(deps));
+  app.route('/api/v1/recognition', recognitionRoutes(deps));
   // Signed-in answers are never kept by a cache.
   for (const path of ['/api/v1/session', '/api/v1/dashboard/*', '/api/v1/admin/*', '/api/v1/judging/*', '/api/v1/stats', '/api/v1/stats.csv']) app.use(path, noStore());
   // Every credential is checked here, under the throttle, as for the admin routes below; adoption is for admins and viewers.
@@ -85,6 +90,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/admin/audit', adminAuditRoutes(deps));
   app.route('/api/v1/admin/tokens', adminTokenRoutes(deps));
   app.route('/api/v1/admin/limits', adminLimitRoutes());
+  app.route('/api/v1/admin/recognition/rounds', adminRecognitionRoundRoutes(deps));
   app.route('/', dashboardAppRoutes(deps.config.dashboardDir));
 
   app.notFound((c) => {

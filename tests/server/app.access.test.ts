@@ -17,12 +17,18 @@ const PUBLIC = new Set([
   // Extensions: open, or behind ENROLLMENT_KEY when the company sets one (checked below).
   'GET /api/v1/content',
   'POST /api/v1/events',
+  'GET /api/v1/recognition/rounds',
+  'POST /api/v1/recognition/entries',
+  // An entry's status also needs its receipt (X-Entry-Receipt): without it, the entry does not exist.
+  'GET /api/v1/recognition/entries/:id',
   // Signing in is how a CX lead gets a session.
   'POST /api/v1/session',
   // The dashboard's own files (it asks for a session before showing anything).
   'GET /',
   'GET /assets/:name',
 ]);
+/** The extension's routes: behind ENROLLMENT_KEY, and the only ones extension origins may call. */
+const EXTENSION_ROUTES = new Set(['GET /api/v1/content', 'POST /api/v1/events', 'GET /api/v1/recognition/rounds', 'POST /api/v1/recognition/entries', 'GET /api/v1/recognition/entries/:id']);
 /** Routes that serve a dashboard session only (no bearer token). */
 const SESSION_ONLY = new Set(['GET /api/v1/session', 'DELETE /api/v1/session', 'GET /api/v1/dashboard/overview', 'GET /api/v1/dashboard/departments/:id', 'GET /api/v1/dashboard/new-installs']);
 
@@ -222,18 +228,21 @@ describe('access to every route', async () => {
 
   it('with ENROLLMENT_KEY set, the extension routes refuse a missing or wrong key', async () => {
     const enrolled = await makeTestApp({ now: NOW, config: { enrollmentKey: 'company-enrollment-key' } });
-    for (const [method, url] of [
-      ['GET', '/api/v1/content'],
-      ['POST', '/api/v1/events'],
-    ] as const) {
+    const extensionRoutes = routesOf(enrolled.app).filter((r) => EXTENSION_ROUTES.has(r.route));
+    expect(extensionRoutes.map((r) => r.route).sort()).toEqual([...EXTENSION_ROUTES].sort());
+    for (const { route, method, url } of extensionRoutes) {
+      const body = method === 'POST' ? '{"events":[]}' : undefined;
       for (const authorization of [undefined, 'Bearer wrong-enrollment-key', 'Bearer test-admin-token-0123456789abcdef']) {
         const headers: Record<string, string> = { 'Content-Type': 'application/json' };
         if (authorization) headers.Authorization = authorization;
-        const response = await enrolled.app.request(url, { method, headers, body: method === 'POST' ? '{"events":[]}' : undefined });
-        expect(response.status, `${method} ${url} with ${authorization ?? 'nothing'}`).toBe(401);
+        const response = await enrolled.app.request(url, { method, headers, body });
+        // A wrong key counts as a guess: 429 once the address backs off.
+        if (authorization) expectRefused(response, `${route} with ${authorization}`);
+        else expect(response.status, `${route} with nothing`).toBe(401);
       }
-      const ok = await enrolled.app.request(url, { method, headers: { Authorization: 'Bearer company-enrollment-key', 'Content-Type': 'application/json' }, body: method === 'POST' ? '{"events":[]}' : undefined });
-      expect([200, 400]).toContain(ok.status);
+      const ok = await enrolled.app.request(url, { method, headers: { Authorization: 'Bearer company-enrollment-key', 'Content-Type': 'application/json' }, body });
+      // Past the key: answered (an empty batch, an empty entry or an unknown entry are the route's own refusals).
+      expect([200, 400, 404], route).toContain(ok.status);
     }
   });
 
@@ -284,7 +293,7 @@ describe('access to every route', async () => {
       }
       const fromExtension = await t.app.request(url, { method, headers: { Origin: 'chrome-extension://abcdefghijklmnop', 'Content-Type': 'application/json' }, body });
       const allowed = fromExtension.headers.get('Access-Control-Allow-Origin');
-      if (route === 'GET /api/v1/content' || route === 'POST /api/v1/events') expect(allowed, route).toBe('chrome-extension://abcdefghijklmnop');
+      if (EXTENSION_ROUTES.has(route)) expect(allowed, route).toBe('chrome-extension://abcdefghijklmnop');
       else expect(allowed, route).toBeNull();
     }
   });

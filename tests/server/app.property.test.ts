@@ -9,6 +9,7 @@ import { databaseChecksum } from '../support/database-checksum';
 import { makeEvent, uuidv7 } from '../support/make-event';
 import { makeTestApp } from '../support/test-app';
 import { STORY_DRAFT } from '../support/admin-api';
+import { DEMO_ROUND_ID, entryDraft, roundDraft } from '../support/recognition-api';
 
 /**
  * Generated bad input against every route of the app (taken from its route
@@ -44,6 +45,7 @@ const ROUTES = [
 });
 
 const story = STORY_DRAFT;
+const round = roundDraft({ name: '2027 Q2', submissionOpens: '2027-01-12', submissionCloses: '2027-03-31', judgingEnds: '2027-04-20', announceOn: '2027-04-27' });
 const three = [{ text: 'Visit a customer site.' }, { text: 'Read five tickets.' }, { text: 'Call one customer.' }];
 
 /** A valid body per route, which the generators then break one field at a time. */
@@ -67,6 +69,11 @@ const TEMPLATES: Record<string, () => Record<string, unknown>> = {
   'DELETE /api/v1/admin/departments/:id': () => ({ revision: 1 }),
   'PUT /api/v1/admin/settings': () => ({ timezone: 'America/New_York', revision: 1 }),
   'POST /api/v1/admin/import': () => ({ stories: [{ ...story, roles: 'support' }] }),
+  // A new install each time, so that the per-install limit is not what refuses.
+  'POST /api/v1/recognition/entries': () => ({ ...entryDraft() }),
+  'POST /api/v1/admin/recognition/rounds': () => structuredClone(round),
+  'PUT /api/v1/admin/recognition/rounds/:id': () => ({ ...structuredClone(round), revision: 1 }),
+  'DELETE /api/v1/admin/recognition/rounds/:id': () => ({ revision: 1 }),
 };
 
 const UNICODE = ['', ' ', '\u0000', '\uFEFF', '\uD800', '\uDFFF', '\u202E', '\u200B', 'é', 'e\u0301', '👩🏽‍💻', '𝔘𝔫𝔦', '\r\n', '<script>alert(1)</script>', "'; DROP TABLE events; --"];
@@ -87,6 +94,8 @@ const segment = fc.oneof(
     'support',
     'engineering',
     'demo-prompt',
+    DEMO_ROUND_ID,
+    'e-aaaaaaaaaaaa',
     '2026-12-01',
     '2026-11-23',
     '1999-01-01',
