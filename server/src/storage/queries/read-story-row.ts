@@ -1,4 +1,4 @@
-import type { Story } from '@customer-chair/shared/schemas/story';
+import type { RecognitionMark, Story } from '@customer-chair/shared/schemas/story';
 
 export type StoryRow = {
   id: string;
@@ -12,6 +12,8 @@ export type StoryRow = {
   roles: string | null;
   publish_on: string | null;
   archived: number;
+  /** JSON RecognitionMark of a story a recognition winner became, else null. */
+  recognition: string | null;
 };
 
 /** A `stories` row as the shared Story shape (absent optional fields left out). */
@@ -29,6 +31,7 @@ export function readStoryRow(row: StoryRow): Story {
   if (row.source !== null) story.source = row.source;
   if (row.roles !== null) story.roles = JSON.parse(row.roles) as string[];
   if (row.publish_on !== null) story.publishOn = row.publish_on;
+  if (row.recognition !== null) story.recognition = JSON.parse(row.recognition) as RecognitionMark;
   return story;
 }
 
@@ -44,5 +47,6 @@ export function storyColumns(story: Omit<Story, 'id' | 'archived'>) {
     tags: JSON.stringify(story.tags),
     roles: story.roles?.length ? JSON.stringify(story.roles) : null,
     publishOn: story.publishOn ?? null,
+    recognition: story.recognition ? JSON.stringify(story.recognition) : null,
   };
 }
