@@ -56,4 +56,6 @@ export const LIMITS = {
   entryBodyBytes: 64 * 1024,
   /** Entries one install may submit to one round. */
   entriesPerInstallPerRound: 3,
+  /** Winners the chair may mark in one round (each becomes a story, scheduled one a day). */
+  winnersPerRound: 30,
 } as const;
