@@ -1,9 +1,6 @@
-import { config as zodConfig } from 'zod';
 import '../../assets/theme.css';
 import './nominate.css';
 import { mountNominatePage } from '../../components/nominate/nominate-page';
 
-// Extension pages forbid eval; tell zod up front instead of letting it probe.
-zodConfig({ jitless: true });
-
+// zod is told not to compile code (extension pages forbid eval) by /zod-jitless.js, which the HTML runs first.
 void mountNominatePage(document.getElementById('app')!, { fetch: (...args) => fetch(...args), now: () => new Date() });
