@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import type { AppDeps } from './deps';
 import { LIMITS } from '@customer-chair/shared/schemas/limits';
 import { credentialThrottle } from './auth/credential-throttle';
@@ -29,6 +29,7 @@ import { dashboardAppRoutes } from './routes/dashboard-app';
 import { dashboardRoutes } from './routes/dashboard';
 import { eventRoutes } from './routes/events';
 import { healthRoutes } from './routes/health';
+import { isRoundStatsPath, judgingRoutes } from './routes/judging';
 import { RECOGNITION_PATHS, recognitionRoutes } from './routes/recognition';
 import { sessionRoutes } from './routes/session';
 import { statsRoutes } from './routes/stats';
@@ -77,7 +78,9 @@ export function createApp(deps: AppDeps) {
   // The import has its own, larger limit.
   app.on(['POST', 'PUT', 'DELETE'], '/api/v1/admin/*', async (c, next) => (c.req.path === '/api/v1/admin/import' ? next() : adminBody(c, next)));
   // Judging (recognition rounds): judges and admins, by token or session; routes only the chair may use check requireRole('admin') themselves.
-  app.use('/api/v1/judging/*', admin, judges);
+  // A round's entry counts per department are read like adoption: admins and viewers.
+  const judgingRoles: MiddlewareHandler = (c, next) => (isRoundStatsPath(c.req.path) ? readsAdoption(c, next) : judges(c, next));
+  app.use('/api/v1/judging/*', admin, judgingRoles);
   app.on(['POST', 'PUT', 'DELETE'], '/api/v1/judging/*', adminBody);
   app.route('/api/v1/admin/stories', adminStoryRoutes(deps));
   app.route('/api/v1/admin/schedule', adminScheduleRoutes(deps));
@@ -91,6 +94,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/admin/tokens', adminTokenRoutes(deps));
   app.route('/api/v1/admin/limits', adminLimitRoutes());
   app.route('/api/v1/admin/recognition/rounds', adminRecognitionRoundRoutes(deps));
+  app.route('/api/v1/judging', judgingRoutes(deps));
   app.route('/', dashboardAppRoutes(deps.config.dashboardDir));
 
   app.notFound((c) => {

@@ -42,6 +42,9 @@ function rolesFor(route: string): AdminRole[] {
   if (path === '/api/v1/session') return ['admin', 'judge', 'viewer'];
   // Adoption: CX leads and viewers; a judge scores entries and sees no usage figures.
   if (path.startsWith('/api/v1/dashboard/') || path === '/api/v1/stats' || path === '/api/v1/stats.csv') return ['admin', 'viewer'];
+  // A round's entries and winners per department are read like adoption; marking winners and publishing are the chair's.
+  if (path === '/api/v1/judging/rounds/:roundId/stats') return ['admin', 'viewer'];
+  if (path === '/api/v1/judging/rounds/:roundId/winners' || path === '/api/v1/judging/rounds/:roundId/publish') return ['admin'];
   if (path.startsWith('/api/v1/judging/')) return ['admin', 'judge'];
   if (path.startsWith('/api/v1/admin/')) return ['admin'];
   throw new Error(`${route}: decide which roles may call it (rolesFor) and guard it in app.ts`);
@@ -224,6 +227,24 @@ describe('access to every route', async () => {
       body: '{"scores":[]}',
     });
     expect(put.status).toBe(403);
+  });
+
+  it('judging: a round\'s stats for admins and viewers only, winners and publishing for the chair only, scorecards never for a viewer', async () => {
+    const roles = await makeTestApp({ now: NOW });
+    await insertAdminToken(roles.storage, 'Jo (judge)', hashToken(JO), new Date(NOW), { role: 'judge', department: 'sales' });
+    await insertAdminToken(roles.storage, 'Vi (viewer)', hashToken(VI), new Date(NOW), { role: 'viewer' });
+    const as = async (token: string, method: string, path: string, body?: string) => {
+      const response = await roles.app.request(`/api/v1/judging${path}`, { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body });
+      return { status: response.status, message: ((await response.json()) as { error?: { message: string } }).error?.message };
+    };
+    expect((await as(VI, 'GET', '/rounds/2027-q1/stats')).status).toBe(200);
+    expect(await as(JO, 'GET', '/rounds/2027-q1/stats')).toEqual({ status: 403, message: "This needs the admin or viewer role; your token is a judge's." });
+    for (const [method, path, body] of [['PUT', '/rounds/2027-q1/winners', '{"entryIds":[]}'], ['POST', '/rounds/2027-q1/publish', undefined]] as const) {
+      expect(await as(JO, method, path, body)).toEqual({ status: 403, message: "This needs the admin role; your token is a judge's." });
+      expect((await as(VI, method, path, body)).status).toBe(403);
+    }
+    expect(await as(VI, 'PUT', '/entries/e-aaaaaaaaaaaa/scorecard', '{"scores":[]}')).toEqual({ status: 403, message: "This needs the admin or judge role; your token is a viewer's." });
+    expect((await as(VI, 'GET', '/rounds')).status).toBe(403);
   });
 
   it('with ENROLLMENT_KEY set, the extension routes refuse a missing or wrong key', async () => {

@@ -74,6 +74,16 @@ const TEMPLATES: Record<string, () => Record<string, unknown>> = {
   'POST /api/v1/admin/recognition/rounds': () => structuredClone(round),
   'PUT /api/v1/admin/recognition/rounds/:id': () => ({ ...structuredClone(round), revision: 1 }),
   'DELETE /api/v1/admin/recognition/rounds/:id': () => ({ revision: 1 }),
+  'PUT /api/v1/judging/entries/:entryId/scorecard': () => ({
+    scores: [
+      { criterionId: 'less-waiting', score: 4 },
+      { criterionId: 'reusable-method', score: 3 },
+      { criterionId: 'customer-acknowledged', score: 5 },
+    ],
+    feedback: 'Measured well.',
+    panelNote: 'Strong.',
+  }),
+  'PUT /api/v1/judging/rounds/:roundId/winners': () => ({ entryIds: ['e-aaaaaaaaaaaa'] }),
 };
 
 const UNICODE = ['', ' ', '\u0000', '\uFEFF', '\uD800', '\uDFFF', '\u202E', '\u200B', 'é', 'e\u0301', '👩🏽‍💻', '𝔘𝔫𝔦', '\r\n', '<script>alert(1)</script>', "'; DROP TABLE events; --"];
