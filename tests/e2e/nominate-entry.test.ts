@@ -134,6 +134,34 @@ describe('an employee nominates their team’s customer win from the extension',
     expect(problems).toEqual([]);
   });
 
+  it('keeps the draft while the server cannot be reached, says so on Submit, and submits once it is back', async () => {
+    await server.stop();
+    const page = await openFromNewTab();
+    // The rounds from the last visit: the form can still be filled in.
+    await page.getByText(/Cannot reach the server at .*Showing the rounds as of/).waitFor();
+    await page.getByLabel('Team name').fill('Returns desk, Lyon');
+    await page.getByRole('radio', { name: 'Customer savings' }).check();
+    await page.getByLabel('Customer', { exact: true }).fill('Orchard Grocers');
+    await page.getByLabel('Before', { exact: true }).fill('$3.4M a month in expedited freight and spoiled stock.');
+    await page.getByLabel('After', { exact: true }).fill('$2.4M a month: $1M savings monthly to the customer.');
+    await page.getByLabel('The method others can reuse').fill('Deliveries planned around the customer’s receiving windows.');
+    await selfCheck(page, 'What the customer saves', 'Met');
+    await selfCheck(page, 'A method other teams can reuse', 'Met');
+    await selfCheck(page, 'The customer noticed', 'Not yet');
+    await page.getByRole('button', { name: 'Submit the entry' }).click();
+    await page.getByText(/Your draft stays in this browser: submit it again when you are back online\./).waitFor();
+    expect(await page.getByLabel('Team name').inputValue()).toBe('Returns desk, Lyon');
+    await page.screenshot({ path: `${ARTIFACTS}nominate-offline.png`, fullPage: true });
+
+    server = await startServer({ databasePath: join(folder, 'cc.db'), port: server.port, adminToken: server.adminToken, env: { MIN_GROUP_SIZE: '1' } });
+    await page.getByRole('button', { name: 'Submit the entry' }).click();
+    await page.getByText('Submitted: “Returns desk, Lyon” is in').waitFor();
+    await expect.poll(() => page.getByTestId('entry-status').allTextContents()).toEqual(['Submitted', 'Submitted']);
+    expect((await keptEntries()).map((k) => k.teamName)).toEqual(['Returns desk, Lyon', 'Line 4 maintenance crew']);
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+
   it('is linked from the popup too', async () => {
     const popup = await browser.context.newPage();
     await popup.setViewportSize({ width: 380, height: 700 });

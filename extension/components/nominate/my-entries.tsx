@@ -17,10 +17,12 @@ type Props = {
   /** The next round's name when the entry can be resubmitted there. */
   resubmitTo: (entry: KeptEntry, status: EntryStatus) => string | undefined;
   onResubmit: (entry: KeptEntry, status: EntryStatus) => void;
+  /** Asks the server again (after it could not be reached). */
+  onRetry: () => void;
 };
 
 /** The team's submitted entries on this browser, each with where it stands and what the judges said. */
-export function MyEntries({ entries, statuses, resubmitTo, onResubmit }: Props) {
+export function MyEntries({ entries, statuses, resubmitTo, onResubmit, onRetry }: Props) {
   return (
     <section class="my-entries" aria-labelledby="my-entries-title">
       <h2 id="my-entries-title">My team’s entries</h2>
@@ -47,7 +49,14 @@ export function MyEntries({ entries, statuses, resubmitTo, onResubmit }: Props) 
                 )}
               </div>
               {status && <p class="hint">{STATUS_WORDS[status.status].detail(status)}</p>}
-              {known?.state === 'failed' && <p class="hint error-text">{known.message}</p>}
+              {known?.state === 'failed' && (
+                <p class="hint error-text">
+                  {known.message}{' '}
+                  <button type="button" class="link" onClick={onRetry}>
+                    Check again
+                  </button>
+                </p>
+              )}
               {status && status.feedback.length > 0 && (
                 <div class="judges-feedback">
                   <h3>What the judges said</h3>

@@ -220,7 +220,8 @@ export function NominatePage({ deps, initial }: { deps: NominateDeps; initial: L
     setKept(next);
     change(emptyEntryForm({ department: form.team.department, roundId: form.roundId }));
     setOutcome({ text: `Submitted: “${entry.teamName}” is in ${entry.roundName}. Its status is under “My team’s entries”.` });
-    void loadStatus(entry);
+    // The server answers again: ask again for everything it may not have answered before, not only the new entry.
+    void refresh(next);
   }
 
   function focusFirstProblem() {
@@ -282,7 +283,7 @@ export function NominatePage({ deps, initial }: { deps: NominateDeps; initial: L
         </p>
       )}
 
-      {kept.length > 0 && <MyEntries entries={kept} statuses={statuses} resubmitTo={resubmitTo} onResubmit={(entry, status) => void resubmit(entry, status)} />}
+      {kept.length > 0 && <MyEntries entries={kept} statuses={statuses} resubmitTo={resubmitTo} onResubmit={(entry, status) => void resubmit(entry, status)} onRetry={() => void refresh(kept)} />}
 
       <section class="new-entry" aria-labelledby="new-entry-title" ref={formSection}>
         <h2 id="new-entry-title">{form.previousEntryId ? 'Resubmit your entry' : 'A new entry'}</h2>

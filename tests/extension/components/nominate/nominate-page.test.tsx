@@ -313,6 +313,20 @@ describe('the nomination page', () => {
     expect($<HTMLInputElement>('#team-name').value).toBe('Line 4 maintenance crew');
   });
 
+  it('asks again for statuses it could not get, on "Check again" and after the next Submit', async () => {
+    await mount();
+    await fillEntry();
+    button(/Submit the entry/).click();
+    await settle();
+    server.setOffline(true);
+    await mount();
+    expect($('[data-testid="entry-status"]').textContent).toBe('Status unavailable');
+    server.setOffline(false);
+    button(/Check again/).click();
+    await settle();
+    expect($('[data-testid="entry-status"]').textContent).toBe('Submitted');
+  });
+
   it('says so when the server does not know an entry (or its receipt is wrong)', async () => {
     await keptEntries.setValue([
       {
