@@ -3,7 +3,7 @@ import { insertAdminToken } from '../../server/src/storage/queries/insert-admin-
 import type { JudgingEntry, JudgingEntryList } from '../../shared/src/schemas/judging';
 import type { Scorecard } from '../../shared/src/schemas/scorecard';
 import type { TestApp } from './admin-api';
-import { TEST_ADMIN_TOKEN } from './test-app';
+import { TEST_ADMIN_TOKEN, makeTestApp } from './test-app';
 
 /** The panel of the judging tests: the chair (the test's admin token), two judges, one tied to support, and a viewer. */
 export const PANEL = {
@@ -61,4 +61,15 @@ export async function score(t: Pick<TestApp, 'app'>, who: Member, entry: Pick<Ju
   const response = await judging(t, who, 'PUT', `/entries/${entry.id}/scorecard`, scorecardFor(entry, value, extra));
   if (response.status !== 200) throw new Error(`scorecard refused: ${response.status} ${await response.text()}`);
   return response.json();
+}
+
+/**
+ * A test app seeded on DAYS.open (so the demo round is 2027 Q1 with its days above), with the panel, its
+ * clock then set to `at`.
+ */
+export async function panelApp(at: string = DAYS.open, config: Parameters<typeof makeTestApp>[0]['config'] = {}): Promise<TestApp> {
+  const t = await makeTestApp({ now: DAYS.open, config });
+  await addPanel(t);
+  t.clock.set(at);
+  return t;
 }
