@@ -1,10 +1,12 @@
 import type { Prompt } from '../schemas/prompt';
 import type { Story } from '../schemas/story';
+import { recognitionLine } from './recognition-line';
 import { shorten } from './shorten';
 
-/** The story as plain text, for "Share" and "Copy story": never markup. */
+/** The story as plain text, for "Share" and "Copy story": never markup. A recognized story says so after its customer. */
 export function storyAsText(story: Story, question?: Prompt): string {
   const parts = [`${story.title}`, `— ${story.customer}`];
+  if (story.recognition) parts.push(recognitionLine(story.recognition));
   if (story.quote) parts.push(`“${story.quote}”`);
   parts.push(story.body);
   if (story.impact) parts.push(`Impact: ${story.impact}`);
@@ -14,25 +16,32 @@ export function storyAsText(story: Story, question?: Prompt): string {
 }
 
 /**
- * A short agenda item to open a meeting with: the story in two lines, the
- * question, and the reminder that the customer has a seat. With `maxLength`
- * (a chat's message limit), the quote is shortened until it fits.
+ * A short agenda item to open a meeting with: the story in two lines (three
+ * with a recognition mark), the question, and the reminder that the customer
+ * has a seat. With `maxLength` (a chat's message limit), the quote is
+ * shortened until it fits.
  */
 export function agendaBlock(story: Story, prompt: Prompt | undefined, maxLength = Infinity): string {
-  const head = ['Customer chair (2 min)', `• Story: ${story.title} — ${story.customer}`];
+  const head = ['Customer chair (2 min)', `• Story: ${story.title} — ${story.customer}`, ...markLines(story, '• ')];
   const tail = [...(prompt ? [`• Question: ${prompt.text}`] : []), '• The customer has a seat at this meeting: before we decide, ask what they would say.'];
   return fitQuote(head, (q) => `• ${q}`, quoteLine(story), tail, maxLength);
 }
 
 /**
- * The story in a few lines for a meeting chat: title, customer, the quote
- * (or the body's first sentence) and the impact, within `maxLength` characters.
+ * The story in a few lines for a meeting chat: title, customer, the
+ * recognition mark if any, the quote (or the body's first sentence) and the
+ * impact, within `maxLength` characters.
  */
 export function storyForChat(story: Story, maxLength = Infinity): string {
-  const head = [`Customer story: ${story.title} — ${story.customer}`];
+  const head = [`Customer story: ${story.title} — ${story.customer}`, ...markLines(story, '')];
   const withImpact = fitQuote(head, (q) => q, quoteLine(story), story.impact ? [`Impact: ${story.impact}`] : [], Infinity);
   // A long impact line gives way before the quote is cut.
   return withImpact.length <= maxLength ? withImpact : fitQuote(head, (q) => q, quoteLine(story), [], maxLength);
+}
+
+/** The recognition mark's line, for a recognized story only. */
+function markLines(story: Story, bullet: string): string[] {
+  return story.recognition ? [`${bullet}${recognitionLine(story.recognition)}`] : [];
 }
 
 /** The quote in quotation marks, or the body's first sentence; `shorten` cuts inside the marks. */

@@ -14,6 +14,9 @@ const story = {
   tags: [],
   archived: false,
 };
+const mark = { roundName: '2027 Q1', categoryName: 'Faster for the customer', teamName: 'Line 4 maintenance crew' };
+const recognized = { ...story, recognition: mark };
+const MARK_LINE = 'Recognized: Faster for the customer, 2027 Q1 — Line 4 maintenance crew';
 const prompt = { id: 'want-this', text: 'Did customers tell us they want this?', where: 'both' as const };
 
 describe('storyAsText', () => {
@@ -102,5 +105,48 @@ describe('storyForChat', () => {
 
   it('never exceeds the limit for any story the schema allows', () => {
     fc.assert(fc.property(anyStory, (s) => storyForChat(s, 500).length <= 500));
+  });
+});
+
+describe('a recognized story', () => {
+  it('says so after its customer when shared or copied; an ordinary story does not', () => {
+    const parts = storyAsText(recognized).split('\n\n');
+    expect(parts.slice(0, 3)).toEqual(['The night nurse who could not log in', '— St. Aldric Hospital — night charge nurse', MARK_LINE]);
+    expect(storyAsText(story)).not.toContain('Recognized');
+  });
+
+  it('carries its mark into the agenda block, under the story line', () => {
+    expect(agendaBlock(recognized, prompt).split('\n').slice(1, 4)).toEqual([
+      '• Story: The night nurse who could not log in — St. Aldric Hospital — night charge nurse',
+      `• ${MARK_LINE}`,
+      '• “At 3 a.m. there is no IT desk.”',
+    ]);
+    expect(agendaBlock(story, prompt)).not.toContain('Recognized');
+  });
+
+  it('carries its mark into the chat text, and still fits a chat limit', () => {
+    expect(storyForChat(recognized).split('\n')).toEqual([
+      'Customer story: The night nurse who could not log in — St. Aldric Hospital — night charge nurse',
+      MARK_LINE,
+      '“At 3 a.m. there is no IT desk.”',
+      'Impact: Lock-outs went from 11 to 0.',
+    ]);
+    // The mark stays whole: the impact gives way first.
+    expect(storyForChat(recognized, 200).split('\n')).toEqual([
+      'Customer story: The night nurse who could not log in — St. Aldric Hospital — night charge nurse',
+      MARK_LINE,
+      '“At 3 a.m. there is no IT desk.”',
+    ]);
+    const anyMark = fc.record({
+      roundName: fc.string({ minLength: 1, maxLength: LIMITS.roundName }),
+      categoryName: fc.string({ minLength: 1, maxLength: LIMITS.categoryName }),
+      teamName: fc.string({ minLength: 1, maxLength: LIMITS.teamName }),
+    });
+    fc.assert(
+      fc.property(anyStory, anyMark, anyPrompt, (s, m, p) => {
+        const marked = { ...s, recognition: m };
+        return storyForChat(marked, 500).length <= 500 && agendaBlock(marked, p, 500).length <= 500;
+      }),
+    );
   });
 });
