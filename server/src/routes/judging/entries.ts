@@ -61,7 +61,9 @@ export function judgingEntryRoutes(deps: AppDeps) {
           const day = await today(tx);
           const phase = roundPhase(round, day, round.resultsPublishedAt);
           if (phase !== 'judging') return apiError(c, 409, 'conflict', `${notJudging(round, phase, day)} Nothing was saved.`);
-          const category = round.categories.find((each) => each.id === entry.categoryId)!;
+          const category = round.categories.find((each) => each.id === entry.categoryId);
+          // The rounds editor keeps a category with entries; only a hand-edited database lacks it.
+          if (!category) return apiError(c, 409, 'conflict', `${round.name} no longer has this entry's category ("${entry.categoryId}"); nothing was saved.`);
           const issues = checkScorecard(category, card.scores);
           if (issues.length) return invalidRequest(c, issues);
           const before = (await listRoundScorecards(tx, { entryId: entry.id })).find((each) => each.judgeId === String(caller.id));

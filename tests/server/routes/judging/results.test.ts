@@ -174,6 +174,16 @@ describe('POST /api/v1/judging/rounds/:roundId/publish', () => {
     expect(await json<EntryStatus>(getEntryStatus(t, mine.entryId, mine.receipt))).toMatchObject({ status: 'not_this_round', feedback: ['Feedback to Returns desk.', 'Show a month of figures.'], announceOn: '2027-01-11' });
   });
 
+  it('publishes once when the chair\'s publish is sent twice at the same time (on PostgreSQL, under the content lock)', async () => {
+    const t = await panelApp(DAYS.judging);
+    const { line4 } = await demoEntries(t);
+    expect((await winners(t, [line4.id])).status).toBe(200);
+    const answers = await Promise.all([publish(t), publish(t), publish(t)]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409, 409]);
+    expect(await t.storage.all(sql`SELECT id FROM stories WHERE recognition IS NOT NULL`)).toEqual([{ id: `recognized-${line4.id}` }]);
+    expect(await t.storage.all(sql`SELECT day FROM schedule WHERE story_id = ${`recognized-${line4.id}`}`)).toEqual([{ day: '2027-01-11' }]);
+  });
+
   it('published after the announcement day: announced at once, the winners scheduled from today', async () => {
     const t = await panelApp(DAYS.judging);
     const { line4 } = await demoEntries(t);
