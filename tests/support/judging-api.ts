@@ -1,4 +1,5 @@
 import { hashToken } from '../../server/src/auth/tokens';
+import type { Config } from '../../server/src/config';
 import { insertAdminToken } from '../../server/src/storage/queries/insert-admin-token';
 import type { JudgingEntry, JudgingEntryList } from '../../shared/src/schemas/judging';
 import type { Scorecard } from '../../shared/src/schemas/scorecard';
@@ -67,7 +68,7 @@ export async function score(t: Pick<TestApp, 'app'>, who: Member, entry: Pick<Ju
  * A test app seeded on DAYS.open (so the demo round is 2027 Q1 with its days above), with the panel, its
  * clock then set to `at`.
  */
-export async function panelApp(at: string = DAYS.open, config: Parameters<typeof makeTestApp>[0]['config'] = {}): Promise<TestApp> {
+export async function panelApp(at: string = DAYS.open, config: Partial<Config> = {}): Promise<TestApp> {
   const t = await makeTestApp({ now: DAYS.open, config });
   await addPanel(t);
   t.clock.set(at);
