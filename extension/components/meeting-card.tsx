@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import type { InsertResult } from '../lib/insert-text';
 import type { SiteAdapter } from '../sites/site-adapter';
 import { CopyButton } from './copy-button';
+import { RecognitionMark } from './recognition-mark';
 
 /** What the card can put into the meeting. */
 export type CardItem = 'story' | 'question' | 'agenda';
@@ -63,6 +64,7 @@ export function MeetingCard({ site, story, question, hasTarget, collapsed, textO
         <div class="content">
           {story && (
             <div class="story">
+              {story.recognition && <RecognitionMark mark={story.recognition} />}
               <p class="story-title">{story.title}</p>
               <p class="customer">{story.customer}</p>
               {story.quote && <blockquote class="quote">{story.quote}</blockquote>}

@@ -105,4 +105,15 @@ describe('the customer chair card', () => {
     expect(button('Insert story')).toBeUndefined();
     expect(button('Insert agenda block')).toBeUndefined();
   });
+
+  it('marks a recognized story above its title, as plain text; an ordinary story has no mark', () => {
+    expect(show().app.querySelector('.recognition')).toBeNull();
+    const mark = { roundName: '2027 Q1', categoryName: '<b>Faster</b> for the customer', teamName: 'Line 4 maintenance crew' };
+    const { app } = show({ story: { ...story, recognition: mark } });
+    const shown = app.querySelector('.story .recognition')!;
+    expect(shown.textContent).toBe('★ Recognized: <b>Faster</b> for the customer, 2027 Q1 — Line 4 maintenance crew');
+    expect(shown.querySelector('b')).toBeNull();
+    expect(shown.querySelector('[aria-hidden="true"]')!.textContent).toBe('★ ');
+    expect(shown.nextElementSibling!.className).toBe('story-title');
+  });
 });

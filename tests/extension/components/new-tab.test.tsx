@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { demoBundle } from '../../../extension/lib/demo-bundle';
 import { NewTab } from '../../../extension/components/new-tab';
@@ -96,5 +96,33 @@ describe('the new tab', () => {
     await tick();
     await tick();
     expect(messages).toEqual([{ kind: 'log', type: 'story_viewed', surface: 'newtab', storyId: pickDailyStory(bundle, now)!.id }]);
+  });
+
+  it('marks a recognized story of the day, small and in words a screen reader reads; an ordinary story has no mark', async () => {
+    const writeText = vi.fn(async (_text: string) => undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    const now = new Date('2026-11-23T10:00:00Z');
+    const bundle = demoBundle();
+    const ordinary = pickDailyStory(bundle, now)!;
+    const mark = { roundName: '2027 Q1', categoryName: 'Faster for the customer', teamName: 'Line 4 maintenance crew' };
+    const profile = effectiveProfile({ ...(await userSettings.getValue()), department: 'legal', role: 'legal' }, {});
+    const app = document.getElementById('app')!;
+    render(<NewTab bundle={bundle} profile={profile} now={now} saveProfile={saveProfileChoice} />, app);
+    expect(app.querySelector('#story-title')!.textContent).toBe(ordinary.title);
+    expect(app.querySelector('.recognition')).toBeNull();
+    expect(app.textContent).not.toContain('Recognized:');
+
+    render(null, app);
+    const recognized = { ...bundle, stories: bundle.stories.map((s) => (s.id === ordinary.id ? { ...s, recognition: mark } : s)) };
+    render(<NewTab bundle={recognized} profile={profile} now={now} saveProfile={saveProfileChoice} />, app);
+    const shown = app.querySelector('.story .recognition')!;
+    expect(shown.textContent).toBe('★ Recognized: Faster for the customer, 2027 Q1 — Line 4 maintenance crew');
+    // The star is decoration: what is read out is the line the inserted text carries.
+    expect(shown.querySelector('[aria-hidden="true"]')!.textContent).toBe('★ ');
+    expect(shown.compareDocumentPosition(app.querySelector('#story-title')!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+
+    app.querySelector<HTMLButtonElement>('button[aria-label="Share this story (copies it as text)"]')!.click();
+    await tick();
+    expect(writeText.mock.calls[0]![0]).toContain('\n\nRecognized: Faster for the customer, 2027 Q1 — Line 4 maintenance crew\n\n');
   });
 });
