@@ -8,6 +8,8 @@ import type { RoleActionsEdit, RoleDraft, RoleEdit, RoleList, RoleRecord } from 
 import type { Schedule, ScheduleDay } from '@customer-chair/shared/schemas/schedule';
 import type { Settings, SettingsEdit } from '@customer-chair/shared/schemas/settings';
 import type { StoryArchived, StoryDraft, StoryEdit, StoryList, StoryRecord } from '@customer-chair/shared/schemas/story-record';
+import type { JudgingEntryList, JudgingRoundList, PublishedResults, RoundSummary, RoundWinners, SavedScorecard } from '@customer-chair/shared/schemas/judging';
+import type { Scorecard } from '@customer-chair/shared/schemas/scorecard';
 import type { DashboardOverview } from '@customer-chair/shared/schemas/dashboard-overview';
 import type { DepartmentDetail } from '@customer-chair/shared/schemas/department-detail';
 import type { NewInstalls } from '@customer-chair/shared/schemas/new-installs';
@@ -115,6 +117,22 @@ export const admin = {
     call<ImportResult>(`/api/v1/admin/import?mode=${mode}`, { method: 'POST', headers: { 'Content-Type': type }, body: text }),
   audit: (before?: number) => send<AuditPage>('GET', `/audit?limit=25${before ? `&before=${before}` : ''}`),
   tokens: () => send<AdminTokenList>('GET', '/tokens'),
+};
+
+const judge = <T>(method: string, path: string, body?: unknown) =>
+  call<T>(`/api/v1/judging${path}`, {
+    method,
+    ...(body === undefined ? {} : { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
+  });
+
+/** The panel's routes (`/api/v1/judging/…`): judges and the chair (an admin); winners and publishing are the chair's alone. */
+export const judging = {
+  rounds: () => judge<JudgingRoundList>('GET', '/rounds'),
+  entries: (roundId: string) => judge<JudgingEntryList>('GET', `/rounds/${id(roundId)}/entries`),
+  summary: (roundId: string) => judge<RoundSummary>('GET', `/rounds/${id(roundId)}/summary`),
+  saveScorecard: (entryId: string, card: Scorecard) => judge<SavedScorecard>('PUT', `/entries/${id(entryId)}/scorecard`, card),
+  saveWinners: (roundId: string, entryIds: string[]) => judge<RoundWinners>('PUT', `/rounds/${id(roundId)}/winners`, { entryIds }),
+  publish: (roundId: string) => judge<PublishedResults>('POST', `/rounds/${id(roundId)}/publish`),
 };
 
 /** The export file; the session cookie goes along with the download. */

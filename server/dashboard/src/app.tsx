@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, setCsrfToken } from './api';
 import { AuditLog } from './audit-log';
 import { ImportExport } from './import-export';
+import { Judging } from './judging';
 import { Nav, pageFor, readHash } from './nav';
 import { Overview } from './overview';
 import { Prompts } from './prompts';
@@ -75,14 +76,7 @@ export function App() {
       </header>
       <Nav current={page} role={role} />
       {page === 'adoption' && <Overview onExpired={expired} />}
-      {page === 'judging' && (
-        // Until the judging pages (scorecards, panel summary) arrive: what a judge will find here.
-        <section class="empty" aria-labelledby="judging-title">
-          <h2 id="judging-title">Judging</h2>
-          <p>Teams’ entries for a recognition round appear here once its submissions close, to be scored against the round’s criteria with feedback for each team.</p>
-          {department && <p class="hint">Entries from your own department ({department}) are not shown to you: you neither see nor score them.</p>}
-        </section>
-      )}
+      {page === 'judging' && (role === 'admin' || role === 'judge') && <Judging role={role} department={department} onExpired={expired} />}
       {page === 'stories' && (rest ? <StoryEditor key={rest} storyId={rest === 'new' ? undefined : rest} onExpired={expired} /> : <Stories onExpired={expired} />)}
       {page === 'schedule' && <Schedule onExpired={expired} />}
       {page === 'prompts' && <Prompts onExpired={expired} />}

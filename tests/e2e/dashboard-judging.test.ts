@@ -1,0 +1,251 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashToken } from '../../server/src/auth/tokens';
+import { insertAdminToken } from '../../server/src/storage/queries/insert-admin-token';
+import { openDatabase } from '../../server/src/storage/sqlite/open-database';
+import { sqliteStorage } from '../../server/src/storage/sqlite/sqlite-storage';
+import { addDays } from '../../shared/src/domain/local-day';
+import type { EntryDraft, EntryReceipt } from '../../shared/src/schemas/recognition-entry';
+import type { RoundRecord } from '../../shared/src/schemas/recognition-round';
+import type { Schedule } from '../../shared/src/schemas/schedule';
+import { buildDashboard } from '../support/build-dashboard';
+import { assertChromium } from '../support/launch-extension';
+import { roundDraft } from '../support/recognition-api';
+import { startServer, type RunningServer } from '../support/start-server';
+
+const ARTIFACTS = new URL('../.artifacts/', import.meta.url).pathname;
+const folder = mkdtempSync(join(tmpdir(), 'cc-dashboard-judging-'));
+const databasePath = join(folder, 'cc.db');
+/** Two judges free to score the support desk's entry, and a third tied to support (a conflict of interest). */
+const ANN = 'an-judge-token-0123456789abcdefghijkl';
+const BO = 'bo-judge-token-0123456789abcdefghijkl';
+const CY = 'cy-judge-token-0123456789abcdefghijkl';
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+let supportEntry: string;
+let opsEntry: string;
+
+async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${server.url}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${server.adminToken}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+function entry(team: EntryDraft['team'], overrides: Partial<EntryDraft>): EntryDraft {
+  return {
+    roundId: 'e2e-judging',
+    categoryId: 'faster-for-the-customer',
+    team,
+    customer: 'Harbour Bank — operations lead',
+    before: 'A refund took 12 working days from the customer’s request.',
+    after: 'A refund takes 2 working days: 6X less waiting.',
+    method: 'Refunds under $500 are approved by the desk itself, the same day, with a weekly sample check by finance.',
+    acknowledgement: { quote: 'The refund was there before I had asked twice.', source: 'Customer email, 3 November' },
+    selfCheck: [
+      { criterionId: 'less-waiting', status: 'met', note: '12 → 2 days on 80 refunds.' },
+      { criterionId: 'customer-acknowledged', status: 'partly' },
+    ],
+    installId: randomUUID(),
+    ...overrides,
+  };
+}
+
+/**
+ * The round is made open today, takes two entries through the extension's
+ * route (as employees would send them), then the CX lead moves its days so
+ * that submissions closed yesterday and judging runs today: the server's
+ * clock is the real one, and this is how a round reaches judging honestly.
+ */
+async function seedRound() {
+  const { today } = await call<Schedule>('GET', '/api/v1/admin/schedule');
+  const draft = roundDraft({ id: 'e2e-judging', name: 'E2E judging round', submissionOpens: addDays(today, -7), submissionCloses: today, judgingEnds: addDays(today, 7), announceOn: addDays(today, 10) });
+  const round = await call<RoundRecord>('POST', '/api/v1/admin/recognition/rounds', draft);
+  expect(round.phase).toBe('open');
+  const submit = (draft: EntryDraft) => call<EntryReceipt>('POST', '/api/v1/recognition/entries', draft);
+  supportEntry = (await submit(entry({ name: 'Returns desk', department: 'support' }, {}))).entryId;
+  opsEntry = (
+    await submit(
+      entry(
+        { name: 'Logistics planning team', department: 'operations' },
+        {
+          customer: 'Orchard Stores — regional buyer',
+          before: 'Deliveries reached a store 5 days after its order.',
+          after: 'Deliveries reach a store in 2 days.',
+          method: 'Routes planned backwards from each store’s receiving window.',
+          acknowledgement: undefined,
+          selfCheck: [{ criterionId: 'less-waiting', status: 'met' }],
+        },
+      ),
+    )
+  ).entryId;
+  const { categories, name, submissionOpens } = draft;
+  const moved = await call<RoundRecord>('PUT', '/api/v1/admin/recognition/rounds/e2e-judging', {
+    name,
+    categories,
+    submissionOpens,
+    submissionCloses: addDays(today, -1),
+    judgingEnds: addDays(today, 7),
+    announceOn: addDays(today, 10),
+    revision: round.revision,
+  });
+  expect(moved.phase).toBe('judging');
+}
+
+async function signInAs(token: string) {
+  await page.context().clearCookies();
+  // A fresh load (a change of hash alone would keep the signed-in page).
+  await page.goto('about:blank');
+  await page.goto(`${server.url}/#/judging`);
+  await page.getByLabel('Admin token').fill(token);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Judging', level: 1 }).waitFor();
+}
+
+async function pickRound() {
+  await page.getByLabel('Round').selectOption('e2e-judging');
+}
+
+const entryButtons = () => page.getByRole('navigation', { name: 'Entries' }).locator('.entry-team').allTextContents();
+
+async function score(team: string, scores: Record<string, number>, feedback: string, note = '') {
+  await page.getByRole('navigation', { name: 'Entries' }).getByRole('button', { name: new RegExp(team) }).click();
+  const card = page.locator('article.scorecard');
+  await card.getByRole('heading', { name: team }).waitFor();
+  for (const [criterion, n] of Object.entries(scores)) {
+    await card.getByRole('group', { name: new RegExp(criterion) }).getByRole('radio', { name: new RegExp(`^${n}\\b`) }).check();
+  }
+  await card.getByLabel('Feedback to the team').fill(feedback);
+  if (note) await card.getByLabel('Note for the panel').fill(note);
+  await card.getByRole('button', { name: /Save/ }).click();
+  await card.getByText(`Your scorecard of “${team}” is saved.`).waitFor();
+}
+
+async function screenshot(name: string) {
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await page.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: true });
+}
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  buildDashboard();
+  server = await startServer({ databasePath });
+  const storage = sqliteStorage(openDatabase(databasePath));
+  try {
+    await insertAdminToken(storage, 'Ann (judge)', hashToken(ANN), new Date(), { role: 'judge', department: 'manufacturing' });
+    await insertAdminToken(storage, 'Bo (judge)', hashToken(BO), new Date(), { role: 'judge' });
+    await insertAdminToken(storage, 'Cy (judge)', hashToken(CY), new Date(), { role: 'judge', department: 'support' });
+  } finally {
+    await storage.close();
+  }
+  await seedRound();
+  browser = await chromium.launch({
+    executablePath: assertChromium(),
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+describe('judging in the dashboard', () => {
+  it('a judge sees the entry with its criteria and self-check, and a scorecard refused by the server says why in words', async () => {
+    await signInAs(ANN);
+    await pickRound();
+    await page.locator('article.scorecard').waitFor();
+    expect(await entryButtons()).toEqual(['Returns desk', 'Logistics planning team']);
+    const card = page.locator('article.scorecard');
+    expect(await card.textContent()).toMatch(/Harbour Bank/);
+    expect(await card.textContent()).toMatch(/The refund was there before I had asked twice/);
+    expect(await card.textContent()).toMatch(/Before and after, measured the same way\./);
+    expect(await card.textContent()).toMatch(/The team’s self-check: Met — 12 → 2 days on 80 refunds\./);
+    expect(await card.textContent()).toMatch(/shown to[^.]*unsigned|unsigned: your name is never shown/);
+    // One criterion scored, the other left out: the server names it, nothing is saved.
+    await card.getByRole('group', { name: /How much less the customer waits/ }).getByRole('radio', { name: /^4\b/ }).check();
+    await card.getByRole('button', { name: 'Save scorecard' }).click();
+    await card.getByRole('alert').waitFor();
+    expect(await card.getByRole('alert').textContent()).toMatch(/customer-acknowledged/);
+    expect(await card.getByRole('alert').textContent()).toMatch(/Nothing was saved/);
+  });
+
+  it('two judges score the support desk’s entry; the scorecard is captured', async () => {
+    await score('Returns desk', { 'How much less the customer waits': 4, 'The customer noticed': 3 }, 'Strong figures, measured on 80 refunds. Next time ask the customer to confirm the 2 days in writing.', 'Check the sample size with finance.');
+    await score('Logistics planning team', { 'How much less the customer waits': 3, 'The customer noticed': 1 }, '');
+    await page.getByRole('navigation', { name: 'Entries' }).getByRole('button', { name: /Returns desk/ }).click();
+    await page.locator('article.scorecard').getByRole('heading', { name: 'Returns desk' }).waitFor();
+    // The radio kept its choice after saving.
+    expect(await page.locator('article.scorecard').getByRole('group', { name: /The customer noticed/ }).getByRole('radio', { name: /^3\b/ }).isChecked()).toBe(true);
+    await screenshot('judging-scorecard');
+
+    await signInAs(BO);
+    await pickRound();
+    await page.locator('article.scorecard').waitFor();
+    await score('Returns desk', { 'How much less the customer waits': 5, 'The customer noticed': 2 }, 'A clear method other desks can copy.');
+  });
+
+  it('a third judge, tied to support, never sees the support desk’s entry', async () => {
+    await signInAs(CY);
+    await pickRound();
+    await page.locator('article.scorecard').waitFor();
+    expect(await entryButtons()).toEqual(['Logistics planning team']);
+    expect(await page.locator('main').textContent()).toMatch(/your own department \(support\) are not shown to you/);
+    await page.getByRole('button', { name: 'Panel summary' }).click();
+    await page.locator('table.summary-table').waitFor();
+    expect(await page.locator('table.summary-table').textContent()).not.toMatch(/Returns desk/);
+    // Not scored by Cy yet: the figures stay sealed for them.
+    expect(await page.locator('table.summary-table').textContent()).toMatch(/Sealed until you score it/);
+  });
+
+  it('the chair reads the panel summary, marks a winner, is refused publishing while an entry lacks feedback, writes it, and publishes', async () => {
+    await signInAs(server.adminToken);
+    await pickRound();
+    await page.getByRole('button', { name: 'Panel summary' }).click();
+    const table = page.locator('table.summary-table');
+    await table.waitFor();
+    const returns = table.locator('tr', { hasText: 'Returns desk' });
+    // Ann 4·5+3·2 = 26/7 ≈ 3.71; Bo 5·5+2·2 = 29/7 ≈ 4.14: average 3.93, spread 0.43.
+    expect(await returns.textContent()).toMatch(/3\.93/);
+    expect(await returns.textContent()).toMatch(/0\.43/);
+    expect(await returns.textContent()).toMatch(/Ann \(judge\), Bo \(judge\)/);
+    const ops = table.locator('tr', { hasText: 'Logistics planning team' });
+    expect(await ops.textContent()).toMatch(/Bo \(judge\)/); // Bo has not scored it
+    expect(await ops.textContent()).toMatch(/none yet/);
+    await returns.getByRole('checkbox').check();
+    await page.getByRole('button', { name: 'Publish results' }).click();
+    const refusal = page.locator('.panel-summary [role="alert"]');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toMatch(/Logistics planning team/);
+    expect(await page.locator('.refused-entries').textContent()).toMatch(/“Logistics planning team” \(operations\) needs feedback/);
+    await screenshot('judging-panel-summary');
+
+    // The chair writes the feedback the team is waiting for (an admin may score), then publishes.
+    await page.getByRole('button', { name: 'Scorecards' }).click();
+    await score('Logistics planning team', { 'How much less the customer waits': 3, 'The customer noticed': 1 }, 'Good cut in days; the customer’s own words would have made it a winner.');
+    await page.getByRole('button', { name: 'Panel summary' }).click();
+    await table.waitFor();
+    expect(await table.locator('tr', { hasText: 'Returns desk' }).getByRole('checkbox').isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Publish results' }).click();
+    await page.getByText(/are published: 1 recognized, 1 not this round/).waitFor();
+    await table.locator('tr', { hasText: 'Returns desk' }).getByText('Recognized').waitFor();
+    expect(await table.locator('tr', { hasText: 'Logistics planning team' }).textContent()).toMatch(/Not this round/);
+    await screenshot('judging-published');
+    const outcomes = await call<{ entries: { id: string; outcome: string | null }[] }>('GET', '/api/v1/judging/rounds/e2e-judging/entries');
+    expect(Object.fromEntries(outcomes.entries.map((e) => [e.id, e.outcome]))).toEqual({ [supportEntry]: 'recognized', [opsEntry]: 'not_this_round' });
+    expect(pageErrors).toEqual([]);
+  });
+});
