@@ -149,6 +149,7 @@ describe('PUT /api/v1/judging/entries/:entryId/scorecard', () => {
     expect((await put('{"scores": [')).status).toBe(400);
     const text = await t.app.request(`/api/v1/judging/entries/${line4.id}/scorecard`, { method: 'PUT', headers: { Authorization: `Bearer ${PANEL.jo}`, 'Content-Type': 'text/plain' }, body: '{}' });
     expect(text.status).toBe(415);
+    expect((await put({ ...scorecardFor(line4, 4), feedback: 'x'.repeat(LIMITS.adminBodyBytes) })).status).toBe(413);
     expect(await snapshot(t)).toBe(before);
   });
 
