@@ -31,6 +31,8 @@ import { eventRoutes } from './routes/events';
 import { healthRoutes } from './routes/health';
 import { isRoundStatsPath, judgingRoutes } from './routes/judging';
 import { RECOGNITION_PATHS, recognitionRoutes } from './routes/recognition';
+import { recognitionFeedRoutes } from './routes/recognition-feed';
+import { recognitionPosterRoutes } from './routes/recognition-posters';
 import { sessionRoutes } from './routes/session';
 import { statsRoutes } from './routes/stats';
 
@@ -57,11 +59,18 @@ export function createApp(deps: AppDeps) {
   app.use('/api/v1/events', enrolled);
   // Recognition entries come from the extension too: its CORS and the enrollment key, never cached.
   for (const path of RECOGNITION_PATHS) app.use(path, cors, enrolled, noStore());
+  // The recognition feed and posters: the enrollment key in the header or in the address (feed readers and lobby
+  // screens cannot send headers), wrong keys counted by the same throttle; open like content without a key.
+  const enrolledByAddress = requireEnrollmentKey(deps.config.enrollmentKey, throttle, { inQuery: 'key' });
+  app.use('/api/v1/recognition/feed.atom', enrolledByAddress);
+  app.use('/recognition/posters/*', enrolledByAddress);
 
   app.route('/health', healthRoutes(deps.storage));
   app.route(CONTENT_PATH, contentRoutes(deps));
   app.route('/api/v1/events', eventRoutes(deps));
   app.route('/api/v1/recognition', recognitionRoutes(deps));
+  app.route('/api/v1/recognition', recognitionFeedRoutes(deps));
+  app.route('/recognition', recognitionPosterRoutes(deps));
   // Signed-in answers are never kept by a cache.
   for (const path of ['/api/v1/session', '/api/v1/dashboard/*', '/api/v1/admin/*', '/api/v1/judging/*', '/api/v1/stats', '/api/v1/stats.csv']) app.use(path, noStore());
   // Every credential is checked here, under the throttle, as for the admin routes below; adoption is for admins and viewers.

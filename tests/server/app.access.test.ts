@@ -21,6 +21,11 @@ const PUBLIC = new Set([
   'POST /api/v1/recognition/entries',
   // An entry's status also needs its receipt (X-Entry-Receipt): without it, the entry does not exist.
   'GET /api/v1/recognition/entries/:id',
+  // Announcing winners: open, or behind ENROLLMENT_KEY (header or ?key=) when the company sets one (checked below);
+  // the posters' stylesheet says nothing of anyone.
+  'GET /api/v1/recognition/feed.atom',
+  'GET /recognition/posters/:storyId',
+  'GET /recognition/poster.css',
   // Signing in is how a CX lead gets a session.
   'POST /api/v1/session',
   // The dashboard's own files (it asks for a session before showing anything).
@@ -264,6 +269,21 @@ describe('access to every route', async () => {
       const ok = await enrolled.app.request(url, { method, headers: { Authorization: 'Bearer company-enrollment-key', 'Content-Type': 'application/json' }, body });
       // Past the key: answered (an empty batch, an empty entry or an unknown entry are the route's own refusals).
       expect([200, 400, 404], route).toContain(ok.status);
+    }
+  });
+
+  it('with ENROLLMENT_KEY set, the recognition feed and posters refuse a missing or wrong key, in the header or the address', async () => {
+    const enrolled = await makeTestApp({ now: NOW, config: { enrollmentKey: 'company-enrollment-key' } });
+    for (const path of ['/api/v1/recognition/feed.atom', '/recognition/posters/recognized-e-none']) {
+      expect((await enrolled.app.request(path)).status, `${path} with nothing`).toBe(401);
+      expectRefused(await enrolled.app.request(path, { headers: { Authorization: 'Bearer wrong-enrollment-key' } }), `${path} with a wrong header`);
+      expectRefused(await enrolled.app.request(`${path}?key=wrong-enrollment-key`), `${path} with a wrong key in the address`);
+      expectRefused(await enrolled.app.request(path, { headers: { Authorization: 'Bearer test-admin-token-0123456789abcdef' } }), `${path} with an admin token`);
+      // Past the key: the feed, or a poster that does not exist.
+      for (const headers of [{ Authorization: 'Bearer company-enrollment-key' }, {}] as Record<string, string>[]) {
+        const url = headers.Authorization ? path : `${path}?key=company-enrollment-key`;
+        expect((await enrolled.app.request(url, { headers })).status, url).toBe(path.endsWith('.atom') ? 200 : 404);
+      }
     }
   });
 

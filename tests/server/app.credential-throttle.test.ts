@@ -21,9 +21,10 @@ const PATHS: Record<string, (t: Pick<TestApp, 'app'>, credential: string, addres
   'stats bearer': async (t, token, address) => request(t, '/api/v1/stats', { headers: { Authorization: `Bearer ${token}` } }, address),
   'session cookie': async (t, id, address) => request(t, '/api/v1/dashboard/overview', { headers: { Cookie: `cc_session=${id}` } }, address),
   'enrollment key': async (t, key, address) => request(t, '/api/v1/content', { headers: { Authorization: `Bearer ${key}` } }, address),
+  'enrollment key in a feed address': async (t, key, address) => request(t, `/api/v1/recognition/feed.atom?key=${encodeURIComponent(key)}`, {}, address),
 };
 
-const right = (path: string) => (path === 'enrollment key' ? KEY : TEST_ADMIN_TOKEN);
+const right = (path: string) => (path.startsWith('enrollment key') ? KEY : TEST_ADMIN_TOKEN);
 
 describe('one credential throttle across the app', () => {
   for (const [path, present] of Object.entries(PATHS)) {

@@ -10,21 +10,24 @@ import { requestHeader } from '../http/request-header';
  * (`Authorization: Bearer <key>`) may read content or send events. With a
  * `throttle`, a wrong key counts as a guess (429 once it backs off); the
  * right key is checked first and costs nothing more.
+ *
+ * `inQuery` names a query parameter that may carry the key instead (the
+ * recognition feed and posters: feed readers and lobby screens cannot send
+ * headers); a wrong key there counts as a guess like a wrong header.
  */
-export function requireEnrollmentKey(key: string | undefined, throttle?: CredentialThrottle): MiddlewareHandler {
+export function requireEnrollmentKey(key: string | undefined, throttle?: CredentialThrottle, options: { inQuery?: string } = {}): MiddlewareHandler {
   const presents = enrollmentKeyCheck(key);
+  const { inQuery } = options;
+  const howToSend = inQuery ? `add "?${inQuery}=<key>" to the address or send "Authorization: Bearer <key>"` : 'send "Authorization: Bearer <key>"';
   return async function requireEnrollmentKey(c, next) {
     const authorization = requestHeader(c, 'authorization');
     if (presents(authorization)) return next();
-    const presented = bearerToken(authorization);
+    const queried = inQuery ? c.req.query(inQuery) || undefined : undefined;
+    if (queried !== undefined && presents(`Bearer ${queried}`)) return next();
+    const presented = queried ?? bearerToken(authorization);
     const unauthorized = () => {
       c.header('WWW-Authenticate', 'Bearer realm="customer-chair"');
-      return apiError(
-        c,
-        401,
-        'unauthorized',
-        presented === undefined ? 'This server needs an enrollment key: send "Authorization: Bearer <key>".' : 'The enrollment key is not valid.',
-      );
+      return apiError(c, 401, 'unauthorized', presented === undefined ? `This server needs an enrollment key: ${howToSend}.` : 'The enrollment key is not valid.');
     };
     return throttle && presented !== undefined ? throttle.refuse(c, presented, unauthorized) : unauthorized();
   };
