@@ -13,7 +13,8 @@ const WORDS_PER_YEAR = 12;
  * array (row r's days at words r*12 to r*12+11). A window of days is then a
  * word or two tested per row, with no object touched. Built once from the
  * stored rows and kept up to date with `mark` (a batch's days) or `replace`
- * (a row read again).
+ * (a row read again), each noting which days changed (`lastChange`), so
+ * that what was counted from a week can be kept until one of its days does.
  */
 export class InstallActivity {
   /** Department and role names; rows hold their index. */
@@ -31,11 +32,17 @@ export class InstallActivity {
 
   private readonly departmentIndex = new Map<string, number>();
   private readonly roleIndex = new Map<string, number>();
-  private readonly rowIndex = new Map<string, number>();
-  /** Install id to its rows. */
-  private readonly installRows = new Map<string, number[]>();
+  /**
+   * Install id to its row, or to its rows when it has several (the array in
+   * `movedInstalls`): one entry per install, keyed by the id as it is, so a
+   * million installs cost a million entries, not a key string per row.
+   */
+  private readonly installRows = new Map<string, number | number[]>();
   private readonly years = new Map<number, Int32Array>();
   private capacity = 1024;
+  /** Per year and day, when that day was last marked or unmarked on any row (a count of changes: see lastChange). */
+  private readonly changes = new Map<number, Float64Array>();
+  private changeCount = 0;
 
   get rowCount(): number {
     return this.rowDepartment.length;
@@ -44,18 +51,56 @@ export class InstallActivity {
   /** Adds the days of one stored row (an install's activity in a department and role over a year). */
   mark({ year, installId, department, role, days }: ActivityRow): void {
     const row = this.rowOf(installId, department, role);
-    let words = this.years.get(year);
-    if (!words) this.years.set(year, (words = new Int32Array(this.capacity * WORDS_PER_YEAR)));
+    const words = this.wordsOf(year);
     const base = row * WORDS_PER_YEAR;
-    for (let i = 0; i < days.length; i++) words[base + (i >> 2)]! |= days[i]! << ((i & 3) * 8);
+    let changed: Float64Array | undefined;
+    for (let i = 0; i < days.length; i++) {
+      if (days[i] === 0) continue;
+      const shift = (i & 3) * 8;
+      const at = base + (i >> 2);
+      const added = days[i]! & ~(words[at]! >>> shift) & 0xff;
+      if (added === 0) continue;
+      words[at]! |= added << shift;
+      changed ??= this.changedDays(year);
+      stampDays(changed, i, added, this.changeCount);
+    }
   }
 
   /** Sets the days of one stored row to exactly `days` (a row read again replaces what was held). */
   replace(row: ActivityRow): void {
-    const words = this.years.get(row.year);
-    const index = this.rowIndex.get(`${row.installId}\u0000${row.department}\u0000${row.role}`);
-    if (words && index !== undefined) words.fill(0, index * WORDS_PER_YEAR, (index + 1) * WORDS_PER_YEAR);
-    this.mark(row);
+    const index = this.findRow(row.installId, row.department, row.role);
+    if (index === undefined) return this.mark(row);
+    const words = this.wordsOf(row.year);
+    const base = index * WORDS_PER_YEAR;
+    let changed: Float64Array | undefined;
+    for (let word = 0; word < WORDS_PER_YEAR; word++) {
+      let value = 0;
+      for (let k = 0; k < 4; k++) value |= (row.days[word * 4 + k] ?? 0) << (k * 8);
+      const flipped = words[base + word]! ^ value;
+      if (flipped === 0) continue;
+      words[base + word] = value;
+      changed ??= this.changedDays(row.year);
+      for (let k = 0; k < 4; k++) stampDays(changed, word * 4 + k, (flipped >>> (k * 8)) & 0xff, this.changeCount);
+    }
+  }
+
+  /**
+   * A number that changes whenever a day from `from` to `to` (inclusive)
+   * is marked or unmarked on any row: what was worked out from those days
+   * still holds while it stays the same. Rows added without those days do
+   * not change it.
+   */
+  lastChange(from: string, to: string): number {
+    let latest = 0;
+    for (const [year, stamps] of this.changes) {
+      const yearStart = `${year}-01-01`;
+      const yearEnd = `${year}-12-31`;
+      if (to < yearStart || from > yearEnd) continue;
+      const first = from <= yearStart ? 0 : dayOfYear(from);
+      const last = to >= yearEnd ? stamps.length - 1 : dayOfYear(to);
+      for (let day = first; day <= last; day++) latest = Math.max(latest, stamps[day]!);
+    }
+    return latest;
   }
 
   /** Per row, 1 when it has a day marked from `from` to `to` (days, inclusive). */
@@ -104,7 +149,7 @@ export class InstallActivity {
   rows(): ActivityRow[] {
     const out: ActivityRow[] = [];
     for (const [installId, rows] of this.installRows) {
-      for (const row of rows) {
+      for (const row of typeof rows === 'number' ? [rows] : rows) {
         for (const [year, words] of this.years) {
           const days = new Uint8Array(DAY_BITS_BYTES);
           for (let i = 0; i < days.length; i++) days[i] = words[row * WORDS_PER_YEAR + (i >> 2)]! >>> ((i & 3) * 8);
@@ -117,28 +162,56 @@ export class InstallActivity {
     return out;
   }
 
+  /** The row of an install in a department and role, if it has one. */
+  private findRow(installId: string, department: string, role: string): number | undefined {
+    const rows = this.installRows.get(installId);
+    if (rows === undefined) return undefined;
+    const d = this.departmentIndex.get(department);
+    const r = this.roleIndex.get(role);
+    for (const row of typeof rows === 'number' ? [rows] : rows) if (this.rowDepartment[row] === d && this.rowRole[row] === r) return row;
+    return undefined;
+  }
+
+  /** The row of an install in a department and role, added when it has none yet. */
   private rowOf(installId: string, department: string, role: string): number {
-    const key = `${installId}\u0000${department}\u0000${role}`;
-    let row = this.rowIndex.get(key);
-    if (row !== undefined) return row;
-    row = this.rowCount;
-    this.rowIndex.set(key, row);
-    this.rowDepartment.push(intern(this.departments, this.departmentIndex, department));
-    this.rowRole.push(intern(this.roles, this.roleIndex, role));
+    const d = intern(this.departments, this.departmentIndex, department);
+    const r = intern(this.roles, this.roleIndex, role);
+    const rows = this.installRows.get(installId);
+    if (typeof rows === 'number' && this.rowDepartment[rows] === d && this.rowRole[rows] === r) return rows;
+    if (typeof rows === 'object') for (const row of rows) if (this.rowDepartment[row] === d && this.rowRole[row] === r) return row;
+    const row = this.rowCount;
+    this.rowDepartment.push(d);
+    this.rowRole.push(r);
     this.rowMoved.push(0);
     if (row === this.capacity) this.grow();
-    const rows = this.installRows.get(installId);
-    if (!rows) {
-      this.installRows.set(installId, [row]);
+    if (rows === undefined) {
+      this.installRows.set(installId, row);
+    } else if (typeof rows === 'number') {
+      // A second row: the install moved (or, for cells, used another); its rows are counted apart.
+      const moved = [rows, row];
+      this.installRows.set(installId, moved);
+      this.movedInstalls.push(moved);
+      this.rowMoved[rows] = 1;
+      this.rowMoved[row] = 1;
     } else {
-      if (rows.length === 1) {
-        this.rowMoved[rows[0]!] = 1;
-        this.movedInstalls.push(rows);
-      }
       rows.push(row);
       this.rowMoved[row] = 1;
     }
     return row;
+  }
+
+  private wordsOf(year: number): Int32Array {
+    let words = this.years.get(year);
+    if (!words) this.years.set(year, (words = new Int32Array(this.capacity * WORDS_PER_YEAR)));
+    return words;
+  }
+
+  /** A year's change marks per day, for a change about to be made (each change gets a number of its own). */
+  private changedDays(year: number): Float64Array {
+    let days = this.changes.get(year);
+    if (!days) this.changes.set(year, (days = new Float64Array(DAY_BITS_BYTES * 8)));
+    this.changeCount++;
+    return days;
   }
 
   private grow(): void {
@@ -156,6 +229,11 @@ export function installActivity(rows: Iterable<ActivityRow> = []): InstallActivi
   const activity = new InstallActivity();
   for (const row of rows) activity.mark(row);
   return activity;
+}
+
+/** Marks the days of byte `byte` whose bits are set in `bits` as changed by change number `change`. */
+function stampDays(days: Float64Array, byte: number, bits: number, change: number): void {
+  for (let bit = 0; bits >> bit !== 0; bit++) if (bits & (1 << bit)) days[byte * 8 + bit] = change;
 }
 
 /** The bits of a 32-day word from `first` to `last` (offsets in the word, clamped to it). */

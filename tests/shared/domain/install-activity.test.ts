@@ -56,4 +56,31 @@ describe('InstallActivity', () => {
     expect(held('c', 2026)).toEqual(row('c', 'it', 'it', ['2026-11-05']).days);
     expect([...activity.activeRows('2026-11-02', '2026-11-02')]).toEqual([0, 1, 0]);
   });
+
+  it('tells when the days of a window last changed: marked or unmarked on any row, and nothing else', () => {
+    const activity = installActivity([row('a', 'sales', 'sales', ['2026-11-10']), row('b', 'it', 'it', ['2026-11-17'])]);
+    const week = () => activity.lastChange('2026-11-09', '2026-11-15');
+    const before = week();
+    expect(before).toBeGreaterThan(0);
+    // The same days again, days of other weeks and years, a new row without the week's days: the week is as it was.
+    activity.mark(row('a', 'sales', 'sales', ['2026-11-10']));
+    activity.mark(row('a', 'sales', 'sales', ['2026-11-16', '2026-11-30']));
+    activity.mark(row('c', 'legal', 'legal', ['2026-11-18']));
+    activity.mark(row('a', 'sales', 'sales', ['2025-11-12']));
+    activity.replace(row('b', 'it', 'it', ['2026-11-17', '2026-11-19']));
+    expect(week()).toBe(before);
+    expect(activity.lastChange('2026-11-16', '2026-11-22')).toBeGreaterThan(before);
+    // A day of the week marked on another row, or unmarked by a row read again: changed.
+    activity.mark(row('d', 'it', 'it', ['2026-11-15']));
+    const marked = week();
+    expect(marked).toBeGreaterThan(before);
+    activity.replace(row('a', 'sales', 'sales', ['2026-11-16', '2026-11-30']));
+    expect(week()).toBeGreaterThan(marked);
+    // A window across the new year takes both years' days.
+    const turn = installActivity([row('e', 'it', 'it', ['2026-12-31'])]);
+    const span = turn.lastChange('2026-12-28', '2027-01-03');
+    turn.mark(row('e', 'it', 'it', ['2027-01-02']));
+    expect(turn.lastChange('2026-12-28', '2027-01-03')).toBeGreaterThan(span);
+    expect(turn.lastChange('2026-12-21', '2026-12-27')).toBe(0);
+  });
 });
