@@ -249,3 +249,61 @@ describe('judging in the dashboard', () => {
     expect(pageErrors).toEqual([]);
   });
 });
+
+describe('recognition rounds in the dashboard (admins)', () => {
+  it('lists the rounds; a new round with a usage criterion is refused in the schema’s words, then created and edited', async () => {
+    await signInAs(server.adminToken);
+    await page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: 'Rounds' }).click();
+    const list = page.locator('table.round-list');
+    await list.waitFor();
+    expect(await list.textContent()).toMatch(/E2E judging round/);
+    expect(await list.textContent()).toMatch(/2027 Q1|Taking entries/);
+
+    await page.getByRole('button', { name: 'New round' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('2027 Q2');
+    const { today } = await call<Schedule>('GET', '/api/v1/admin/schedule');
+    await page.getByLabel('Submissions open').fill(addDays(today, 30));
+    await page.getByLabel('Submissions close').fill(addDays(today, 50));
+    await page.getByLabel('Judging ends').fill(addDays(today, 60));
+    await page.getByLabel('Winners announced on').fill(addDays(today, 65));
+    await page.getByLabel('Category name').fill('Faster for the customer');
+    await page.getByLabel('Description').fill('The customer waits less for what they need from us.');
+    await page.getByLabel('Criterion name').fill('Adoption of the new tab');
+    await page.getByLabel('Guidance for judges').fill('Count how often the team clicked the new tab.');
+    await page.getByLabel('Evidence that counts').fill('The usage figures.');
+    await page.getByRole('button', { name: 'Create round' }).click();
+    const refusal = page.locator('.round-editor [role="alert"]');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toMatch(/usage figures .*are never criteria/);
+    expect(await page.locator('.field .error').first().textContent()).toMatch(/never criteria/);
+    await screenshot('rounds-usage-refused');
+
+    await page.getByLabel('Criterion name').fill('How much less the customer waits');
+    await page.getByLabel('Guidance for judges').fill('Before and after, measured the same way from the customer’s side.');
+    await page.getByLabel('Evidence that counts').fill('Before and after figures of the wait.');
+    await page.getByRole('button', { name: 'Add a criterion' }).click();
+    await page.getByLabel('Criterion name').nth(1).fill('The customer noticed');
+    await page.getByLabel('Guidance for judges').nth(1).fill('Their own words, with a named source.');
+    await page.getByLabel('Evidence that counts').nth(1).fill('A quote and where it was said.');
+    await page.getByLabel('Kind').nth(1).selectOption('customer_acknowledgement');
+    await page.getByLabel(/Weight/).nth(1).fill('2');
+    await page.getByRole('button', { name: 'Create round' }).click();
+    await page.getByText('2027 Q2 is created.').waitFor();
+    await screenshot('rounds-editor');
+    const rounds = await call<{ rounds: RoundRecord[] }>('GET', '/api/v1/admin/recognition/rounds');
+    const created = rounds.rounds.find((r) => r.name === '2027 Q2')!;
+    expect(created.categories[0]!.criteria.map((c) => [c.id, c.kind, c.weight])).toEqual([
+      ['how-much-less-the-customer-waits', 'outcome', 3],
+      ['the-customer-noticed', 'customer_acknowledgement', 2],
+    ]);
+
+    // An edit keeps the ids and goes through the revision check.
+    await page.getByLabel('Name', { exact: true }).fill('2027 Q2 (spring)');
+    await page.getByRole('button', { name: 'Save round' }).click();
+    await page.getByText('Saved.', { exact: true }).waitFor();
+    const after = (await call<{ rounds: RoundRecord[] }>('GET', '/api/v1/admin/recognition/rounds')).rounds.find((r) => r.id === created.id)!;
+    expect(after.name).toBe('2027 Q2 (spring)');
+    expect(after.revision).toBe(created.revision + 1);
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -9,6 +9,7 @@ import type { Schedule, ScheduleDay } from '@customer-chair/shared/schemas/sched
 import type { Settings, SettingsEdit } from '@customer-chair/shared/schemas/settings';
 import type { StoryArchived, StoryDraft, StoryEdit, StoryList, StoryRecord } from '@customer-chair/shared/schemas/story-record';
 import type { JudgingEntryList, JudgingRoundList, PublishedResults, RoundSummary, RoundWinners, SavedScorecard } from '@customer-chair/shared/schemas/judging';
+import type { RoundDraft, RoundEdit, RoundList, RoundRecord } from '@customer-chair/shared/schemas/recognition-round';
 import type { Scorecard } from '@customer-chair/shared/schemas/scorecard';
 import type { DashboardOverview } from '@customer-chair/shared/schemas/dashboard-overview';
 import type { DepartmentDetail } from '@customer-chair/shared/schemas/department-detail';
@@ -133,6 +134,13 @@ export const judging = {
   saveScorecard: (entryId: string, card: Scorecard) => judge<SavedScorecard>('PUT', `/entries/${id(entryId)}/scorecard`, card),
   saveWinners: (roundId: string, entryIds: string[]) => judge<RoundWinners>('PUT', `/rounds/${id(roundId)}/winners`, { entryIds }),
   publish: (roundId: string) => judge<PublishedResults>('POST', `/rounds/${id(roundId)}/publish`),
+};
+
+/** Recognition rounds (admins): `/api/v1/admin/recognition/rounds`. */
+export const recognition = {
+  rounds: () => send<RoundList>('GET', '/recognition/rounds'),
+  createRound: (draft: RoundDraft) => send<RoundRecord>('POST', '/recognition/rounds', draft),
+  saveRound: (roundId: string, edit: RoundEdit) => send<RoundRecord>('PUT', `/recognition/rounds/${id(roundId)}`, edit),
 };
 
 /** The export file; the session cookie goes along with the download. */

@@ -8,6 +8,7 @@ import { Nav, pageFor, readHash } from './nav';
 import { Overview } from './overview';
 import { Prompts } from './prompts';
 import { Roles } from './roles';
+import { Rounds } from './rounds';
 import { Schedule } from './schedule';
 import { Settings } from './settings';
 import { SignIn } from './sign-in';
@@ -77,6 +78,7 @@ export function App() {
       <Nav current={page} role={role} />
       {page === 'adoption' && <Overview onExpired={expired} />}
       {page === 'judging' && (role === 'admin' || role === 'judge') && <Judging role={role} department={department} onExpired={expired} />}
+      {page === 'rounds' && <Rounds roundId={rest} onExpired={expired} />}
       {page === 'stories' && (rest ? <StoryEditor key={rest} storyId={rest === 'new' ? undefined : rest} onExpired={expired} /> : <Stories onExpired={expired} />)}
       {page === 'schedule' && <Schedule onExpired={expired} />}
       {page === 'prompts' && <Prompts onExpired={expired} />}

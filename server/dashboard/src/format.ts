@@ -1,3 +1,5 @@
+import type { RoundPhase } from '@customer-chair/shared/schemas/recognition-round';
+
 const numbers = new Intl.NumberFormat('en');
 const days = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
@@ -14,3 +16,12 @@ export function period(from: string, to: string): string {
 
 /** "1 story", "3 stories": a count with its noun. */
 export const counted = (value: number, one: string, many: string) => `${count(value)} ${value === 1 ? one : many}`;
+
+/** A recognition round's phase, in words. */
+export const PHASE_LABELS: Record<RoundPhase, string> = {
+  upcoming: 'Not open yet',
+  open: 'Taking entries',
+  judging: 'Being judged',
+  awaiting_announcement: 'Results awaiting announcement',
+  announced: 'Announced',
+};

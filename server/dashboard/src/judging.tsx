@@ -1,19 +1,10 @@
 import type { JudgingEntry, JudgingRound } from '@customer-chair/shared/schemas/judging';
-import type { RoundPhase } from '@customer-chair/shared/schemas/recognition-round';
 import { useEffect, useState } from 'preact/hooks';
 import { failureMessage, judging } from './api';
 import { Alert } from './alert';
-import { counted } from './format';
+import { counted, PHASE_LABELS } from './format';
 import { PanelSummary } from './panel-summary';
 import { Scorecard } from './scorecard';
-
-export const PHASE_LABELS: Record<RoundPhase, string> = {
-  upcoming: 'Not open yet',
-  open: 'Taking entries',
-  judging: 'Being judged',
-  awaiting_announcement: 'Results awaiting announcement',
-  announced: 'Announced',
-};
 
 type View = 'scorecards' | 'summary';
 

@@ -8,6 +8,7 @@ import type { AdminRole } from '@customer-chair/shared/schemas/admin-role';
 export const PAGES = [
   { path: 'adoption', label: 'Adoption', roles: ['admin', 'viewer'] },
   { path: 'judging', label: 'Judging', roles: ['admin', 'judge'] },
+  { path: 'rounds', label: 'Rounds', roles: ['admin'] },
   { path: 'stories', label: 'Stories', roles: ['admin'] },
   { path: 'schedule', label: 'Schedule', roles: ['admin'] },
   { path: 'prompts', label: 'Prompts', roles: ['admin'] },

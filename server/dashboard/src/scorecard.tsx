@@ -42,7 +42,8 @@ export function Scorecard({ entry, round, onSaved, onExpired }: { entry: Judging
       setError(undefined);
       setDone(`Your scorecard of “${entry.team.name}” is saved.`);
     } catch (failure) {
-      setError(failureMessage(failure, onExpired) + (failure instanceof ApiFailure && failure.status === 400 ? ' Nothing was saved.' : ''));
+      const message = failureMessage(failure, onExpired);
+      setError(failure instanceof ApiFailure && failure.status === 400 && !/nothing was saved/i.test(message) ? `${message} Nothing was saved.` : message);
     } finally {
       setBusy(false);
     }
