@@ -58,8 +58,16 @@ export async function load(options: {
 
 /** The peak resident memory of a process so far, in MiB (Linux). */
 export async function peakMemoryMiB(pid: number): Promise<number | undefined> {
+  return (await memoryMiB(pid)).peak;
+}
+
+/** A process's resident memory now and its peak so far, in MiB (Linux; undefined elsewhere). */
+export async function memoryMiB(pid: number): Promise<{ now: number | undefined; peak: number | undefined }> {
   const { readFile } = await import('node:fs/promises');
   const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
-  const kb = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
-  return kb ? Math.round(Number(kb) / 1024) : undefined;
+  const mib = (field: string) => {
+    const kb = new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1];
+    return kb ? Math.round(Number(kb) / 1024) : undefined;
+  };
+  return { now: mib('VmRSS'), peak: mib('VmHWM') };
 }

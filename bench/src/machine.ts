@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { cpus, freemem, totalmem, type as osType, release } from 'node:os';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { CHROMIUM_PATH } from '../../tests/support/launch-extension';
 
 const ROOT = new URL('../../', import.meta.url);
@@ -12,6 +12,22 @@ function version(pkg: string): string | undefined {
     } catch {
       // not installed in this package; try the next
     }
+  }
+  return undefined;
+}
+
+/** `name --version` (or what `flag` prints, on either stream), found on PATH or under `places` (the newest PostgreSQL's bin). */
+function commandVersion(name: string, flag: string[], places: string[]): string | undefined {
+  const candidates = [name];
+  for (const place of places) {
+    if (place === '/usr/lib/postgresql' && existsSync(place)) {
+      for (const v of readdirSync(place).sort((a, b) => Number(b) - Number(a))) candidates.push(`${place}/${v}/bin/${name}`);
+    } else candidates.push(`${place}/${name}`);
+  }
+  for (const command of candidates) {
+    const run = spawnSync(command, flag, { encoding: 'utf8' });
+    const text = `${run.stdout ?? ''}${run.stderr ?? ''}`.trim();
+    if (run.status === 0 && text) return text.replace(/^nginx version: /, '');
   }
   return undefined;
 }
@@ -32,8 +48,10 @@ export function describeMachine() {
     os: `${osType()} ${release()}`,
     node: process.version,
     chromium,
+    postgresql: commandVersion('postgres', ['--version'], ['/usr/lib/postgresql']),
+    nginx: commandVersion('nginx', ['-v'], ['/usr/sbin']),
     versions: Object.fromEntries(
-      ['better-sqlite3', 'hono', '@hono/node-server', 'zod', 'preact', 'wxt', 'autocannon', 'playwright-core'].map((p) => [p, version(p)]),
+      ['better-sqlite3', 'pg', 'hono', '@hono/node-server', 'zod', 'preact', 'wxt', 'autocannon', 'playwright-core'].map((p) => [p, version(p)]),
     ),
   };
 }

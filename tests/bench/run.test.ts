@@ -48,7 +48,37 @@ describe('pnpm bench --smoke', () => {
     for (const size of results.stats.sizes) expect(size.statsMs.p95).toBeGreaterThan(0);
     expect(results.stats.dashboard?.tableFilledMs.median).toBeGreaterThan(0);
 
-    for (const row of ['new tab: title painted', 'ingest: events/s', 'content sync: 304 answers/s', 'stats, 30 days, at 4,000 events', 'dashboard overview']) {
+    expect(results.ingestPostgres.httpEventsPerSecond).toBeGreaterThan(0);
+    expect(results.ingestPostgres.rawEventsPerSecond).toBeGreaterThan(0);
+    expect(results.ingestPostgres.refused).toBe(0);
+    expect(results.ingestPostgres.errors).toBe(0);
+
+    expect(results.instances.ingest.oneEventsPerSecond).toBeGreaterThan(0);
+    expect(results.instances.ingest.threeEventsPerSecond).toBeGreaterThan(0);
+    expect(results.instances.sync.threeRequestsPerSecond).toBeGreaterThan(0);
+    expect(results.instances.failed).toBe(0);
+
+    expect(results.statsPostgres.sizes.map((s) => s.events)).toEqual([2_000, 4_000]);
+    for (const size of results.statsPostgres.sizes) expect(size.statsMs.p95).toBeGreaterThan(0);
+
+    expect(results.statsInstalls.installs).toBe(1_000);
+    for (const engine of [results.statsInstalls.sqlite, results.statsInstalls.postgres]) {
+      expect(engine.statsMs.p95).toBeGreaterThan(0);
+      expect(engine.rssMiB).toBeGreaterThan(0);
+    }
+
+    for (const row of [
+      'new tab: title painted',
+      'ingest: events/s',
+      'content sync: 304 answers/s',
+      'stats, 30 days, at 4,000 events',
+      'dashboard overview',
+      'ingest on PostgreSQL: events/s',
+      'three instances vs one behind nginx',
+      'stats on PostgreSQL, 30 days, at 4,000 events',
+      'stats at 1,000 installs (4,000 events), SQLite',
+      'stats at 1,000 installs (4,000 events), PostgreSQL',
+    ]) {
       expect(stdout).toContain(row);
     }
     expect(stdout).toContain(`Written to ${out}`);

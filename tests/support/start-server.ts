@@ -30,6 +30,8 @@ export async function startServer(options: {
   env?: Record<string, string>;
   /** Standard output (the request log) to this file instead of a pipe to this process, as a deployment would; for benchmarks. */
   logFile?: string;
+  /** How long to wait for it to listen (30 s unless given): a server reads its stats roll-ups before it listens. */
+  startTimeoutMs?: number;
 }): Promise<RunningServer> {
   const logFd = options.logFile === undefined ? undefined : openSync(options.logFile, 'w');
   const adminToken = options.adminToken ?? `test-admin-${randomBytes(16).toString('hex')}`;
@@ -64,10 +66,11 @@ export async function startServer(options: {
         resolve(Number(match[1]));
       }
     };
+    const timeoutMs = options.startTimeoutMs ?? 30_000;
     const timer = setTimeout(() => {
       clearInterval(poll);
-      reject(new Error(`server did not start in 30 s:\n${output()}`));
-    }, 30_000);
+      reject(new Error(`server did not start in ${timeoutMs / 1000} s:\n${output()}`));
+    }, timeoutMs);
     // Output going to a file is looked at a few times a second until the server listens; piped output as it comes.
     const poll = options.logFile === undefined ? undefined : setInterval(look, 50);
     const onData = (chunk: Buffer) => {
