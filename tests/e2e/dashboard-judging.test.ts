@@ -81,7 +81,8 @@ async function seedRound() {
           customer: 'Orchard Stores — regional buyer',
           before: 'Deliveries reached a store 5 days after its order.',
           after: 'Deliveries reach a store in 2 days.',
-          method: 'Routes planned backwards from each store’s receiving window.',
+          // Markup a team typed is their text, shown as such: nothing runs.
+          method: 'Routes planned backwards from each store’s receiving window. <img src=x onerror="window.__ran=1">',
           acknowledgement: undefined,
           selfCheck: [{ criterionId: 'less-waiting', status: 'met' }],
         },
@@ -186,8 +187,17 @@ describe('judging in the dashboard', () => {
   it('two judges score the support desk’s entry; the scorecard is captured', async () => {
     await score('Returns desk', { 'How much less the customer waits': 4, 'The customer noticed': 3 }, 'Strong figures, measured on 80 refunds. Next time ask the customer to confirm the 2 days in writing.', 'Check the sample size with finance.');
     await score('Logistics planning team', { 'How much less the customer waits': 3, 'The customer noticed': 1 }, '');
+    expect(await page.locator('article.scorecard').textContent()).toContain('<img src=x onerror="window.__ran=1">');
+    expect(await page.evaluate(() => (window as { __ran?: number }).__ran)).toBeUndefined();
     await page.getByRole('navigation', { name: 'Entries' }).getByRole('button', { name: /Returns desk/ }).click();
     await page.locator('article.scorecard').getByRole('heading', { name: 'Returns desk' }).waitFor();
+    // A radio group answers the keyboard: arrows move the score.
+    const waits = page.locator('article.scorecard').getByRole('group', { name: /How much less the customer waits/ });
+    await waits.getByRole('radio', { name: /^4\b/ }).focus();
+    await page.keyboard.press('ArrowLeft');
+    expect(await waits.getByRole('radio', { name: /^3\b/ }).isChecked()).toBe(true);
+    await page.keyboard.press('ArrowRight');
+    expect(await waits.getByRole('radio', { name: /^4\b/ }).isChecked()).toBe(true);
     // The radio kept its choice after saving.
     expect(await page.locator('article.scorecard').getByRole('group', { name: /The customer noticed/ }).getByRole('radio', { name: /^3\b/ }).isChecked()).toBe(true);
     await screenshot('judging-scorecard');
@@ -304,6 +314,22 @@ describe('recognition rounds in the dashboard (admins)', () => {
     const after = (await call<{ rounds: RoundRecord[] }>('GET', '/api/v1/admin/recognition/rounds')).rounds.find((r) => r.id === created.id)!;
     expect(after.name).toBe('2027 Q2 (spring)');
     expect(after.revision).toBe(created.revision + 1);
+
+    // A round nobody entered may be deleted; one teams entered is kept, in the server's words.
+    await page.getByRole('button', { name: 'Delete round' }).click();
+    await page.locator('table.round-list').waitFor();
+    expect(await page.locator('table.round-list').textContent()).not.toMatch(/2027 Q2/);
+    await page.getByRole('link', { name: 'E2E judging round' }).click();
+    await page.getByRole('heading', { name: 'E2E judging round' }).waitFor();
+    expect(await page.locator('.notice').textContent()).toMatch(/published; it is kept/);
+    expect(await page.getByRole('button', { name: 'Delete round' }).count()).toBe(0);
+    // The demo round, open with its entries: Delete is refused in the server's words.
+    await page.getByRole('link', { name: '← Rounds' }).click();
+    const demo = page.locator('table.round-list tbody tr', { hasText: 'Taking entries' }).getByRole('link');
+    await demo.click();
+    await page.getByRole('button', { name: 'Delete round' }).click();
+    await page.locator('.round-editor [role="alert"]').waitFor();
+    expect(await page.locator('.round-editor [role="alert"]').textContent()).toMatch(/has 4 entries; a round teams have entered is kept\. Nothing was deleted\./);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -141,6 +141,8 @@ export const recognition = {
   rounds: () => send<RoundList>('GET', '/recognition/rounds'),
   createRound: (draft: RoundDraft) => send<RoundRecord>('POST', '/recognition/rounds', draft),
   saveRound: (roundId: string, edit: RoundEdit) => send<RoundRecord>('PUT', `/recognition/rounds/${id(roundId)}`, edit),
+  /** Only a round no team has entered (409 otherwise, saying how many entries it has). */
+  deleteRound: (roundId: string, revision: number) => send<void>('DELETE', `/recognition/rounds/${id(roundId)}`, { revision }),
 };
 
 /** The export file; the session cookie goes along with the download. */

@@ -171,6 +171,21 @@ function RoundEditor({ round, onExpired }: { round?: RoundRecord; onExpired: () 
     }
   }
 
+  async function remove() {
+    if (!base) return;
+    setBusy(true);
+    setSaved(undefined);
+    try {
+      await recognition.deleteRound(base.id, base.revision);
+      go('rounds');
+    } catch (failure) {
+      setError(failureMessage(failure, onExpired));
+      setIssues({});
+    } finally {
+      setBusy(false);
+    }
+  }
+
   return (
     <main class="content-page round-editor">
       <p class="back">
@@ -274,6 +289,12 @@ function RoundEditor({ round, onExpired }: { round?: RoundRecord; onExpired: () 
           <button type="submit" class="primary" disabled={busy || locked}>
             {base ? 'Save round' : 'Create round'}
           </button>
+          {base && !locked && (
+            <button type="button" class="danger" disabled={busy} onClick={remove}>
+              Delete round
+            </button>
+          )}
+          {base && !locked && <span class="hint">A round teams have entered is kept; the server says so.</span>}
         </div>
         <Saved message={saved} />
       </form>
