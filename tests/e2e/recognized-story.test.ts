@@ -102,9 +102,11 @@ describe('a recognized story of the day, on every surface', () => {
 
   it('popup: shows the mark above the title', async () => {
     const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 380, height: 600 });
     await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
     await page.locator('.story .recognition').waitFor();
     expect(await page.locator('.story .recognition').textContent()).toBe(`★ ${MARK_LINE}`);
+    await bothSchemes(page, (scheme) => page.screenshot({ path: `${ARTIFACTS}popup-recognized-${scheme}.png` }));
     await page.close();
   });
 
