@@ -6,7 +6,8 @@
  * page of whatever paper the printer holds. The sheet is sized to fit both
  * A4 (210 × 297 mm) and US Letter (216 × 279 mm) inside 12 mm margins, and
  * cuts what would spill onto a second page (the type steps down first, by
- * how much the winner's texts say: roomy, full, dense).
+ * how much the winner's texts say: roomy, full, dense, packed). The mark
+ * and the footer are never cut: only the story between them may be.
  */
 export const POSTER_CSS = `
 :root {
@@ -15,7 +16,7 @@ export const POSTER_CSS = `
   --accent: #0b5d5e;
   --accent-soft: #e3f1ef;
   --before-soft: #f1efeb;
-  --base: 13pt;
+  --base: 15pt;
   color-scheme: light;
 }
 * { box-sizing: border-box; }
@@ -39,8 +40,10 @@ body {
   box-shadow: 0 2px 14px rgb(0 0 0 / 0.18);
   overflow-wrap: anywhere;
 }
-.poster.full { --base: 11.5pt; }
-.poster.dense { --base: 9.5pt; }
+.poster.full { --base: 12pt; }
+.poster.dense { --base: 10pt; }
+.story { flex: 1 1 auto; min-height: 0; overflow: hidden; display: flex; flex-direction: column; gap: 0.9em; }
+.mark, .foot { flex: none; }
 .poster, .poster p, .poster h1, .poster h2 { font-size: var(--base); }
 p, h1, h2, blockquote { margin: 0; }
 .mark {
@@ -76,6 +79,13 @@ p, h1, h2, blockquote { margin: 0; }
 }
 .change p, .impact { font-size: 1.3em; font-weight: 600; line-height: 1.25; }
 .poster .change p { font-size: 1.3em; }
+.poster.dense .change p, .poster.packed .change p { font-size: 1.05em; }
+.poster.packed { --base: 8pt; }
+.poster.packed .story { gap: 0.6em; }
+.poster.packed h1.team { font-size: 2em; }
+.poster.packed .mark .award { font-size: 1.6em; }
+.poster.packed .change p { font-size: 1em; font-weight: 500; }
+.poster.packed .method p, .poster.packed .words p { font-size: 1em; }
 .after h2 { color: var(--accent); }
 .method p, .words p { white-space: pre-line; }
 .poster .method p { font-size: 1.1em; }

@@ -10,9 +10,9 @@ export const POSTER_STYLESHEET = '/recognition/poster.css';
  * customer's words): the type steps down so the longest entry still fits
  * one printed page; the stylesheet cuts what would not.
  */
-function density(texts: readonly (string | undefined)[]): 'roomy' | 'full' | 'dense' {
+function density(texts: readonly (string | undefined)[]): 'roomy' | 'full' | 'dense' | 'packed' {
   const length = texts.reduce((sum, text) => sum + (text?.length ?? 0), 0);
-  return length <= 700 ? 'roomy' : length <= 1600 ? 'full' : 'dense';
+  return length <= 450 ? 'roomy' : length <= 900 ? 'full' : length <= 1800 ? 'dense' : 'packed';
 }
 
 /**
@@ -48,6 +48,7 @@ export function posterPage(story: RecognizedStory): HtmlEscapedString | Promise<
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <title>Recognized: ${mark.categoryName}, ${mark.roundName} · ${mark.teamName}</title>
+    <link rel="icon" href="data:,">
     <link rel="stylesheet" href="${POSTER_STYLESHEET}">
   </head>
   <body>
@@ -57,11 +58,13 @@ export function posterPage(story: RecognizedStory): HtmlEscapedString | Promise<
         <p class="award">${mark.categoryName}</p>
         <p class="round">${mark.roundName}</p>
       </header>
-      <h1 class="team">${mark.teamName}</h1>
-      <p class="customer">for <strong>${story.customer}</strong></p>
-      ${change}
-      ${method !== undefined ? html`<section class="method"><h2>How they did it</h2><p>${method}</p></section>` : ''}
-      ${words}
+      <div class="story">
+        <h1 class="team">${mark.teamName}</h1>
+        <p class="customer">for <strong>${story.customer}</strong></p>
+        ${change}
+        ${method !== undefined ? html`<section class="method"><h2>How they did it</h2><p>${method}</p></section>` : ''}
+        ${words}
+      </div>
       <footer class="foot">Customer Chair · announced ${story.publishOn}</footer>
     </main>
   </body>
