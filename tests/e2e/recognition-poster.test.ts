@@ -39,7 +39,7 @@ const long = (what: string, length: number) => `${what} `.repeat(Math.ceil(lengt
  */
 const squash = (text: string) => text.replace(/\s+/g, '').toLowerCase();
 
-/** The poster printed to PDF: pages and text, read back by PDF.js. */
+/** The poster printed to PDF on A4 and on Letter: the most pages either took, and the text, read back by PDF.js. */
 async function printed(storyId: string, name: string): Promise<{ pages: number; text: string }> {
   const response = await page.goto(`${server.url}/recognition/posters/${storyId}?key=${KEY}`);
   expect(response?.status()).toBe(200);
@@ -47,19 +47,23 @@ async function printed(storyId: string, name: string): Promise<{ pages: number; 
   await page.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: true });
   await page.emulateMedia({ media: 'print' });
   await page.screenshot({ path: `${ARTIFACTS}${name}-print.png`, fullPage: true });
-  // The page's own @page size and margins decide, as when someone prints it from the browser.
-  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
-  writeFileSync(`${ARTIFACTS}${name}.pdf`, pdf);
-  const document = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false }).promise;
+  // On both papers a lobby printer may hold; the page's own @page rules (portrait, no margin) apply.
+  let pages = 0;
   const texts: string[] = [];
-  for (let n = 1; n <= document.numPages; n++) {
-    const content = await (await document.getPage(n)).getTextContent();
-    texts.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
+  for (const format of ['A4', 'Letter'] as const) {
+    const pdf = await page.pdf({ format, preferCSSPageSize: true, printBackground: true });
+    writeFileSync(`${ARTIFACTS}${name}-${format.toLowerCase()}.pdf`, pdf);
+    const document = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false }).promise;
+    pages = Math.max(pages, document.numPages);
+    texts.length = 0;
+    for (let n = 1; n <= document.numPages; n++) {
+      const content = await (await document.getPage(n)).getTextContent();
+      texts.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
+    }
+    // Also by the PDF's own page objects, as a second count that needs no reader.
+    expect(Buffer.from(pdf).toString('latin1').match(/\/Type\s*\/Page(?!s)/g)?.length, format).toBe(document.numPages);
+    await document.destroy();
   }
-  const pages = document.numPages;
-  await document.destroy();
-  // Also by the PDF's own page objects, as a second count that needs no reader.
-  expect(Buffer.from(pdf).toString('latin1').match(/\/Type\s*\/Page(?!s)/g)?.length).toBe(pages);
   return { pages, text: squash(texts.join(' ')) };
 }
 

@@ -93,9 +93,11 @@ p, h1, h2, blockquote { margin: 0; }
 .poster .words p { font-size: 1.2em; font-style: italic; }
 .words footer { margin-top: 0.35em; color: var(--muted); }
 .foot { margin-top: auto; padding-top: 0.5em; border-top: 0.3mm solid #c9ccce; color: var(--muted); font-size: 0.85em; }
-@page { size: portrait; margin: 12mm; }
+/* No page margin: the sheet keeps its own 12 mm. A browser prints its header and footer (the page's address, which
+   may carry ?key=) only in the page margin, so with none it cannot print the enrollment key on a lobby poster. */
+@page { size: portrait; margin: 0; }
 @media print {
   body { background: none; }
-  .poster { margin: 0 auto; box-shadow: none; }
+  .poster { margin: 12mm auto 0; box-shadow: none; }
 }
 `;
