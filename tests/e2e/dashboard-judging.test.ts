@@ -254,6 +254,12 @@ describe('judging in the dashboard', () => {
     await table.locator('tr', { hasText: 'Returns desk' }).getByText('Recognized').waitFor();
     expect(await table.locator('tr', { hasText: 'Logistics planning team' }).textContent()).toMatch(/Not this round/);
     await screenshot('judging-published');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot('judging-published-dark');
+    await page.getByRole('button', { name: 'Scorecards' }).click();
+    await page.locator('article.scorecard').waitFor();
+    await screenshot('judging-scorecard-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
     const outcomes = await call<{ entries: { id: string; outcome: string | null }[] }>('GET', '/api/v1/judging/rounds/e2e-judging/entries');
     expect(Object.fromEntries(outcomes.entries.map((e) => [e.id, e.outcome]))).toEqual({ [supportEntry]: 'recognized', [opsEntry]: 'not_this_round' });
     expect(pageErrors).toEqual([]);
