@@ -182,6 +182,16 @@ describe('judging in the dashboard', () => {
     await card.getByRole('alert').waitFor();
     expect(await card.getByRole('alert').textContent()).toMatch(/customer-acknowledged/);
     expect(await card.getByRole('alert').textContent()).toMatch(/Nothing was saved/);
+    // Looking at another entry keeps what was typed here, and the list says it is not saved.
+    await card.getByLabel('Feedback to the team').fill('Half a thought');
+    const entries = page.getByRole('navigation', { name: 'Entries' });
+    await entries.getByRole('button', { name: /Logistics planning team/ }).click();
+    await card.getByRole('heading', { name: 'Logistics planning team' }).waitFor();
+    expect(await entries.getByRole('button', { name: /Returns desk/ }).textContent()).toMatch(/Unsaved changes/);
+    await entries.getByRole('button', { name: /Returns desk/ }).click();
+    await card.getByRole('heading', { name: 'Returns desk' }).waitFor();
+    expect(await card.getByLabel('Feedback to the team').inputValue()).toBe('Half a thought');
+    expect(await card.getByRole('group', { name: /How much less the customer waits/ }).getByRole('radio', { name: /^4\b/ }).isChecked()).toBe(true);
   });
 
   it('two judges score the support desk’s entry; the scorecard is captured', async () => {
@@ -198,6 +208,8 @@ describe('judging in the dashboard', () => {
     expect(await waits.getByRole('radio', { name: /^3\b/ }).isChecked()).toBe(true);
     await page.keyboard.press('ArrowRight');
     expect(await waits.getByRole('radio', { name: /^4\b/ }).isChecked()).toBe(true);
+    // Back to what was saved: nothing is left unsaved.
+    expect(await page.getByRole('navigation', { name: 'Entries' }).getByRole('button', { name: /Returns desk/ }).textContent()).not.toMatch(/Unsaved/);
     // The radio kept its choice after saving.
     expect(await page.locator('article.scorecard').getByRole('group', { name: /The customer noticed/ }).getByRole('radio', { name: /^3\b/ }).isChecked()).toBe(true);
     await screenshot('judging-scorecard');

@@ -4,7 +4,7 @@ import { failureMessage, judging } from './api';
 import { Alert } from './alert';
 import { counted, PHASE_LABELS } from './format';
 import { PanelSummary } from './panel-summary';
-import { Scorecard } from './scorecard';
+import { Scorecard, type ScorecardDraft } from './scorecard';
 
 type View = 'scorecards' | 'summary';
 
@@ -20,6 +20,8 @@ export function Judging({ role, department, onExpired }: { role: 'admin' | 'judg
   const [entries, setEntries] = useState<JudgingEntry[]>();
   const [entryId, setEntryId] = useState<string>();
   const [view, setView] = useState<View>('scorecards');
+  /** Unsaved scorecards by entry: picking another entry keeps what was typed. */
+  const [drafts, setDrafts] = useState<Record<string, ScorecardDraft>>({});
   const [error, setError] = useState<string>();
   const [attempt, setAttempt] = useState(0);
 
@@ -124,6 +126,7 @@ export function Judging({ role, department, onExpired }: { role: 'admin' | 'judg
                             {e.categoryName} · {e.team.department}
                           </span>
                           {e.scorecard ? <span class="badge">Scored</span> : <span class="badge muted">Not scored</span>}
+                          {drafts[e.id] && <span class="badge update">Unsaved changes</span>}
                         </button>
                       </li>
                     ))}
@@ -135,7 +138,12 @@ export function Judging({ role, department, onExpired }: { role: 'admin' | 'judg
                     entry={entry}
                     round={round}
                     onExpired={onExpired}
-                    onSaved={(card) => setEntries((list) => list?.map((e) => (e.id === entry.id ? { ...e, scorecard: card } : e)))}
+                    draft={drafts[entry.id]}
+                    onDraft={(draft) => setDrafts(({ [entry.id]: _, ...rest }) => (draft ? { ...rest, [entry.id]: draft } : rest))}
+                    onSaved={(card) => {
+                      setEntries((list) => list?.map((e) => (e.id === entry.id ? { ...e, scorecard: card } : e)));
+                      setDrafts(({ [entry.id]: _, ...rest }) => rest);
+                    }}
                   />
                 )}
               </div>

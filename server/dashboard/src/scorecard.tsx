@@ -7,6 +7,9 @@ import { Alert, Saved } from './alert';
 import { TextField } from './text-field';
 
 const SCORES = [1, 2, 3, 4, 5] as const;
+
+/** A scorecard as typed, not saved yet. */
+export type ScorecardDraft = { scores: Record<string, number>; feedback: string; panelNote: string };
 const SCORE_WORDS: Record<number, string> = { 1: 'not shown', 2: 'weak', 3: 'fair', 4: 'strong', 5: 'outstanding' };
 const SELF_CHECK_WORDS: Record<SelfCheck['status'], string> = { met: 'Met', partly: 'Partly', not_yet: 'Not yet' };
 const OUTCOME_WORDS = { recognized: 'Recognized', not_this_round: 'Not this round' } as const;
@@ -17,11 +20,36 @@ const OUTCOME_WORDS = { recognized: 'Recognized', not_this_round: 'Not this roun
  * scored 1–5 (a radio group each); feedback to the team and a note for the
  * panel. Everything shown is the teams' and the server's text, as text.
  */
-export function Scorecard({ entry, round, onSaved, onExpired }: { entry: JudgingEntry; round: JudgingRound; onSaved: (card: SavedScorecard) => void; onExpired: () => void }) {
+export function Scorecard({
+  entry,
+  round,
+  draft,
+  onDraft,
+  onSaved,
+  onExpired,
+}: {
+  entry: JudgingEntry;
+  round: JudgingRound;
+  /** What the judge typed and did not save, kept by the page while they look at another entry. */
+  draft: ScorecardDraft | undefined;
+  /** Undefined once the card is back to what was saved. */
+  onDraft: (draft: ScorecardDraft | undefined) => void;
+  onSaved: (card: SavedScorecard) => void;
+  onExpired: () => void;
+}) {
   const saved = entry.scorecard;
-  const [scores, setScores] = useState<Record<string, number>>(() => Object.fromEntries((saved?.scores ?? []).map((s) => [s.criterionId, s.score])));
-  const [feedback, setFeedback] = useState(saved?.feedback ?? '');
-  const [panelNote, setPanelNote] = useState(saved?.panelNote ?? '');
+  const [scores, setScoresState] = useState<Record<string, number>>(() => draft?.scores ?? Object.fromEntries((saved?.scores ?? []).map((s) => [s.criterionId, s.score])));
+  const [feedback, setFeedbackState] = useState(draft?.feedback ?? saved?.feedback ?? '');
+  const [panelNote, setPanelNoteState] = useState(draft?.panelNote ?? saved?.panelNote ?? '');
+  const current = { scores, feedback, panelNote };
+  const keep = (next: ScorecardDraft) => onDraft(sameAsSaved(next, saved) ? undefined : next);
+  const setScores = (change: (s: Record<string, number>) => Record<string, number>) => {
+    const next = change(scores);
+    setScoresState(next);
+    keep({ ...current, scores: next });
+  };
+  const setFeedback = (value: string) => (setFeedbackState(value), keep({ ...current, feedback: value }));
+  const setPanelNote = (value: string) => (setPanelNoteState(value), keep({ ...current, panelNote: value }));
   const [error, setError] = useState<string>();
   const [done, setDone] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -159,12 +187,18 @@ export function Scorecard({ entry, round, onSaved, onExpired }: { entry: Judging
           <button type="submit" class="primary" disabled={busy || !open}>
             {saved ? 'Save changes' : 'Save scorecard'}
           </button>
-          {saved && <span class="hint">Last saved {new Date(saved.updatedAt).toLocaleString()}</span>}
+          {draft ? <span class="hint">Not saved yet</span> : saved && <span class="hint">Last saved {new Date(saved.updatedAt).toLocaleString()}</span>}
         </div>
         <Saved message={done} />
       </form>
     </article>
   );
+}
+
+function sameAsSaved(draft: ScorecardDraft, saved: SavedScorecard | null): boolean {
+  const scores = Object.fromEntries((saved?.scores ?? []).map((s) => [s.criterionId, s.score]));
+  const keys = new Set([...Object.keys(scores), ...Object.keys(draft.scores)]);
+  return [...keys].every((k) => scores[k] === draft.scores[k]) && draft.feedback.trim() === (saved?.feedback ?? '').trim() && draft.panelNote.trim() === (saved?.panelNote ?? '').trim();
 }
 
 function notOpen(round: JudgingRound): string {
