@@ -225,6 +225,12 @@ describe('judging in the dashboard', () => {
     await pickRound();
     await page.locator('article.scorecard').waitFor();
     expect(await entryButtons()).toEqual(['Logistics planning team']);
+    // The round is in the address: a reload opens it again.
+    expect(new URL(page.url()).hash).toBe('#/judging/e2e-judging');
+    await page.reload();
+    await page.locator('article.scorecard').waitFor();
+    expect(await page.getByLabel('Round').inputValue()).toBe('e2e-judging');
+    expect(await entryButtons()).toEqual(['Logistics planning team']);
     expect(await page.locator('main').textContent()).toMatch(/your own department \(support\) are not shown to you/);
     await page.getByRole('button', { name: 'Panel summary' }).click();
     await page.locator('table.summary-table').waitFor();

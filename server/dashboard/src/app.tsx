@@ -77,7 +77,7 @@ export function App() {
       </header>
       <Nav current={page} role={role} />
       {page === 'adoption' && <Overview onExpired={expired} />}
-      {page === 'judging' && (role === 'admin' || role === 'judge') && <Judging role={role} department={department} onExpired={expired} />}
+      {page === 'judging' && (role === 'admin' || role === 'judge') && <Judging role={role} department={department} roundHint={rest} onExpired={expired} />}
       {page === 'rounds' && <Rounds roundId={rest} onExpired={expired} />}
       {page === 'stories' && (rest ? <StoryEditor key={rest} storyId={rest === 'new' ? undefined : rest} onExpired={expired} /> : <Stories onExpired={expired} />)}
       {page === 'schedule' && <Schedule onExpired={expired} />}

@@ -14,9 +14,14 @@ type View = 'scorecards' | 'summary';
  * A judge tied to a department is never sent its entries (the server keeps
  * them back), and the page says so.
  */
-export function Judging({ role, department, onExpired }: { role: 'admin' | 'judge'; department: string | null | undefined; onExpired: () => void }) {
+export function Judging({ role, department, roundHint, onExpired }: { role: 'admin' | 'judge'; department: string | null | undefined; roundHint?: string | undefined; onExpired: () => void }) {
   const [rounds, setRounds] = useState<JudgingRound[]>();
-  const [roundId, setRoundId] = useState<string>();
+  /** The round in the address (#/judging/2027-q1), so a reload or a shared link opens it. */
+  const [roundId, setRoundIdState] = useState<string | undefined>(roundHint);
+  const setRoundId = (id: string) => {
+    setRoundIdState(id);
+    history.replaceState(null, '', `#/judging/${encodeURIComponent(id)}`);
+  };
   const [entries, setEntries] = useState<JudgingEntry[]>();
   const [entryId, setEntryId] = useState<string>();
   const [view, setView] = useState<View>('scorecards');
@@ -31,7 +36,7 @@ export function Judging({ role, department, onExpired }: { role: 'admin' | 'judg
         setRounds(list.rounds);
         setError(undefined);
         // The round being judged first; else the latest.
-        setRoundId((current) => current ?? (list.rounds.find((r) => r.phase === 'judging') ?? list.rounds[0])?.id);
+        setRoundIdState((current) => (list.rounds.some((r) => r.id === current) ? current : (list.rounds.find((r) => r.phase === 'judging') ?? list.rounds[0])?.id));
       },
       (failure) => setError(failureMessage(failure, onExpired)),
     );
