@@ -139,7 +139,8 @@ async function screenshot(name: string) {
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   buildDashboard();
-  server = await startServer({ databasePath });
+  // Groups of one may be shown (no usage here): the round's entries per department show as a table.
+  server = await startServer({ databasePath, env: { MIN_GROUP_SIZE: '1' } });
   const storage = sqliteStorage(openDatabase(databasePath));
   try {
     await insertAdminToken(storage, 'Ann (judge)', hashToken(ANN), new Date(), { role: 'judge', department: 'manufacturing' });
@@ -347,6 +348,15 @@ describe('recognition rounds in the dashboard (admins)', () => {
     await page.getByRole('heading', { name: 'E2E judging round' }).waitFor();
     expect(await page.locator('.notice').textContent()).toMatch(/published; it is kept/);
     expect(await page.getByRole('button', { name: 'Delete round' }).count()).toBe(0);
+    // Its entries per department, by name; winners not before the announcement day.
+    const stats = page.locator('.round-stats table');
+    await stats.waitFor();
+    expect(await stats.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => c.textContent)))).toEqual([
+      ['Customer Support', '1', '—'],
+      ['Operations', '1', '—'],
+      ['All departments', '2', '—'],
+    ]);
+    await screenshot('rounds-published');
     // The demo round, open with its entries: Delete is refused in the server's words.
     await page.getByRole('link', { name: '← Rounds' }).click();
     const demo = page.locator('table.round-list tbody tr', { hasText: 'Taking entries' }).getByRole('link');

@@ -8,7 +8,7 @@ import type { RoleActionsEdit, RoleDraft, RoleEdit, RoleList, RoleRecord } from 
 import type { Schedule, ScheduleDay } from '@customer-chair/shared/schemas/schedule';
 import type { Settings, SettingsEdit } from '@customer-chair/shared/schemas/settings';
 import type { StoryArchived, StoryDraft, StoryEdit, StoryList, StoryRecord } from '@customer-chair/shared/schemas/story-record';
-import type { JudgingEntryList, JudgingRoundList, PublishedResults, RoundSummary, RoundWinners, SavedScorecard } from '@customer-chair/shared/schemas/judging';
+import type { JudgingEntryList, JudgingRoundList, PublishedResults, RoundStats, RoundSummary, RoundWinners, SavedScorecard } from '@customer-chair/shared/schemas/judging';
 import type { RoundDraft, RoundEdit, RoundList, RoundRecord } from '@customer-chair/shared/schemas/recognition-round';
 import type { Scorecard } from '@customer-chair/shared/schemas/scorecard';
 import type { DashboardOverview } from '@customer-chair/shared/schemas/dashboard-overview';
@@ -134,6 +134,8 @@ export const judging = {
   saveScorecard: (entryId: string, card: Scorecard) => judge<SavedScorecard>('PUT', `/entries/${id(entryId)}/scorecard`, card),
   saveWinners: (roundId: string, entryIds: string[]) => judge<RoundWinners>('PUT', `/rounds/${id(roundId)}/winners`, { entryIds }),
   publish: (roundId: string) => judge<PublishedResults>('POST', `/rounds/${id(roundId)}/publish`),
+  /** Entries and winners per department (admins and viewers), folded as usage is. */
+  stats: (roundId: string) => judge<RoundStats>('GET', `/rounds/${id(roundId)}/stats`),
 };
 
 /** Recognition rounds (admins): `/api/v1/admin/recognition/rounds`. */

@@ -7,6 +7,7 @@ import { ApiFailure, failureMessage, isConflict, recognition } from './api';
 import { Alert, Saved } from './alert';
 import { counted, PHASE_LABELS } from './format';
 import { go } from './nav';
+import { RoundStats } from './round-stats';
 import { TextField } from './text-field';
 
 const KINDS: Record<CriterionKind, string> = {
@@ -298,6 +299,7 @@ function RoundEditor({ round, onExpired }: { round?: RoundRecord; onExpired: () 
         </div>
         <Saved message={saved} />
       </form>
+      {base && <RoundStats roundId={base.id} onExpired={onExpired} />}
     </main>
   );
 }
