@@ -193,7 +193,7 @@ function SummaryRow({ entry, chair, missing, refused, winner, onWinner }: { entr
         </>
       )}
       <td>{names(entry.scoredBy)}</td>
-      <td>{entry.pendingJudges.length ? names(entry.pendingJudges) : <span class="hint">nobody</span>}</td>
+      <td>{entry.outcome ? <span class="hint">—</span> : entry.pendingJudges.length ? names(entry.pendingJudges) : <span class="hint">nobody</span>}</td>
       <td>
         {entry.feedbackCount ? counted(entry.feedbackCount, 'judge wrote it', 'judges wrote it') : <span class={missing ? 'error' : 'hint'}>none yet</span>}
       </td>

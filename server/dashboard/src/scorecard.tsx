@@ -148,7 +148,8 @@ export function Scorecard({
                 <strong>The team’s self-check:</strong> {check ? SELF_CHECK_WORDS[check.status] : 'not answered'}
                 {check?.note && <> — {check.note}</>}
               </p>
-              <div class="score-scale" role="radiogroup" aria-label={`Score for ${c.name}, 1 to 5`}>
+              {/* The fieldset and its legend make the radio group: one name per criterion, arrows move the score. */}
+              <div class="score-scale">
                 {SCORES.map((n) => (
                   <label key={n} class={scores[c.id] === n ? 'score active' : 'score'}>
                     <input type="radio" name={name} value={n} checked={scores[c.id] === n} disabled={!open} onChange={() => (setScores((s) => ({ ...s, [c.id]: n })), setDone(undefined))} />
