@@ -15,7 +15,8 @@ export const CriterionKindSchema = z.enum(['outcome', 'method', 'customer_acknow
 export type CriterionKind = z.infer<typeof CriterionKindSchema>;
 
 /** Words that make a criterion about using the product, not about the customer. */
-const USAGE_FIGURES = /\b(i did this|clicks?|page ?views?|views|adoption|usage|active installs?|installs|log-?ins?|stories (seen|viewed)|prompts? (shown|inserted))\b/i;
+const USAGE_FIGURES =
+  /\b(i did this|click(s|ed|ing)?|page ?views?|views|adoption|usage|active installs?|installs|log-?ins?|stories (seen|viewed)|prompts? (shown|inserted)|new tabs?|customer chair)\b/i;
 const USAGE_MESSAGE = 'must judge what changed for the customer: usage figures ("I did this" counts, adoption, views) are never criteria';
 const noUsage = (max: number) => text(max).refine((value) => !USAGE_FIGURES.test(value), USAGE_MESSAGE);
 

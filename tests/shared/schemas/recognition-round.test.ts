@@ -49,6 +49,9 @@ describe('CriterionSchema', () => {
     expect(issues(CriterionSchema.safeParse({ ...criterion, guidance: 'Count the "I did this" clicks' }))).toEqual([`guidance: ${message}`]);
     expect(issues(CriterionSchema.safeParse({ ...criterion, evidence: 'Stories seen by the team' }))).toEqual([`evidence: ${message}`]);
     expect(issues(CriterionSchema.safeParse({ ...criterion, name: 'Active installs in the department' }))).toEqual([`name: ${message}`]);
+    // Found by the dashboard's rounds test: the past tense slipped through.
+    expect(issues(CriterionSchema.safeParse({ ...criterion, guidance: 'Count how often the team clicked the new tab' }))).toEqual([`guidance: ${message}`]);
+    expect(issues(CriterionSchema.safeParse({ ...criterion, evidence: 'Times the team opened Customer Chair' }))).toEqual([`evidence: ${message}`]);
   });
 
   it('does not mistake customer words for usage figures', () => {
