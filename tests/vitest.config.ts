@@ -13,6 +13,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
+          // Groups run one after another (the lowest first), so the timing-sensitive tests of one never share the two cores with the browsers and server processes of another.
+          sequence: { groupOrder: 0 },
           include: ['tests/shared/**/*.test.ts', 'tests/server/**/*.test.ts', 'tests/conventions.test.ts'],
           environment: 'node',
         },
@@ -22,6 +24,8 @@ export default defineConfig({
         test: {
           // The server's suite again, on a real PostgreSQL server: a throwaway cluster for the run, a fresh database per app.
           name: 'postgres',
+          // After the SQLite run: the same suite on the throwaway cluster.
+          sequence: { groupOrder: 1 },
           include: ['tests/server/**/*.test.ts'],
           // What only SQLite has: its migrations' history, its synchronous group commit.
           exclude: ['tests/server/storage/sqlite/**'],
@@ -48,6 +52,8 @@ export default defineConfig({
         test: {
           // The real server process (main.ts) killed, restarted, backed up: one file at a time.
           name: 'process',
+          // Real server processes, killed and restarted.
+          sequence: { groupOrder: 2 },
           include: ['tests/process/**/*.test.ts'],
           environment: 'node',
           fileParallelism: false,
@@ -60,6 +66,8 @@ export default defineConfig({
         test: {
           // Real Chromium against the real server: one file at a time, generous timeouts.
           name: 'e2e',
+          // Real browsers last.
+          sequence: { groupOrder: 3 },
           // The bench smoke run too: it builds the extension and drives Chromium, so it must not overlap them.
           include: ['tests/e2e/**/*.test.ts', 'tests/bench/**/*.test.ts'],
           environment: 'node',
