@@ -10,6 +10,9 @@ import { loadConfig } from './config';
 import { statsCaches } from './storage/caches/stats-caches';
 import { openStorage } from './storage/open-storage';
 import { pruneEvents } from './storage/queries/prune-events';
+import { announceDueWinners } from './storage/queries/announce-due-winners';
+import { getCompanyTimezone } from './storage/queries/get-company-timezone';
+import { localDay } from '@customer-chair/shared/domain/local-day';
 
 /**
  * The only place that reads the environment, opens the database and listens.
@@ -66,6 +69,26 @@ await prune();
 const pruneTimer = setInterval(prune, PRUNE_EVERY_MS);
 pruneTimer.unref();
 
+const ANNOUNCE_EVERY_MS = 5 * 60 * 1000;
+/**
+ * Recognition winners become stories on their announcement day (company-local), not when published: at start and
+ * every 5 minutes, by one instance at a time (announceDueWinners is idempotent anyway). The content route also checks
+ * lazily (recognition/announce-when-due.ts), so the first sync of the day has them without waiting for this.
+ */
+async function announce() {
+  try {
+    const now = clock.now();
+    const today = localDay(now, await getCompanyTimezone(storage, config.timezone));
+    const made = await storage.exclusively('announce-winners', () => announceDueWinners(storage, today, { now }));
+    if (made?.length) console.log(`Announced ${made.length} recognition ${made.length === 1 ? 'winner' : 'winners'}: ${made.map((each) => each.storyId).join(', ')}.`);
+  } catch (error) {
+    console.error(`Announcing recognition winners failed (tried again in 5 minutes): ${(error as Error).message}`);
+  }
+}
+await announce();
+const announceTimer = setInterval(announce, ANNOUNCE_EVERY_MS);
+announceTimer.unref();
+
 // One JSON line per request on stdout: route pattern, status, time, size; nothing about who asked.
 const requestLines = lineBuffer((chunk) => process.stdout.write(chunk));
 const deps = { storage, clock, config, logRequest: (entry: RequestLogEntry) => requestLines.line(JSON.stringify(entry)) };
@@ -79,6 +102,7 @@ function shutdown(signal: string) {
   stopping = true;
   console.log(`${signal}: finishing requests in flight, then closing the database.`);
   clearInterval(pruneTimer);
+  clearInterval(announceTimer);
   const exit = () => {
     requestLines.flush();
     storage.close().finally(() => process.exit(0));

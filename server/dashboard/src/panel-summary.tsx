@@ -74,7 +74,7 @@ export function PanelSummary({ round, chair, onExpired, onPublished }: { round: 
       const results = await judging.publish(round.id);
       onPublished();
       const recognized = results.outcomes.filter((o) => o.outcome === 'recognized').length;
-      return `The results of ${round.name} are published: ${recognized} recognized, ${results.outcomes.length - recognized} not this round. Teams see them, with the feedback, from ${results.announceOn}; each winner became a story scheduled from that day.`;
+      return `The results of ${round.name} are published: ${recognized} recognized, ${results.outcomes.length - recognized} not this round. Teams see them, with the feedback, from ${results.announceOn}; on that day each winner becomes a story, scheduled from then (nothing the extensions sync names a winner before).`;
     });
 
   if (!summary) return error ? <Alert message={error} /> : <p class="loading" role="status">Loading the panel summary…</p>;

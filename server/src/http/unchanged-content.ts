@@ -3,6 +3,7 @@ import type { AppDeps } from '../deps';
 import { corsHeaders } from '../middleware/extension-cors';
 import { enrollmentKeyCheck } from '../middleware/require-enrollment-key';
 import { logTime } from '../middleware/request-log';
+import { announcementMayBeDue } from '../recognition/announce-when-due';
 import { securityHeaderSets } from '../middleware/security-headers';
 import { getRenderedContent, ifNoneMatchHits } from '../storage/queries/get-rendered-content';
 import { CONTENT_PATH, contentCacheHeaders } from './content-cache-headers';
@@ -27,7 +28,7 @@ export type NodeShortcut = (incoming: IncomingMessage, outgoing: ServerResponse)
  * every instance answers a sync the same way.
  *
  * Anything else — another path or method, a query string, no or an old
- * ETag, a wrong key, a response that must wait behind a pipelined one —
+ * ETag, winners that may be due for announcement (announcementMayBeDue), a wrong key, a response that must wait behind a pipelined one —
  * goes to the app, which answers it the same way, only slower (so does a
  * request the database could not answer).
  */
@@ -62,6 +63,8 @@ export function unchangedContentShortcut({ storage, config, clock, logRequest }:
     const { headers } = incoming;
     const ifNoneMatch = headers['if-none-match'];
     if (ifNoneMatch === undefined || !security || !outgoing.socket || !presentsKey(headers.authorization)) return false;
+    // Winners may be due for announcement (their stories not made yet): the app's route makes them first.
+    if (announcementMayBeDue(storage, clock.now().getTime())) return false;
     const time = logRequest && logTime(clock);
     const started = performance.now();
     return getRenderedContent(storage, config.timezone).then((content) => {

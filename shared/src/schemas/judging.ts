@@ -139,7 +139,10 @@ export const PublishedResultsSchema = z.object({
   resultsPublishedAt: UtcInstantSchema,
   announceOn: IsoDateSchema,
   outcomes: z.array(z.object({ entryId: IdSchema, outcome: EntryOutcomeSchema })),
-  /** The story each winner became, and the day it is scheduled on (null: no free day was found; it still joins the rotation). */
+  /**
+   * The story each winner becomes and its day (null: no free day was found; it still joins the rotation). Published
+   * before announceOn these are planned: the stories are made on that day, on the days then free.
+   */
   stories: z.array(z.object({ entryId: IdSchema, storyId: IdSchema, scheduledOn: IsoDateSchema.nullable() })),
 });
 export type PublishedResults = z.infer<typeof PublishedResultsSchema>;

@@ -9,21 +9,19 @@ import { apiError, invalidRequest } from '../../http/api-error';
 import { readJson } from '../../http/read-json';
 import type { AdminVariables } from '../../middleware/require-admin';
 import { requireRole } from '../../middleware/require-role';
+import { forgetAnnouncementWatch } from '../../recognition/announce-when-due';
 import { companyToday } from '../../recognition/company-today';
+import { announceDueWinners } from '../../storage/queries/announce-due-winners';
 import { findRecognitionRound, type StoredRound } from '../../storage/queries/find-recognition-round';
-import { findStoryRecord } from '../../storage/queries/find-story-record';
 import { insertAuditEntry } from '../../storage/queries/insert-audit-entry';
-import { insertStory } from '../../storage/queries/insert-story';
 import { listRoundEntries } from '../../storage/queries/list-round-entries';
 import { listRoundScorecards } from '../../storage/queries/list-round-scorecards';
 import { listRoundWinners } from '../../storage/queries/list-round-winners';
 import { listScheduledDays } from '../../storage/queries/list-scheduled-days';
 import type { EntryRecord } from '../../storage/queries/read-entry-row';
-import { recordChange } from '../../storage/queries/record-change';
 import { replaceRoundWinners } from '../../storage/queries/replace-round-winners';
 import { setEntryOutcome } from '../../storage/queries/set-entry-outcome';
 import { setResultsPublished } from '../../storage/queries/set-results-published';
-import { setScheduledStory } from '../../storage/queries/set-scheduled-story';
 import { noSuchRound } from './rounds';
 
 /**
@@ -34,14 +32,15 @@ import { noSuchRound } from './rounds';
  *   of submissions until the results are published.
  * - `POST /rounds/:roundId/publish`: the results, once. Refused while any
  *   entry that did not win lacks feedback (naming them). Otherwise, in one
- *   transaction under the content lock: every entry's outcome; each winner
- *   becomes a customer story (recognizedStory, shown from announceOn) and is
- *   scheduled one a day from the announcement day (or today, if that has
- *   passed), in the round's category order: a day a CX lead already filled
- *   keeps its story, the winner takes the next free day; a new content
- *   version. Teams see their outcome and feedback from announceOn on.
+ *   transaction under the content lock: every entry's outcome, and the
+ *   days planned for the winners (answered and audited). The winners'
+ *   stories are made only on the announcement day (announceDueWinners: run
+ *   here at once when announceOn is today or past, else by the content's
+ *   lazy check and main.ts's timer), because the content bundle syncs to
+ *   every browser and must not name a winner before then. Teams see their
+ *   outcome and feedback from announceOn on.
  *
- * Both are audited (publishing also as each story and day it adds).
+ * Both are audited (the announcement also as each story and day it adds).
  */
 export function judgingResultRoutes(deps: AppDeps) {
   const { storage, clock } = deps;
@@ -73,7 +72,7 @@ export function judgingResultRoutes(deps: AppDeps) {
       );
     })
     .post('/rounds/:roundId/publish', chair, async (c) => {
-      return storage.transaction(
+      const response = await storage.transaction(
         async (tx) => {
           const now = clock.now();
           const actor = c.var.admin;
@@ -98,40 +97,43 @@ export function judgingResultRoutes(deps: AppDeps) {
           }
           if (!(await setResultsPublished(tx, round.id, now))) return alreadyPublished(c, round);
 
-          // Winners in the round's category order, then as submitted: the order their stories are shown in.
+          // Outcomes now; the winners' stories only from the announcement day (announceDueWinners): the content
+          // bundle every browser syncs must not name a winner before then. The days are planned now (round's
+          // category order, then as submitted; free days from announceOn), and planned again when the stories are made.
           const order = new Map(round.categories.map((category, i) => [category.id, i]));
           const won = entries.filter((entry) => winners.includes(entry.id)).sort((a, b) => order.get(a.categoryId)! - order.get(b.categoryId)!);
           const from = day > round.announceOn ? day : round.announceOn;
           const days = planWinnerDays(won.length, from, new Set(await listScheduledDays(tx, from)));
-          const stories: PublishedResults['stories'] = [];
-          for (const [i, entry] of won.entries()) {
-            const storyId = await winnerStory(tx, entry, round, now, actor);
-            const scheduledOn = days[i] ?? null;
-            if (scheduledOn !== null) {
-              await setScheduledStory(tx, scheduledOn, storyId, now);
-              await insertAuditEntry(tx, { actor, action: 'scheduled', entity: 'schedule', entityId: scheduledOn, summary: `${storyId} (recognized in ${round.name})` }, now);
-            }
-            stories.push({ entryId: entry.id, storyId, scheduledOn });
-          }
-          for (const { entryId, outcome } of plan.outcomes) {
-            await setEntryOutcome(tx, entryId, outcome, stories.find((story) => story.entryId === entryId)?.storyId ?? null);
-          }
+          for (const { entryId, outcome } of plan.outcomes) await setEntryOutcome(tx, entryId, outcome, null);
           const recognized = plan.outcomes.filter((each) => each.outcome === 'recognized').length;
-          await recordChange(
+          const planned = won.map((entry, i) => `${entry.id} on ${days[i] ?? 'no free day'}`).join(', ');
+          await insertAuditEntry(
             tx,
             {
               actor,
               action: 'published results',
               entity: 'round',
               entityId: round.id,
-              summary: `${recognized} recognized, ${plan.outcomes.length - recognized} not this round; announced on ${round.announceOn}`,
+              summary: `${recognized} recognized, ${plan.outcomes.length - recognized} not this round; announced on ${round.announceOn}${planned ? ` (planned: ${planned})` : ''}`,
             },
             now,
           );
+          let stories: PublishedResults['stories'] = won.map((entry, i) => ({ entryId: entry.id, storyId: plannedStoryId(entry, round), scheduledOn: days[i] ?? null }));
+          if (round.announceOn <= day) {
+            // Published on or after the announcement day: announced at once, in this transaction.
+            const made = await announceDueWinners(tx, day, { now, actor });
+            stories = stories.map((story) => {
+              const announced = made.find((each) => each.entryId === story.entryId);
+              return announced ? { entryId: announced.entryId, storyId: announced.storyId, scheduledOn: announced.scheduledOn } : story;
+            });
+          }
           return c.json<PublishedResults>({ roundId: round.id, resultsPublishedAt: now.toISOString(), announceOn: round.announceOn, outcomes: plan.outcomes, stories });
         },
         { lock: 'content' },
       );
+      // The next announcement day may be earlier now: the content route looks again at its next request.
+      forgetAnnouncementWatch(storage);
+      return response;
     });
 }
 
@@ -147,17 +149,8 @@ function alreadyPublished(c: Parameters<typeof apiError>[0], round: StoredRound)
   return apiError(c, 409, 'conflict', `The results of ${round.name} were already published; they are published once. Nothing was published.`);
 }
 
-/** The story a winning entry becomes (made once: kept if it exists already); answers its id. */
-async function winnerStory(tx: Parameters<typeof insertStory>[0], entry: EntryRecord, round: StoredRound, now: Date, actor: AdminVariables['admin']): Promise<string> {
+/** The id of the story a winner becomes on the announcement day (recognizedStory's). */
+function plannedStoryId(entry: EntryRecord, round: StoredRound): string {
   const category = round.categories.find((each) => each.id === entry.categoryId)!;
-  const story = recognizedStory(
-    { id: entry.id, team: entry.team, customer: entry.customer, before: entry.before, after: entry.after, method: entry.method, acknowledgement: entry.acknowledgement ?? undefined },
-    round,
-    category,
-  );
-  if (!(await findStoryRecord(tx, story.id))) {
-    await insertStory(tx, story, now);
-    await insertAuditEntry(tx, { actor, action: 'created', entity: 'story', entityId: story.id, summary: `recognized in ${round.name}: "${entry.team.name}", ${category.name}` }, now);
-  }
-  return story.id;
+  return recognizedStory({ id: entry.id, team: entry.team, customer: entry.customer, before: entry.before, after: entry.after, method: entry.method }, round, category).id;
 }

@@ -103,7 +103,7 @@ describe('POST /api/v1/judging/rounds/:roundId/publish', () => {
     expect((await publish(t)).status).toBe(200);
   });
 
-  it('sets outcomes, makes each winner a marked story scheduled one a day from announceOn on free days, bumps the content version, audits, once', async () => {
+  it('sets outcomes and plans the days, making no story before the announcement day; audits, once', async () => {
     const t = await panelApp(DAYS.open);
     const extra = await submittedEntry(t, { categoryId: 'faster-for-the-customer', team: { name: 'Returns desk', department: 'finance' } });
     t.clock.set(DAYS.judging);
@@ -113,12 +113,13 @@ describe('POST /api/v1/judging/rounds/:roundId/publish', () => {
     await score(t, 'lee', (await entriesSeenBy(t, 'lee', DEMO_ROUND_ID)).find((e) => e.id === extra.entryId)!, 3, { feedback: 'Close.' });
     // Marked out of order: stories follow the round's category order (faster…, then savings).
     expect((await winners(t, [logistics.id, line4.id])).status).toBe(200);
-    const version = (await contentTag(t)).version;
+    const tag = await contentTag(t);
 
     const response = await publish(t);
     expect(response.status).toBe(200);
     const results = PublishedResultsSchema.parse(await json(response));
     expect(results).toMatchObject({ roundId: DEMO_ROUND_ID, resultsPublishedAt: '2026-12-20T10:00:00.000Z', announceOn: '2027-01-11' });
+    // The days planned (the stories are made on 2027-01-11).
     expect(results.stories).toEqual([
       { entryId: line4.id, storyId: `recognized-${line4.id}`, scheduledOn: '2027-01-12' },
       { entryId: logistics.id, storyId: `recognized-${logistics.id}`, scheduledOn: '2027-01-13' },
@@ -127,30 +128,32 @@ describe('POST /api/v1/judging/rounds/:roundId/publish', () => {
       Object.fromEntries([...entries.map((e) => e.id), extra.entryId].map((id) => [id, id === line4.id || id === logistics.id ? 'recognized' : 'not_this_round'])),
     );
     const stored = await t.storage.all<{ id: string; outcome: string; storyId: string | null }>(sql`SELECT id, outcome, story_id AS "storyId" FROM recognition_entries WHERE round_id = ${DEMO_ROUND_ID}`);
-    expect(stored.find((row) => row.id === line4.id)).toMatchObject({ outcome: 'recognized', storyId: `recognized-${line4.id}` });
+    expect(stored.find((row) => row.id === line4.id)).toMatchObject({ outcome: 'recognized', storyId: null });
     expect(stored.find((row) => row.id === extra.entryId)).toMatchObject({ outcome: 'not_this_round', storyId: null });
 
-    // The content: a new version, the stories marked, scheduled around the CX lead's day.
-    expect((await contentTag(t)).version).toBeGreaterThan(version);
+    // Nothing a browser syncs (nor the admin's story list) names a winner yet: the content is unchanged.
+    expect(await contentTag(t)).toEqual(tag);
     const bundle = ContentBundleSchema.parse(await json(t.app.request('/api/v1/content')));
-    expect(bundle.schedule).toMatchObject({ '2027-01-11': 'night-shift-login', '2027-01-12': `recognized-${line4.id}`, '2027-01-13': `recognized-${logistics.id}` });
-    const story = bundle.stories.find((s) => s.id === `recognized-${logistics.id}`)!;
-    expect(story).toMatchObject({
-      title: 'Recognized: Customer savings, 2027 Q1',
-      publishOn: '2027-01-11',
-      tags: ['recognized'],
-      recognition: { roundName: '2027 Q1', categoryName: 'Customer savings', teamName: 'Logistics planning team' },
-    });
-    expect(story.body).toMatch(/^Team: Logistics planning team/);
+    expect(bundle.stories.filter((s) => s.recognition)).toEqual([]);
+    expect(JSON.stringify(bundle)).not.toMatch(/Logistics planning team|recognized-/);
+    expect(bundle.schedule).toMatchObject({ '2027-01-11': 'night-shift-login' });
+    expect(bundle.schedule['2027-01-12']).toBeUndefined();
+    const listed = await json<{ stories: { id: string }[] }>(send(t, 'GET', '/stories?status=all'));
+    expect(listed.stories.filter((s) => s.id.startsWith('recognized-'))).toEqual([]);
+    expect(await t.storage.all(sql`SELECT id FROM stories WHERE recognition IS NOT NULL`)).toEqual([]);
 
     // The round: published, judging over.
     const { rounds } = JudgingRoundListSchema.parse(await json(judging(t, 'chair', 'GET', '/rounds')));
     expect(rounds[0]).toMatchObject({ phase: 'awaiting_announcement', resultsPublishedAt: '2026-12-20T10:00:00.000Z' });
 
     const log = await auditLog(t);
-    expect(log[0]).toMatchObject({ action: 'published results', entity: 'round', entityId: DEMO_ROUND_ID, summary: '2 recognized, 3 not this round; announced on 2027-01-11' });
-    expect(log.filter((e) => e.entity === 'story' && e.action === 'created').map((e) => e.entityId).sort()).toEqual([`recognized-${line4.id}`, `recognized-${logistics.id}`].sort());
-    expect(log.filter((e) => e.entity === 'schedule' && e.action === 'scheduled').map((e) => e.entityId).sort()).toEqual(['2027-01-12', '2027-01-13']);
+    expect(log[0]).toMatchObject({
+      action: 'published results',
+      entity: 'round',
+      entityId: DEMO_ROUND_ID,
+      summary: `2 recognized, 3 not this round; announced on 2027-01-11 (planned: ${line4.id} on 2027-01-12, ${logistics.id} on 2027-01-13)`,
+    });
+    expect(log.filter((e) => e.entity === 'story' || e.entity === 'schedule')).toEqual([]);
 
     // Twice: refused, nothing changed.
     const before = await snapshot(t);
@@ -180,8 +183,8 @@ describe('POST /api/v1/judging/rounds/:roundId/publish', () => {
     expect((await winners(t, [line4.id])).status).toBe(200);
     const answers = await Promise.all([publish(t), publish(t), publish(t)]);
     expect(answers.map((a) => a.status).sort()).toEqual([200, 409, 409]);
-    expect(await t.storage.all(sql`SELECT id FROM stories WHERE recognition IS NOT NULL`)).toEqual([{ id: `recognized-${line4.id}` }]);
-    expect(await t.storage.all(sql`SELECT day FROM schedule WHERE story_id = ${`recognized-${line4.id}`}`)).toEqual([{ day: '2027-01-11' }]);
+    expect(await t.storage.all(sql`SELECT id, outcome FROM recognition_entries WHERE outcome = 'recognized'`)).toEqual([{ id: line4.id, outcome: 'recognized' }]);
+    expect(await t.storage.all(sql`SELECT id FROM stories WHERE recognition IS NOT NULL`)).toEqual([]);
   });
 
   it('published after the announcement day: announced at once, the winners scheduled from today', async () => {
@@ -189,9 +192,23 @@ describe('POST /api/v1/judging/rounds/:roundId/publish', () => {
     const { line4 } = await demoEntries(t);
     expect((await winners(t, [line4.id])).status).toBe(200);
     t.clock.set('2027-01-20T10:00:00Z');
+    const version = (await contentTag(t)).version;
     const results = PublishedResultsSchema.parse(await json(publish(t)));
     expect(results.stories).toEqual([{ entryId: line4.id, storyId: `recognized-${line4.id}`, scheduledOn: '2027-01-20' }]);
     expect((await json(judging(t, 'chair', 'GET', '/rounds'))).rounds[0].phase).toBe('announced');
+    // The story is made in the same transaction, the chair named for it: a new content version.
+    expect((await contentTag(t)).version).toBeGreaterThan(version);
+    const bundle = ContentBundleSchema.parse(await json(t.app.request('/api/v1/content')));
+    expect(bundle.schedule['2027-01-20']).toBe(`recognized-${line4.id}`);
+    expect(bundle.stories.find((s) => s.id === `recognized-${line4.id}`)).toMatchObject({ publishOn: '2027-01-11', recognition: { roundName: '2027 Q1', teamName: line4.team.name } });
+    expect(await t.storage.all(sql`SELECT story_id AS "storyId" FROM recognition_entries WHERE id = ${line4.id}`)).toEqual([{ storyId: `recognized-${line4.id}` }]);
+    const log = await auditLog(t);
+    expect(log.slice(0, 4).map((e) => [e.label, e.action, e.entity])).toEqual([
+      ['ADMIN_TOKEN (environment)', 'announced winners', 'round'],
+      ['ADMIN_TOKEN (environment)', 'scheduled', 'schedule'],
+      ['ADMIN_TOKEN (environment)', 'created', 'story'],
+      ['ADMIN_TOKEN (environment)', 'published results', 'round'],
+    ]);
   });
 
   it('publishes a round without winners, and one without entries', async () => {
