@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { AppDeps } from '../deps';
 import { enrollmentKeyCheck } from '../middleware/require-enrollment-key';
+import { announceWhenDue } from '../recognition/announce-when-due';
 import { companyToday } from '../recognition/company-today';
 import { recognitionFeed } from '../recognition/recognition-feed';
 import { listRecognizedStories } from '../storage/queries/list-recognized-stories';
@@ -17,6 +18,8 @@ export function recognitionFeedRoutes({ storage, clock, config }: AppDeps) {
   const today = companyToday({ clock, config });
   const isKey = enrollmentKeyCheck(config.enrollmentKey);
   return new Hono().get('/feed.atom', async (c) => {
+    // Winners due today are made first (a check in memory otherwise): a reader polling at midnight need not wait for the timer.
+    await announceWhenDue({ storage, clock, config });
     const stories = await listRecognizedStories(storage, { today: await today(storage), limit: FEED_ENTRIES });
     // A reader who subscribed with the key in the address gets it in the posters' links too, so they open from
     // the reader; only the right key is repeated, and none when the server needs none.

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { AppDeps } from '../deps';
 import { apiError } from '../http/api-error';
+import { announceWhenDue } from '../recognition/announce-when-due';
 import { companyToday } from '../recognition/company-today';
 import { POSTER_CSS } from '../recognition/poster-css';
 import { posterPage } from '../recognition/poster-page';
@@ -22,6 +23,7 @@ export function recognitionPosterRoutes({ storage, clock, config }: AppDeps) {
     })
     .get('/posters/:storyId', async (c) => {
       const id = c.req.param('storyId');
+      await announceWhenDue({ storage, clock, config });
       const [story] = await listRecognizedStories(storage, { today: await today(storage), id, limit: 1 });
       if (!story) return apiError(c, 404, 'not_found', `There is no announced recognized story "${id}".`);
       c.header('Cache-Control', 'private, no-cache');

@@ -80,6 +80,17 @@ describe('announceDueWinners', () => {
     expect(bundle.schedule['2027-01-11']).toBe(`recognized-${line4.id}`);
   });
 
+  it('the feed and the posters, too, have the winners from the first request of the announcement day', async () => {
+    const t = await panelApp(DAYS.judging);
+    const { line4 } = await published(t);
+    t.clock.set(DAYS.dayBeforeAnnouncement);
+    expect(await (await t.app.request('/api/v1/recognition/feed.atom')).text()).not.toMatch(/Line 4 maintenance crew/);
+    expect((await t.app.request(`/recognition/posters/recognized-${line4.id}`)).status).toBe(404);
+    t.clock.set(DAYS.announceOn);
+    expect((await t.app.request(`/recognition/posters/recognized-${line4.id}`)).status).toBe(200);
+    expect(await (await t.app.request('/api/v1/recognition/feed.atom')).text()).toMatch(/Line 4 maintenance crew/);
+  });
+
   it('published rounds whose day has passed are scheduled from today', async () => {
     const t = await panelApp(DAYS.judging);
     const { line4, logistics } = await published(t);
