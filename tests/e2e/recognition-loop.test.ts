@@ -196,9 +196,15 @@ describe('the recognition loop, end to end', () => {
     expect(roundA.phase).toBe('open');
 
     const page = await openNominate();
-    // The demo round is open too: the employee picks round A.
-    await page.getByLabel('Round', { exact: true }).selectOption(ROUND_A);
+    // The demo round is open too: the employee picks round A, once the page has its rounds and its (empty) draft,
+    // and the category is checked only once round A's categories are shown (the demo round has one of the same name).
+    const roundChoice = page.getByLabel('Round', { exact: true });
+    await expect.poll(() => roundChoice.locator('option').count(), { timeout: 15_000 }).toBeGreaterThan(1);
+    await page.waitForLoadState('networkidle');
+    await roundChoice.selectOption(ROUND_A);
+    await expect.poll(() => roundChoice.inputValue()).toBe(ROUND_A);
     await page.getByRole('radio', { name: 'Faster for the customer' }).check();
+    await expect.poll(() => roundChoice.inputValue()).toBe(ROUND_A);
     expect(await page.getByLabel('Department').inputValue()).toBe('manufacturing');
     await page.getByLabel('Team name').fill(LINE4);
     await page.getByLabel('Customer', { exact: true }).fill('Kestrel Aerospace — purchasing lead');
