@@ -16,6 +16,7 @@ import { buildDashboard } from '../support/build-dashboard';
 import { assertChromium } from '../support/launch-extension';
 import { roundDraft } from '../support/recognition-api';
 import { startServer, type RunningServer } from '../support/start-server';
+import { adminCall, judgingDashboard } from '../support/judging-dashboard';
 
 const ARTIFACTS = new URL('../.artifacts/', import.meta.url).pathname;
 const folder = mkdtempSync(join(tmpdir(), 'cc-dashboard-judging-'));
@@ -31,15 +32,7 @@ const pageErrors: string[] = [];
 let supportEntry: string;
 let opsEntry: string;
 
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${server.url}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${server.adminToken}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
+const call = <T>(method: string, path: string, body?: unknown) => adminCall<T>(server, method, path, body);
 
 function entry(team: EntryDraft['team'], overrides: Partial<EntryDraft>): EntryDraft {
   return {
@@ -102,34 +95,11 @@ async function seedRound() {
   expect(moved.phase).toBe('judging');
 }
 
-async function signInAs(token: string) {
-  await page.context().clearCookies();
-  // A fresh load (a change of hash alone would keep the signed-in page).
-  await page.goto('about:blank');
-  await page.goto(`${server.url}/#/judging`);
-  await page.getByLabel('Admin token').fill(token);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Judging', level: 1 }).waitFor();
-}
-
-async function pickRound() {
-  await page.getByLabel('Round').selectOption('e2e-judging');
-}
-
-const entryButtons = () => page.getByRole('navigation', { name: 'Entries' }).locator('.entry-team').allTextContents();
-
-async function score(team: string, scores: Record<string, number>, feedback: string, note = '') {
-  await page.getByRole('navigation', { name: 'Entries' }).getByRole('button', { name: new RegExp(team) }).click();
-  const card = page.locator('article.scorecard');
-  await card.getByRole('heading', { name: team }).waitFor();
-  for (const [criterion, n] of Object.entries(scores)) {
-    await card.getByRole('group', { name: new RegExp(criterion) }).getByRole('radio', { name: new RegExp(`^${n}\\b`) }).check();
-  }
-  await card.getByLabel('Feedback to the team').fill(feedback);
-  if (note) await card.getByLabel('Note for the panel').fill(note);
-  await card.getByRole('button', { name: /Save/ }).click();
-  await card.getByText(`Your scorecard of “${team}” is saved.`).waitFor();
-}
+const judging = () => judgingDashboard(() => page, server.url);
+const signInAs = (token: string) => judging().signInAs(token);
+const pickRound = () => judging().pickRound('e2e-judging');
+const entryButtons = () => judging().entryButtons();
+const score = (team: string, scores: Record<string, number>, feedback: string, note = '') => judging().score(team, scores, feedback, note);
 
 async function screenshot(name: string) {
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));

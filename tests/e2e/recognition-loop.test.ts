@@ -19,6 +19,7 @@ import { buildExtension } from '../support/build-extension';
 import { launchExtension, type ExtensionBrowser } from '../support/launch-extension';
 import { setUpExtension } from '../support/set-up-extension';
 import { startServer, type RunningServer } from '../support/start-server';
+import { adminCall, judgingDashboard } from '../support/judging-dashboard';
 
 // What the service worker's evaluate() reaches: the extension's own storage.
 declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
@@ -61,15 +62,7 @@ let returnsEntry: string;
 let roundA: RoundRecord;
 const pageErrors: string[] = [];
 
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${server.url}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${server.adminToken}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
+const call = <T>(method: string, path: string, body?: unknown) => adminCall<T>(server, method, path, body);
 
 /** Two categories, each with two criteria (one of them the customer's acknowledgement or a method). */
 function categories(): RoundDraft['categories'] {
@@ -130,32 +123,11 @@ async function syncNow() {
 // The dashboard, in a tab of the same browser.
 let dash: Page;
 
-async function signInAs(token: string) {
-  await dash.context().clearCookies();
-  await dash.goto('about:blank');
-  await dash.goto(`${server.url}/#/judging`);
-  await dash.getByLabel('Admin token').fill(token);
-  await dash.getByRole('button', { name: 'Sign in' }).click();
-  await dash.getByRole('heading', { name: 'Judging', level: 1 }).waitFor();
-}
-
-async function pickRound(id: string) {
-  await dash.getByLabel('Round').selectOption(id);
-}
-
-const entryButtons = () => dash.getByRole('navigation', { name: 'Entries' }).locator('.entry-team').allTextContents();
-
-async function score(team: string, scores: Record<string, number>, feedback: string) {
-  await dash.getByRole('navigation', { name: 'Entries' }).getByRole('button', { name: new RegExp(team) }).click();
-  const card = dash.locator('article.scorecard');
-  await card.getByRole('heading', { name: team }).waitFor();
-  for (const [criterion, n] of Object.entries(scores)) {
-    await card.getByRole('group', { name: new RegExp(criterion) }).getByRole('radio', { name: new RegExp(`^${n}\\b`) }).check();
-  }
-  await card.getByLabel('Feedback to the team').fill(feedback);
-  await card.getByRole('button', { name: /Save/ }).click();
-  await card.getByText(`Your scorecard of “${team}” is saved.`).waitFor();
-}
+const judging = () => judgingDashboard(() => dash, server.url);
+const signInAs = (token: string) => judging().signInAs(token);
+const pickRound = (id: string) => judging().pickRound(id);
+const entryButtons = () => judging().entryButtons();
+const score = (team: string, scores: Record<string, number>, feedback: string) => judging().score(team, scores, feedback);
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
