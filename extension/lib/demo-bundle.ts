@@ -5,6 +5,7 @@ import type { ContentBundle } from '@customer-chair/shared/schemas/content-bundl
 export function demoBundle(): ContentBundle {
   return {
     ...demoContent,
+    voiceCards: [],
     version: 0,
     generatedAt: '1970-01-01T00:00:00.000Z',
     timezone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',

@@ -99,7 +99,7 @@ type Counted = { activeInstalls: number } & Record<(typeof COUNTER_OF)[keyof typ
 function expected(filter: (e: UsageEvent) => boolean, since: number, activeInstalls: number): Counted {
   const chosen = SEED.filter((e) => filter(e) && Date.parse(e.at) >= since);
   const counted: Counted = { activeInstalls, storyViews: 0, promptsShown: 0, promptsInserted: 0, storiesInserted: 0, storiesShared: 0, actionsTaken: 0 };
-  for (const e of chosen) counted[COUNTER_OF[e.type]]++;
+  for (const e of chosen) if (e.type !== 'team_thanked') counted[COUNTER_OF[e.type]]++;
   return counted;
 }
 const FOUR_WEEKS = THIS_MONDAY - 28 * DAY;

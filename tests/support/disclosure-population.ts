@@ -25,7 +25,7 @@ export const FIRST_DAY = WEEKS[0];
 
 export const COUNTERS = ['storyViews', 'promptsShown', 'promptsInserted', 'storiesInserted', 'storiesShared', 'actionsTaken'] as const;
 export type Vector = number[];
-const COUNTER_INDEX: Record<EventType, number> = {
+const COUNTER_INDEX: Record<Exclude<EventType, 'team_thanked'>, number> = {
   story_viewed: 0,
   prompt_shown: 1,
   prompt_inserted: 2,
@@ -40,7 +40,7 @@ export type Act = {
   department: string;
   role: string;
   surface: Surface;
-  type: EventType;
+  type: Exclude<EventType, 'team_thanked'>;
   day: string;
   /** storyId, promptId or actionId. */
   item: string;
@@ -154,7 +154,7 @@ export function buildPopulation(seed = 14): { acts: Act[]; installIds: Map<strin
         const place = person.place(w, d);
         const first = !firstIn.has(place.department);
         firstIn.add(place.department);
-        const add = (type: EventType, item: string, count: number, surface: Surface = person.surface) => {
+        const add = (type: Exclude<EventType, 'team_thanked'>, item: string, count: number, surface: Surface = person.surface) => {
           if (count > 0) acts.push({ install: person.label, ...place, surface, type, day, item, count });
         };
         const story = `story-w${w}`;

@@ -23,7 +23,7 @@ export function storedFigures(databasePath: string, filter: { department?: strin
          WHERE (@department IS NULL OR department = @department) AND (@role IS NULL OR role = @role) AND (@surface IS NULL OR surface = @surface)
          GROUP BY type, role`,
       )
-      .all({ department: filter.department ?? null, role: filter.role ?? null, surface: filter.surface ?? null }) as { type: EventType; role: string; count: number }[];
+      .all({ department: filter.department ?? null, role: filter.role ?? null, surface: filter.surface ?? null }) as { type: Exclude<EventType, 'team_thanked'>; role: string; count: number }[];
     const figures = { storyViews: 0, promptsShown: 0, promptsInserted: 0, storiesInserted: 0, storiesShared: 0, actionsTaken: 0, actionsByRole: {} as Record<string, number> };
     for (const { type, role, count } of rows) {
       figures[COUNTER_OF[type]] += count;

@@ -2,7 +2,7 @@ import type { DailyCountRow } from '@customer-chair/shared/domain/daily-counts';
 import type { ActivityRow } from '@customer-chair/shared/domain/install-activity';
 import type { EventRollUp } from '@customer-chair/shared/domain/roll-up-event';
 import { DAY_BITS_BYTES, dayOfYear, setDayBit } from '@customer-chair/shared/domain/set-day-bit';
-import type { EventType } from '@customer-chair/shared/schemas/usage-event';
+import type { UsageEventType as EventType } from '@customer-chair/shared/schemas/usage-event';
 import { actionCell, surfaceCell } from './caches/install-cells-cache';
 
 /** Install ids kept per week, department and story (see SQLite's migration 007). */
@@ -26,6 +26,12 @@ export type RollUpTally = {
   /** install_cells rows: the cell (a surface, or a role's action) in the role's place. */
   cells: ActivityRow[];
   reach: { week: string; department: string; storyId: string; installId: string }[];
+  /**
+   * `thanks` rows: one per story, credited department and install (the table's key
+   * keeps the first; a thanks counts once). A thanks is no usage: it adds to no other
+   * roll-up but install activity and the surface used (the install was active).
+   */
+  thanks: { storyId: string; department: string; installId: string; day: string }[];
 };
 
 /** Rows summed per key (the key's parts joined), each kept with its parts. */
@@ -63,8 +69,16 @@ export function tallyRollUps(rollUps: readonly EventRollUp[]): RollUpTally {
     if (!row) rows.set(key, (row = { year, installId: r.installId, department: r.department, role, days: new Uint8Array(DAY_BITS_BYTES) }));
     setDayBit(row.days, dayOfYear(r.day));
   };
+  const thanks = new Map<string, RollUpTally['thanks'][number]>();
   for (const r of rollUps) {
     const { day, week, department, role, type, surface, itemId } = r;
+    if (type === 'team_thanked') {
+      const key = `${itemId}\u0000${r.thankedDepartment}\u0000${r.installId}`;
+      if (!thanks.has(key)) thanks.set(key, { storyId: itemId!, department: r.thankedDepartment!, installId: r.installId, day });
+      markDay(cells, r, surfaceCell(surface));
+      markDay(activity, r, role);
+      continue;
+    }
     counts.add([day, department, role, type], () => ({ day, week, department, role, type }));
     surfaces.add([day, department, surface, type], () => ({ day, department, surface, type }));
     if (itemId !== undefined) {
@@ -86,5 +100,6 @@ export function tallyRollUps(rollUps: readonly EventRollUp[]): RollUpTally {
     activity: sortedValues(activity),
     cells: sortedValues(cells),
     reach: [...reach.values()],
+    thanks: sortedValues(thanks),
   };
 }

@@ -4,7 +4,7 @@ import type { ContentBundle } from '../schemas/content-bundle';
  * The content a new server is seeded with, and what the extension shows
  * before its first sync. Every company and person here is fictional.
  */
-export const demoContent: Omit<ContentBundle, 'version' | 'generatedAt' | 'timezone'> = {
+export const demoContent: Omit<ContentBundle, 'version' | 'generatedAt' | 'timezone' | 'voiceCards'> = {
   stories: [
     {
       id: 'legal-nine-page-contract',

@@ -1,6 +1,6 @@
 import { OTHER_SURFACE, type DepartmentDetail } from '../schemas/department-detail';
 import type { DepartmentStats } from '../schemas/stats';
-import type { EventType, Surface } from '../schemas/usage-event';
+import type { UsageEventType as EventType, Surface } from '../schemas/usage-event';
 import { COUNTER_OF } from './build-stats';
 import { planDisclosure, withCountedGroups, type DisclosureBucket } from './plan-disclosure';
 

@@ -1,6 +1,6 @@
 import { OTHER_ROLE } from '../schemas/role';
 import type { Counters, DepartmentStats, OtherStats, Stats, WeeklyStats } from '../schemas/stats';
-import type { EventType } from '../schemas/usage-event';
+import type { UsageEventType as EventType } from '../schemas/usage-event';
 import { addDays } from './local-day';
 import { planDisclosure, withCountedGroups, type DisclosureBucket, type DisclosurePlan } from './plan-disclosure';
 

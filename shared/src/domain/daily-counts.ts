@@ -1,4 +1,4 @@
-import type { EventType } from '../schemas/usage-event';
+import type { UsageEventType as EventType } from '../schemas/usage-event';
 import type { CountCell } from './build-stats';
 
 /** One `daily_counts` row: events of one type from one department and role on one day. */

@@ -13,6 +13,8 @@ export type EventRollUp = {
   installId: string;
   /** The story, prompt or action the event is about. */
   itemId: string | undefined;
+  /** team_thanked: the department thanked (the event's `department` is the sender's). */
+  thankedDepartment?: string;
 };
 
 const ITEM_FIELD = {
@@ -22,6 +24,7 @@ const ITEM_FIELD = {
   story_inserted: 'storyId',
   story_shared: 'storyId',
   action_taken: 'actionId',
+  team_thanked: 'storyId',
 } as const satisfies Record<EventType, 'storyId' | 'promptId' | 'actionId'>;
 
 /**
@@ -43,5 +46,6 @@ export function rollUpEvent(event: UsageEvent, timezone: string, receivedOn?: st
     surface: event.surface,
     installId: event.installId,
     itemId: event[ITEM_FIELD[event.type]],
+    ...(event.thankedDepartment !== undefined && { thankedDepartment: event.thankedDepartment }),
   };
 }

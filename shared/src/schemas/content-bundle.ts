@@ -5,6 +5,7 @@ import { PromptSchema } from './prompt';
 import { RoleActionSchema } from './role-action';
 import { RoleSchema } from './role';
 import { StorySchema } from './story';
+import { VoiceCardSchema } from './voice';
 
 /** The content itself, as the bundle serves it and an export file holds it. */
 export const contentLists = {
@@ -29,6 +30,12 @@ export const ContentBundleSchema = z
     /** The company's time zone: "today" is decided in it, for everyone. */
     timezone: TimezoneSchema,
     ...contentLists,
+    /**
+     * The CX team's public cards ("You said, we did" replies, lessons shared
+     * to all departments), each shown on every new tab from `from` to
+     * `until` (company-local days). Absent from older servers: none.
+     */
+    voiceCards: z.array(VoiceCardSchema).max(200).default([]),
   })
   .superRefine(checkContentReferences);
 export type ContentBundle = z.infer<typeof ContentBundleSchema>;
@@ -59,9 +66,14 @@ export function checkContentReferences(bundle: ContentLists, ctx: z.RefinementCt
       ctx.addIssue({ code: 'custom', path: ['actions', i, 'role'], message: `unknown role "${action.role}"` });
     }
   });
+  const departmentIds = new Set(bundle.departments.map((d) => d.id));
   bundle.stories.forEach((story, i) => {
     story.roles?.forEach((role, j) => {
       if (!roleIds.has(role)) ctx.addIssue({ code: 'custom', path: ['stories', i, 'roles', j], message: `unknown role "${role}"` });
+    });
+    story.credits?.forEach((department, j) => {
+      if (!departmentIds.has(department)) ctx.addIssue({ code: 'custom', path: ['stories', i, 'credits', j], message: `unknown department "${department}"` });
+      else if (story.credits!.indexOf(department) !== j) ctx.addIssue({ code: 'custom', path: ['stories', i, 'credits', j], message: `credits "${department}" twice` });
     });
   });
 }

@@ -58,4 +58,22 @@ export const LIMITS = {
   entriesPerInstallPerRound: 3,
   /** Winners the chair may mark in one round (each becomes a story, scheduled one a day). */
   winnersPerRound: 30,
+  /** Departments one story may credit ("Thank <department>" buttons). */
+  creditsPerStory: 5,
+  /** The employees' voice (issue 18): one message, short enough to read in the inbox at a glance. */
+  voiceText: 1000,
+  /** What a public card quotes of a message ("You said"), edited by the CX lead. */
+  voiceSaid: 400,
+  /** The CX team's public answer ("We did"). */
+  voiceReply: 600,
+  /** Why a suggestion was not adopted (shown to the sender). */
+  voiceReason: 600,
+  /** Days a public card may be shown on every new tab. */
+  voiceCardDaysMax: 30,
+  /** Messages one browser may send per company-local day; more get 429. */
+  voicePerInstallPerDay: 5,
+  /** Bytes of a voice message as the extension sends it; a larger body is refused with 413. */
+  voiceBodyBytes: 16 * 1024,
+  /** Messages the inbox lists at once (newest first). */
+  voiceInboxPage: 200,
 } as const;

@@ -16,6 +16,8 @@ const storyFields = {
   tags: z.array(plainText(LIMITS.tag)).max(LIMITS.tags).default([]),
   /** Role ids this story speaks to most; absent or empty means everyone. */
   roles: z.array(RoleIdSchema).max(50).optional(),
+  /** Department ids credited with the outcome; absent or empty means none. */
+  credits: z.array(IdSchema).max(LIMITS.creditsPerStory).optional(),
   publishOn: z.preprocess((v) => (v === '' || v === null ? undefined : v), IsoDateSchema.optional()),
 };
 

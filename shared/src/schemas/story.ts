@@ -33,6 +33,12 @@ export const StorySchema = z.object({
   /** Not shown by the rotation before this local day. */
   publishOn: IsoDateSchema.optional(),
   archived: z.boolean().default(false),
+  /**
+   * The departments behind the customer outcome (department ids): each gets a
+   * "Thank <department>" button wherever the story is shown. A recognized
+   * winner's story credits the team's department.
+   */
+  credits: z.array(IdSchema).max(LIMITS.creditsPerStory).optional(),
   /** Set only on the story a recognition round's winner became (never edited by hand). */
   recognition: RecognitionMarkSchema.optional(),
 });

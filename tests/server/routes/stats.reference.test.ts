@@ -92,7 +92,7 @@ function naiveStats(all: Sent[], requested: { from: string; to: string }, k: num
   };
   const counters = (list: Event[], activeInstalls: number) => {
     const out = { activeInstalls, storyViews: 0, promptsShown: 0, promptsInserted: 0, storiesInserted: 0, storiesShared: 0, actionsTaken: 0 };
-    for (const e of list) out[COUNTER[e.type]]++;
+    for (const e of list) if (e.type !== 'team_thanked') out[COUNTER[e.type]]++;
     return out;
   };
 
@@ -206,7 +206,7 @@ describe('stats from roll-ups agree with the disclosure rule applied naively to 
     // A few switch department or role midway, some within a week.
     const installs = Array.from({ length: 45 }, () => ({ id: uuidv7(), department: pick(departments), role: pick(roles) }));
     const event = (install: (typeof installs)[number], atMs: number): UsageEvent => {
-      const type = pick(EVENT_TYPES);
+      const type = pick(EVENT_TYPES.filter((t) => t !== 'team_thanked'));
       const at = new Date(atMs).toISOString();
       const field = type === 'action_taken' ? 'actionId' : type.startsWith('prompt') ? 'promptId' : 'storyId';
       return {

@@ -24,7 +24,7 @@ describe('UsageEventSchema', () => {
 
   it('has exactly the documented fields', () => {
     expect(Object.keys(UsageEventSchema.shape).sort()).toEqual(
-      ['actionId', 'at', 'department', 'id', 'installId', 'promptId', 'role', 'storyId', 'surface', 'type'],
+      ['actionId', 'at', 'department', 'id', 'installId', 'promptId', 'role', 'storyId', 'surface', 'thankedDepartment', 'type'],
     );
   });
 

@@ -2,7 +2,7 @@ import type { DepartmentWeek } from '@customer-chair/shared/domain/build-departm
 import { addDays, weekStart } from '@customer-chair/shared/domain/local-day';
 import type { DisclosureBucket } from '@customer-chair/shared/domain/plan-disclosure';
 import { weekInstallGroups } from '@customer-chair/shared/domain/week-install-groups';
-import type { EventType, Surface } from '@customer-chair/shared/schemas/usage-event';
+import type { UsageEventType as EventType, Surface } from '@customer-chair/shared/schemas/usage-event';
 import { actionCell, surfaceCell } from '../caches/install-cells-cache';
 import { statsCaches } from '../caches/stats-caches';
 import { sql } from '../sql';

@@ -56,6 +56,6 @@ export async function loadContentBundle(q: Queries, configuredTimezone: string):
     };
     const { meta, tables, settled } = locked ? await q.transaction(read, { lock: 'content' }) : await read(q);
     if (!meta) return undefined;
-    if (settled) return { version: meta.version, generatedAt: meta.updatedAt, ...tables! };
+    if (settled) return { version: meta.version, generatedAt: meta.updatedAt, voiceCards: [], ...tables! };
   }
 }
