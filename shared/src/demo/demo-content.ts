@@ -9,6 +9,7 @@ export const demoContent: Omit<ContentBundle, 'version' | 'generatedAt' | 'timez
     {
       id: 'legal-nine-page-contract',
       title: 'Legal cut the contract from 38 pages to 9',
+      credits: ['legal'],
       customer: 'Brightwater Clinics — head of procurement',
       quote: 'I stopped dreading your renewal. I read the whole contract on a train ride and signed it the same afternoon.',
       body: 'Brightwater runs 14 outpatient clinics. Every renewal meant six weeks of back-and-forth between their procurement team and ours, most of it over clauses nobody on either side could explain.\n\nOur legal team sat in on two renewal calls, listened to which clauses Brightwater asked about, and rewrote the agreement in plain language: one page of what we promise, one page of what they promise, and the rest as schedules.',
@@ -33,6 +34,7 @@ export const demoContent: Omit<ContentBundle, 'version' | 'generatedAt' | 'timez
     {
       id: 'forklift-label-height',
       title: 'A label moved 40 centimetres, and the picking errors stopped',
+      credits: ['manufacturing', 'operations'],
       customer: 'Northwind Freight — warehouse shift lead',
       quote: 'My pickers were kneeling on concrete to read your labels. Now they read them walking past.',
       body: 'Northwind reported a rising rate of mis-picks on our pallets. Nobody in sales or support could explain it from the data.\n\nA manufacturing engineer drove to the Northwind warehouse, watched a shift, and saw that our pallet labels sat below knee height, under the wrap. Manufacturing moved the label to the top corner of every pallet, above the wrap, in two weeks.',
@@ -45,6 +47,7 @@ export const demoContent: Omit<ContentBundle, 'version' | 'generatedAt' | 'timez
     {
       id: 'safety-recall-letter',
       title: 'Safety wrote the recall letter a parent could act on',
+      credits: ['safety'],
       customer: 'Juniper Home heater owner — parent of two',
       quote: 'The first letter scared me. The second one told me exactly what to do, and I did it in five minutes.',
       body: 'When a batch of our heaters needed a free replacement part, the first notice used the engineering description of the fault. Customers called support in a panic or ignored the letter.\n\nThe product safety team rewrote it with a photo of the serial-number sticker, one sentence on the risk, and a single link to order the part, and tested it with ten customers before sending.',
@@ -57,6 +60,7 @@ export const demoContent: Omit<ContentBundle, 'version' | 'generatedAt' | 'timez
     {
       id: 'finance-invoice-match',
       title: 'Finance made our invoices match their purchase orders',
+      credits: ['finance'],
       customer: 'Calder County Schools — accounts payable clerk',
       quote: 'Every one of your invoices used to bounce. Now they go straight through our system.',
       body: 'Calder County’s payment system rejects any invoice whose line items do not match the purchase order word for word. Ours never did, so every invoice went to a manual queue and we were paid 70 days late.\n\nOur finance team asked for a copy of one purchase order, and changed our invoicing to repeat the PO number and line descriptions exactly.',
@@ -69,6 +73,7 @@ export const demoContent: Omit<ContentBundle, 'version' | 'generatedAt' | 'timez
     {
       id: 'engineering-offline-mode',
       title: 'Engineering built the offline mode the farmers asked for',
+      credits: ['engineering'],
       customer: 'Greenfold Farm Co-op — field agronomist',
       quote: 'Half my fields have no signal. An app that needs the internet is an app I cannot use.',
       body: 'Greenfold’s agronomists record crop samples in the field. Our app showed a spinner and lost their notes whenever the signal dropped.\n\nAn engineering squad read forty support tickets about lost data, then spent a day in the fields with two agronomists. They shipped an offline mode that saves every note on the device and syncs when the signal returns.',
@@ -81,6 +86,7 @@ export const demoContent: Omit<ContentBundle, 'version' | 'generatedAt' | 'timez
     {
       id: 'support-one-call',
       title: 'One call instead of four',
+      credits: ['support'],
       customer: 'Harbourline Ferries — operations manager',
       quote: 'I explained the same problem to four different people. The fifth person just fixed it.',
       body: 'When a ferry’s ticket scanners failed on a Saturday, Harbourline was passed between four teams before anyone could help.\n\nSupport changed the rule: the first person who takes the call owns it until it is solved, and pulls in whoever is needed. They also gave Harbourline a direct line for weekend outages.',
@@ -93,6 +99,7 @@ export const demoContent: Omit<ContentBundle, 'version' | 'generatedAt' | 'timez
     {
       id: 'it-vendor-questionnaire',
       title: 'IT answered the security questionnaire before it was sent',
+      credits: ['it'],
       customer: 'Meridian Mutual — vendor risk analyst',
       quote: 'You are the first vendor whose security pack answered my questions before I asked them.',
       body: 'Insurers must review every supplier’s security, and Meridian’s 240-question questionnaire usually took us two months to complete.\n\nOur IT security team published a trust pack — certifications, penetration-test summary, data-flow diagram and answers to the standard questionnaires — and handed it to sales for every deal.',
@@ -105,6 +112,7 @@ export const demoContent: Omit<ContentBundle, 'version' | 'generatedAt' | 'timez
     {
       id: 'it-month-end-window',
       title: 'IT moved our maintenance window off the bank’s month-end',
+      credits: ['it'],
       customer: 'Harrow & Vale Community Bank — head of branch operations',
       quote: 'Your Saturday upgrades always seemed to land on the one weekend we close the books.',
       body: 'Harrow & Vale runs its month-end close on our reconciliation platform. Our IT team patched the platform on the first Saturday of every month, which is exactly when small banks finish closing. Three closes in a year ran into the night, and customer statements went out a day late.\n\nIT asked each bank customer for its close calendar, moved maintenance to the second weekend, and now posts every planned change two weeks ahead in the customer portal.',
@@ -117,6 +125,7 @@ export const demoContent: Omit<ContentBundle, 'version' | 'generatedAt' | 'timez
     {
       id: 'sales-said-no',
       title: 'The salesperson who said “not yet”',
+      credits: ['sales'],
       customer: 'Tallow & Finch Bakeries — owner',
       quote: 'She told me I did not need the big plan yet. That is why I trust her when she says I need it now.',
       body: 'Tallow & Finch had three shops and asked for our enterprise plan because a competitor’s sales rep had told them they would outgrow anything smaller.\n\nOur account executive walked through their real order volumes, recommended the smaller plan, and set a reminder to check in when they opened shop number six.',
@@ -129,6 +138,7 @@ export const demoContent: Omit<ContentBundle, 'version' | 'generatedAt' | 'timez
     {
       id: 'manufacturing-packaging',
       title: 'Packaging a wheelchair user can open',
+      credits: ['product', 'manufacturing'],
       customer: 'Rowan Lee — home customer, via our feedback form',
       quote: 'I had to wait for my neighbour to get home to open the box. I bought your product so I would not need help.',
       body: 'Rowan uses a wheelchair and ordered one of our kitchen devices. The box was sealed with staples and heavy tape, and the device sat under a tight foam insert.\n\nThe packaging engineers in manufacturing tested the box with five people with limited grip, then switched to a tear strip, a pull tab on the insert and a lighter inner tray.',
@@ -189,6 +199,7 @@ export const demoContent: Omit<ContentBundle, 'version' | 'generatedAt' | 'timez
     {
       id: 'hr-onboarding-buddy',
       title: 'Every new hire met a customer in week one',
+      credits: ['people'],
       customer: 'Ostrander Tools — store manager who hosted our new hires',
       quote: 'Your new engineers asked better questions than some of your account managers.',
       body: 'People Operations changed onboarding so that every new employee, whatever their role, spends two hours with a customer in their first week: on a call, in a shop, or on a site visit.\n\nOstrander Tools hosted the first group. Two of the new engineers noticed that the store staff kept a paper list of our error codes taped to the till.',
@@ -201,6 +212,7 @@ export const demoContent: Omit<ContentBundle, 'version' | 'generatedAt' | 'timez
     {
       id: 'marketing-honest-pricing',
       title: 'Marketing put the full price on the page',
+      credits: ['marketing'],
       customer: 'Pellworth Dental — practice manager',
       quote: 'I nearly did not call you, because I assumed the price on your site was a trick.',
       body: 'Our pricing page showed a low starting price with add-ons hidden in footnotes. Prospects assumed the worst, and sales spent first calls rebuilding trust.\n\nMarketing rewrote the page with complete prices for three typical practice sizes, including set-up and support, checked by finance.',
