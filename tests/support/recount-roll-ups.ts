@@ -25,6 +25,9 @@ const REACH_KEPT = 20;
  * must be equal. story_reach keeps the first installs to arrive, which the
  * raw events do not say: it is compared as installs kept per group (all of
  * them up to 20) and the rows that name an install the group never had.
+ * A thanks (team_thanked) adds only install activity and its surface cell,
+ * and a `thanks` row per story and department thanked: the events do not
+ * keep the department, so those rows are compared by story and install.
  */
 export async function recountRollUps(storage: Storage): Promise<{ stored: Record<string, string[]>; recounted: Record<string, string[]> }> {
   const events = await storage.all<EventRow>(sql`
@@ -44,8 +47,17 @@ export async function recountRollUps(storage: Storage): Promise<{ stored: Record
     setDayBit(days, dayOfYear(day));
   };
   const reach = new Map<string, Set<string>>();
+  // The events do not keep the department thanked: the thanks rows are compared by story and install.
+  const thanked = new Set<string>();
   for (const e of events) {
     const year = Number(e.day.slice(0, 4));
+    if (e.type === 'team_thanked') {
+      // A thanks is no usage: the install was active (its role, the surface used), and a thanks row names the story.
+      mark('install_activity', year, e.installId, e.department, e.role, e.day);
+      mark('install_cells', year, e.installId, e.department, `surface:${e.surface}`, e.day);
+      if (e.storyId !== null) thanked.add(`${e.storyId}|${e.installId}`);
+      continue;
+    }
     const itemId = e.type === 'action_taken' ? e.actionId : e.type.startsWith('story_') ? e.storyId : e.promptId;
     count('daily_counts', e.day, weekStart(e.day), e.department, e.role, e.type);
     count('daily_surface_counts', e.day, e.department, e.surface, e.type);
@@ -71,6 +83,7 @@ export async function recountRollUps(storage: Storage): Promise<{ stored: Record
     install_cells: [],
     story_reach: [...reach].map(([group, installs]) => `${group}|${Math.min(REACH_KEPT, installs.size)}`),
     story_reach_strays: [],
+    thanks: [...thanked],
   };
   for (const [line, n] of counts) {
     const [table, ...key] = line.split('|');
@@ -104,6 +117,7 @@ export async function recountRollUps(storage: Storage): Promise<{ stored: Record
     install_activity: await lines(sql`SELECT year, install_id, department, role, days FROM install_activity`),
     install_cells: await lines(sql`SELECT year, install_id, department, cell, days FROM install_cells`),
     story_reach: [...keptPerGroup].map(([group, n]) => `${group}|${n}`),
+    thanks: [...new Set(await lines(sql`SELECT story_id, install_id FROM thanks`))],
     story_reach_strays: kept.filter((r) => !reach.get([r.week, r.department, r.storyId].join('|'))?.has(r.installId)).map((r) => Object.values(r).join('|')),
   };
   for (const table of [stored, recounted]) for (const rows of Object.values(table)) rows.sort();

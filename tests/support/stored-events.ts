@@ -26,6 +26,8 @@ export function storedFigures(databasePath: string, filter: { department?: strin
       .all({ department: filter.department ?? null, role: filter.role ?? null, surface: filter.surface ?? null }) as { type: Exclude<EventType, 'team_thanked'>; role: string; count: number }[];
     const figures = { storyViews: 0, promptsShown: 0, promptsInserted: 0, storiesInserted: 0, storiesShared: 0, actionsTaken: 0, actionsByRole: {} as Record<string, number> };
     for (const { type, role, count } of rows) {
+      // A thanks is no usage (the dashboard never counts it).
+      if ((type as EventType) === 'team_thanked') continue;
       figures[COUNTER_OF[type]] += count;
       if (type === 'action_taken') figures.actionsByRole[role] = (figures.actionsByRole[role] ?? 0) + count;
     }

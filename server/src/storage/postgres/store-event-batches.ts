@@ -80,7 +80,7 @@ async function addToRollUps(tx: PostgresQueries, accepted: readonly EventRow[]):
   const tally = tallyRollUps(accepted.map((row) => row.rollUp));
   const of = <Row, K extends keyof Row>(rows: readonly Row[], key: K) => rows.map((row) => row[key]);
 
-  const { counts, surfaces, items, actions, activity, cells, reach } = tally;
+  const { counts, surfaces, items, actions, activity, cells, reach, thanks } = tally;
   await tx.run(sql`
     INSERT INTO daily_counts (day, week, department, role, type, count)
     SELECT * FROM unnest(${of(counts, 'day')}::text[], ${of(counts, 'week')}::text[], ${of(counts, 'department')}::text[],
@@ -122,6 +122,14 @@ async function addToRollUps(tx: PostgresQueries, accepted: readonly EventRow[]):
     ON CONFLICT (year, install_id, department, cell)
     DO UPDATE SET days = bits_or(install_cells.days, excluded.days), changed = pg_current_xact_id()
     WHERE bits_or(install_cells.days, excluded.days) <> install_cells.days`);
+  // A thanks counts once per story, credited department and install: the key keeps the first.
+  if (thanks.length) {
+    await tx.run(sql`
+      INSERT INTO thanks (story_id, department, install_id, day)
+      SELECT * FROM unnest(${of(thanks, 'storyId')}::text[], ${of(thanks, 'department')}::text[], ${of(thanks, 'installId')}::text[],
+                           ${of(thanks, 'day')}::text[])
+      ON CONFLICT DO NOTHING`);
+  }
 }
 
 /**

@@ -34,6 +34,9 @@ const ADD_STORY_REACH = `
   SELECT @week, @department, @storyId, @installId
   WHERE (SELECT COUNT(*) FROM story_reach WHERE week = @week AND department = @department AND story_id = @storyId) < ${STORY_REACH_KEPT}
   ON CONFLICT DO NOTHING`;
+const ADD_THANKS = `
+  INSERT INTO thanks (story_id, department, install_id, day) VALUES (@storyId, @department, @installId, @day)
+  ON CONFLICT DO NOTHING`;
 const MARK_ACTIVE = `
   INSERT INTO install_activity (year, install_id, department, role, days) VALUES (?, ?, ?, ?, ?)
   ON CONFLICT (year, install_id, department, role) DO UPDATE SET days = bits_or(days, excluded.days)`;
@@ -73,6 +76,7 @@ export function storeEvents(db: Database, events: readonly UsageEvent[], timezon
   run(ADD_ACTION_COUNT, tally.actions);
   run(ADD_STORY_REACH, tally.reach);
   mark(MARK_CELL, tally.cells);
+  run(ADD_THANKS, tally.thanks);
   return { accepted: accepted.length, duplicates: events.length - accepted.length, counted: tally.counts, marked: tally.activity, cells: tally.cells };
 }
 
