@@ -15,6 +15,8 @@ import type { DashboardOverview } from '@customer-chair/shared/schemas/dashboard
 import type { DepartmentDetail } from '@customer-chair/shared/schemas/department-detail';
 import type { NewInstalls } from '@customer-chair/shared/schemas/new-installs';
 import type { SessionInfo } from '@customer-chair/shared/schemas/session';
+import type { ListeningStats } from '@customer-chair/shared/schemas/listening-stats';
+import type { VoiceInbox, VoiceInboxQuery, VoiceMessageRecord, VoiceShare, VoiceStoryResult, VoiceUpdate } from '@customer-chair/shared/schemas/voice';
 
 export class ApiFailure extends Error {
   constructor(
@@ -77,6 +79,8 @@ export const api = {
   newInstalls: () => call<NewInstalls>('/api/v1/dashboard/new-installs'),
   department: (id: string, range: { from: string; to: string }) =>
     call<DepartmentDetail>(`/api/v1/dashboard/departments/${encodeURIComponent(id)}?${query(range)}`),
+  /** Thanks and voice by department over the same whole weeks as the adoption figures (admins and viewers). */
+  listening: (range: { from: string; to: string }) => call<ListeningStats>(`/api/v1/dashboard/listening?${query(range)}`),
 };
 
 const send = <T>(method: string, path: string, body?: unknown) =>
@@ -145,6 +149,21 @@ export const recognition = {
   saveRound: (roundId: string, edit: RoundEdit) => send<RoundRecord>('PUT', `/recognition/rounds/${id(roundId)}`, edit),
   /** Only a round no team has entered (409 otherwise, saying how many entries it has). */
   deleteRound: (roundId: string, revision: number) => send<void>('DELETE', `/recognition/rounds/${id(roundId)}`, { revision }),
+};
+
+/** The employees' voice (admins): `/api/v1/admin/voice`. Changes carry the message's revision; 409 when someone else changed it. */
+export const voice = {
+  /** Filters left out mean "all". */
+  inbox: (filters: VoiceInboxQuery) => {
+    const params = new URLSearchParams(Object.entries(filters).filter((entry): entry is [string, string] => typeof entry[1] === 'string')).toString();
+    return send<VoiceInbox>('GET', `/voice${params ? `?${params}` : ''}`);
+  },
+  /** The status (with why, when not adopted) and the public reply; `reply: null` takes it down. */
+  update: (messageId: string, update: VoiceUpdate) => send<VoiceMessageRecord>('PUT', `/voice/${id(messageId)}`, update),
+  /** A customer voice as a draft story (archived until the CX lead publishes it). */
+  makeStory: (messageId: string, revision: number) => send<VoiceStoryResult>('POST', `/voice/${id(messageId)}/story`, { revision }),
+  /** A lesson shown to all departments as a card. */
+  share: (messageId: string, share: VoiceShare) => send<VoiceMessageRecord>('POST', `/voice/${id(messageId)}/share`, share),
 };
 
 /** The export file; the session cookie goes along with the download. */

@@ -14,6 +14,7 @@ import { Settings } from './settings';
 import { SignIn } from './sign-in';
 import { StoryEditor } from './story-editor';
 import { Stories } from './stories';
+import { VoicePage } from './voice-page';
 
 /** What each role may do, in the header's tooltip. */
 const ROLE_HINTS: Record<SessionInfo['role'], string> = {
@@ -80,6 +81,7 @@ export function App() {
       {page === 'judging' && (role === 'admin' || role === 'judge') && <Judging role={role} department={department} roundHint={rest} onExpired={expired} />}
       {page === 'rounds' && <Rounds roundId={rest} onExpired={expired} />}
       {page === 'stories' && (rest ? <StoryEditor key={rest} storyId={rest === 'new' ? undefined : rest} onExpired={expired} /> : <Stories onExpired={expired} />)}
+      {page === 'voice' && <VoicePage hash={rest} onExpired={expired} />}
       {page === 'schedule' && <Schedule onExpired={expired} />}
       {page === 'prompts' && <Prompts onExpired={expired} />}
       {page === 'roles' && <Roles onExpired={expired} />}

@@ -10,6 +10,7 @@ export const PAGES = [
   { path: 'judging', label: 'Judging', roles: ['admin', 'judge'] },
   { path: 'rounds', label: 'Rounds', roles: ['admin'] },
   { path: 'stories', label: 'Stories', roles: ['admin'] },
+  { path: 'voice', label: 'Voice', roles: ['admin'] },
   { path: 'schedule', label: 'Schedule', roles: ['admin'] },
   { path: 'prompts', label: 'Prompts', roles: ['admin'] },
   { path: 'roles', label: 'Roles & actions', roles: ['admin'] },

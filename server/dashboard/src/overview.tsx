@@ -6,6 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, csvUrl, isExpired } from './api';
 import { DepartmentView } from './department-view';
 import { EmptyState } from './empty-state';
+import { ListeningTable } from './listening-table';
 import { NewInstalls } from './new-installs';
 import { count, counted, percent, period } from './format';
 import { PRESETS, presetLabel, presetRange, rangeProblem, type Range } from './range';
@@ -214,6 +215,8 @@ export function Overview({ onExpired }: { onExpired: () => void }) {
             <TrendChart title="Weekly active installs" weekly={stats.weekly} field="activeInstalls" names={names} from={stats.from} to={stats.to} />
             <TrendChart title="Weekly actions logged" weekly={stats.weekly} field="actionsTaken" names={names} from={stats.from} to={stats.to} />
           </section>
+
+          <ListeningTable range={range} names={names} onExpired={onExpired} />
         </div>
       )}
     </main>

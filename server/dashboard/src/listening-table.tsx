@@ -1,0 +1,106 @@
+import type { ListeningCounters, ListeningStats } from '@customer-chair/shared/schemas/listening-stats';
+import { useEffect, useState } from 'preact/hooks';
+import { api, failureMessage } from './api';
+import { count } from './format';
+
+const COLUMNS: { key: keyof ListeningCounters; label: string; hint: string }[] = [
+  { key: 'thanksReceived', label: 'Thanks received', hint: 'Times colleagues thanked the department for a customer story that credits it' },
+  { key: 'customerSaid', label: 'Customer voice', hint: 'Messages telling the CX team what a customer said' },
+  { key: 'ideas', label: 'Ideas', hint: 'Ideas for our customers sent to the CX team' },
+  { key: 'lessons', label: 'Lessons', hint: 'Lessons from something that did not work, sent to the CX team' },
+];
+
+/**
+ * The listening side of adoption, on the Adoption page: thanks received and
+ * voice messages sent, by department, over the page's period and under the
+ * same small-group rule as the figures above it.
+ */
+export function ListeningTable({ range, names, onExpired }: { range: { from: string; to: string }; names: Map<string, { name: string }>; onExpired: () => void }) {
+  const [stats, setStats] = useState<ListeningStats>();
+  const [error, setError] = useState<string>();
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let current = true;
+    api.listening(range).then(
+      (answer) => current && (setStats(answer), setError(undefined)),
+      (failure) => current && setError(failureMessage(failure, onExpired)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [range.from, range.to, attempt]);
+
+  return (
+    <section class="listening" aria-labelledby="listening-title">
+      <h2 id="listening-title">Listening: thanks and voice by department</h2>
+      {error && (
+        <div class="failure" role="alert">
+          <p>Could not load the listening figures: {error}</p>
+          <button type="button" class="secondary" onClick={() => setAttempt((n) => n + 1)}>
+            Try again
+          </button>
+        </div>
+      )}
+      {!stats ? (
+        !error && (
+          <p class="loading" role="status">
+            Loading…
+          </p>
+        )
+      ) : (
+        <>
+          <div class="table-wrap">
+            <table class="figures listening-table">
+              <caption class="visually-hidden">Thanks received and messages sent to the CX team, by department</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Department</th>
+                  {COLUMNS.map((c) => (
+                    <th key={c.key} scope="col" class="num" title={c.hint}>
+                      {c.label}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                <tr class="total">
+                  <th scope="row">Whole company</th>
+                  {COLUMNS.map((c) => (
+                    <td key={c.key} class="num">
+                      {count(stats.total[c.key])}
+                    </td>
+                  ))}
+                </tr>
+                {stats.departments.map((d) => (
+                  <tr key={d.department}>
+                    <th scope="row">{names.get(d.department)?.name ?? d.department}</th>
+                    {COLUMNS.map((c) => (
+                      <td key={c.key} class="num">
+                        {count(d[c.key])}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+                {stats.other && (
+                  <tr class="other">
+                    <th scope="row">Other ({stats.other.departments} departments)</th>
+                    {COLUMNS.map((c) => (
+                      <td key={c.key} class="num">
+                        {count(stats.other![c.key])}
+                      </td>
+                    ))}
+                  </tr>
+                )}
+              </tbody>
+            </table>
+          </div>
+          <p class="note" data-testid="listening-note">
+            Departments with fewer than {stats.minGroupSize} active installs are counted only together. Thanks count for the departments a story credits, once per story and
+            browser; messages count for the department they came from.
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
