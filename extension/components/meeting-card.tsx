@@ -1,10 +1,13 @@
+import type { Department } from '@customer-chair/shared/schemas/department';
 import type { Prompt } from '@customer-chair/shared/schemas/prompt';
 import type { Story } from '@customer-chair/shared/schemas/story';
 import { useState } from 'preact/hooks';
 import type { InsertResult } from '../lib/insert-text';
+import type { Profile } from '../lib/profile';
 import type { SiteAdapter } from '../sites/site-adapter';
 import { CopyButton } from './copy-button';
 import { RecognitionMark } from './recognition-mark';
+import { ThankButtons } from './thank-buttons';
 
 /** What the card can put into the meeting. */
 export type CardItem = 'story' | 'question' | 'agenda';
@@ -23,12 +26,14 @@ type Props = {
   onCopied: (item: CardItem) => void;
   onToggle: () => void;
   onDismiss: () => void;
+  /** For the "Thank <department>" buttons: the departments' names, the employee's own, and the thanks given on this browser. */
+  thanks?: { surface: SiteAdapter['id']; departments: Pick<Department, 'id' | 'name'>[]; profile: Pick<Profile, 'department' | 'usageStatistics'>; thanked: Record<string, string> };
 };
 
 const LABELS: Record<CardItem, string> = { story: 'story', question: 'question', agenda: 'agenda block' };
 
 /** The customer chair card on a meeting page: today's story and question, one click into the meeting. */
-export function MeetingCard({ site, story, question, hasTarget, collapsed, textOf, onInsert, onCopied, onToggle, onDismiss }: Props) {
+export function MeetingCard({ site, story, question, hasTarget, collapsed, textOf, onInsert, onCopied, onToggle, onDismiss, thanks }: Props) {
   const [status, setStatus] = useState('');
   const items = (['story', 'question', 'agenda'] as const).filter((item) => (item === 'question' ? question : story));
 
@@ -68,6 +73,7 @@ export function MeetingCard({ site, story, question, hasTarget, collapsed, textO
               <p class="story-title">{story.title}</p>
               <p class="customer">{story.customer}</p>
               {story.quote && <blockquote class="quote">{story.quote}</blockquote>}
+              {thanks && <ThankButtons story={story} departments={thanks.departments} profile={thanks.profile} surface={thanks.surface} thanked={thanks.thanked} />}
             </div>
           )}
           {question && (

@@ -6,10 +6,14 @@ import type { ContentBundle } from '@customer-chair/shared/schemas/content-bundl
 import { useEffect, useState } from 'preact/hooks';
 import { needsProfile, type Profile } from '../lib/profile';
 import { logEvent } from '../lib/send-to-background';
+import type { CachedValidation } from '../lib/storage';
 import { ActionList } from './action-list';
 import { CopyButton } from './copy-button';
 import { ProfilePicker } from './profile-picker';
 import { StoryCard } from './story-card';
+import { ThankButtons } from './thank-buttons';
+import { ValidationLine } from './validation-line';
+import { VoiceCards } from './voice-cards';
 
 /**
  * The employee's daily surface: today's story, the question, and actions for
@@ -22,12 +26,18 @@ export function NewTab({
   profile: initial,
   now,
   confirmed = true,
+  validation,
+  thanked = {},
   saveProfile: save,
 }: {
   bundle: ContentBundle;
   profile: Profile;
   now: Date;
   confirmed?: boolean;
+  /** The own department's figures as last synced (shown only when they are that department's). */
+  validation?: CachedValidation | null;
+  /** `local:thanked`, as last read. */
+  thanked?: Record<string, string>;
   saveProfile: (choice: { department: string; role: string }) => Promise<void>;
 }) {
   const [profile, setProfile] = useState(initial);
@@ -72,6 +82,7 @@ export function NewTab({
               text={() => storyAsText(story)}
               onCopied={() => void logEvent({ type: 'story_shared', surface: 'newtab', storyId: story.id })}
             />
+            <ThankButtons story={story} departments={bundle.departments} profile={profile} surface="newtab" thanked={thanked} />
           </div>
         </>
       ) : (
@@ -84,8 +95,12 @@ export function NewTab({
         </section>
       )}
       <ActionList actions={actionsForRole(bundle, profile.role)} roleName={role?.name} surface="newtab" />
+      <ValidationLine validation={validation} department={profile.department} departments={bundle.departments} />
+      <VoiceCards bundle={bundle} now={now} />
       <p class="quiet">
         <a href="/nominate.html">Nominate your team’s customer win</a>
+        <span aria-hidden="true"> · </span>
+        <a href="/voice.html">Tell the CX team what a customer told you</a>
       </p>
     </div>
   );

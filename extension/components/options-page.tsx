@@ -22,10 +22,16 @@ import {
 export const FIELDS_SENT = [
   'a random install id (made by this browser, not linked to you)',
   'your department and role, as chosen here',
-  'what happened: story viewed, question shown or inserted, story inserted or shared, action logged',
-  'which story, question or action it was about',
+  'what happened: story viewed, question shown or inserted, story inserted or shared, action logged, team thanked',
+  'which story, question or action it was about (and for a thanks, which department you thanked)',
   'where: new tab, popup, or the meeting site (Meet, Zoom, Teams, Calendar, Outlook)',
   'the time',
+];
+
+/** Exactly what the other requests send. */
+export const OTHER_REQUESTS_SENT = [
+  'The validation line under the actions asks for your department’s figures: the request sends only your department.',
+  'A message you write in “Tell the CX team” sends its kind, its text and your department, with a random sender key used only for the daily limit (made for the form, never the install id; the server keeps only a hash of it for that day).',
 ];
 
 type State = {
@@ -192,6 +198,10 @@ export function OptionsPage() {
             {FIELDS_SENT.map((f) => <li key={f}>{f}</li>)}
           </ul>
           <p class="hint">Never your name, e-mail, the pages you visit, meeting titles or anything you type.</p>
+          <p class="hint">Besides events, only when you use them:</p>
+          <ul class="fields-sent">
+            {OTHER_REQUESTS_SENT.map((f) => <li key={f}>{f}</li>)}
+          </ul>
         </fieldset>
         <div class="row">
           <button type="submit" class="primary">Save</button>

@@ -9,10 +9,11 @@ import { INSERT_QUESTION_COMMAND } from '../lib/insert-anywhere';
 import { watchManagedSettings } from '../lib/managed-settings';
 import { effectiveProfile, type Profile } from '../lib/profile';
 import { logEvent } from '../lib/send-to-background';
-import { cachedBundle, syncStatus, userSettings, type SyncStatus } from '../lib/storage';
+import { cachedBundle, syncStatus, thanked, userSettings, type SyncStatus } from '../lib/storage';
 import { ActionList } from './action-list';
 import { CopyButton } from './copy-button';
 import { StoryCard } from './story-card';
+import { ThankButtons } from './thank-buttons';
 
 type Props = {
   bundle: ContentBundle;
@@ -22,10 +23,12 @@ type Props = {
   now: Date;
   /** The keyboard shortcut that inserts the question, when one is assigned. */
   shortcut?: string;
+  /** `local:thanked`. */
+  thanked?: Record<string, string>;
 };
 
 /** The toolbar popup: the story in short and the question, ready to copy into a meeting. */
-export function Popup({ bundle, profile, sync, fromServer, now, shortcut }: Props) {
+export function Popup({ bundle, profile, sync, fromServer, now, shortcut, thanked = {} }: Props) {
   const story = pickDailyStory(bundle, now);
   const question = pickPrompt(bundle, now, 'meeting');
   const role = bundle.roles.find((r) => r.id === profile.role);
@@ -41,6 +44,7 @@ export function Popup({ bundle, profile, sync, fromServer, now, shortcut }: Prop
             onCopied={() => void logEvent({ type: 'story_shared', surface: 'popup', storyId: story.id })}
           />
         )}
+        {story && <ThankButtons story={story} departments={bundle.departments} profile={profile} surface="popup" thanked={thanked} />}
       </div>
       {question && (
         <section class="question" aria-labelledby="question-title">
@@ -59,6 +63,11 @@ export function Popup({ bundle, profile, sync, fromServer, now, shortcut }: Prop
       <p class="quiet">
         <a href="/nominate.html" target="_blank">
           Nominate your team’s customer win
+        </a>
+      </p>
+      <p class="quiet">
+        <a href="/voice.html" target="_blank">
+          Tell the CX team what a customer told you
         </a>
       </p>
       <footer class="sync">
@@ -83,10 +92,11 @@ function syncLine(sync: SyncStatus, fromServer: boolean): string {
  * seconds on a fresh Chromium profile.
  */
 export async function mountPopup(root: HTMLElement, signal: AbortSignal = new AbortController().signal): Promise<void> {
-  const [cached, user, sync, commands] = await Promise.all([
+  const [cached, user, sync, thanks, commands] = await Promise.all([
     cachedBundle.getValue(),
     userSettings.getValue(),
     syncStatus.getValue(),
+    thanked.getValue(),
     Promise.resolve()
       .then(() => browser.commands.getAll())
       .catch(() => []),
@@ -98,7 +108,7 @@ export async function mountPopup(root: HTMLElement, signal: AbortSignal = new Ab
   await watchManagedSettings(
     (managed) =>
       render(
-        <Popup bundle={bundle} profile={effectiveProfile(user, managed)} sync={sync} fromServer={cached?.source === 'server'} now={now} shortcut={shortcut} />,
+        <Popup bundle={bundle} profile={effectiveProfile(user, managed)} sync={sync} fromServer={cached?.source === 'server'} now={now} shortcut={shortcut} thanked={thanks} />,
         root,
       ),
     signal,

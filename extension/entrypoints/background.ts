@@ -9,6 +9,7 @@ import { keepManagedMirror } from '../lib/managed-settings';
 import type { BackgroundRequest } from '../lib/messages';
 import { cachedBundle, eventQueue, installId } from '../lib/storage';
 import { syncContent } from '../lib/sync-content';
+import { syncValidation } from '../lib/sync-validation';
 
 const SYNC_ALARM = 'sync-content';
 const FLUSH_ALARM = 'flush-events';
@@ -27,7 +28,13 @@ export default defineBackground(() => {
     timezone: async () => (await cachedBundle.getValue())?.bundle.timezone ?? 'UTC',
     scheduleRetry: (when) => void browser.alarms.create(RETRY_ALARM, { when }),
   });
-  const sync = () => syncContent({ fetch: (...args) => fetch(...args), now: Date.now, profile: loadProfile });
+  const deps = { fetch: ((...args) => fetch(...args)) as typeof fetch, now: Date.now, profile: loadProfile };
+  /** The content, then the own department's validation figures: both kept for the new tab, which never waits for them. */
+  const sync = async () => {
+    const content = await syncContent(deps);
+    const validation = await syncValidation(deps);
+    return { content, validation };
+  };
 
   registerInsertAnywhere((request) => queue.enqueue(request));
   // Every time the worker starts, not only on install or browser start: the options page and popup paint from this copy.
@@ -63,9 +70,10 @@ export default defineBackground(() => {
         case 'undo':
           return { undone: await queue.undo(message.eventId) };
         case 'sync-now': {
-          const content = await sync();
+          // Events first, so what was just done ("I did this", a thanks) is in the figures the sync brings back.
           const events = await queue.flush({ force: true });
-          return { content, events };
+          const { content, validation } = await sync();
+          return { content, events, validation };
         }
       }
     };

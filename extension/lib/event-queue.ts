@@ -2,7 +2,8 @@ import { localDay } from '@customer-chair/shared/domain/local-day';
 import { EventBatchResultSchema, type UsageEvent } from '@customer-chair/shared/schemas/usage-event';
 import type { LogRequest } from './messages';
 import type { Profile } from './profile';
-import { eventQueue, queueStatus, viewedStories, type QueueStatus } from './storage';
+import { eventQueue, queueStatus, thanked, viewedStories, type QueueStatus } from './storage';
+import { thanksKey } from './thanks-key';
 import { uuidv7 } from './uuidv7';
 
 export const QUEUE_LIMIT = 5000;
@@ -61,6 +62,14 @@ export function createEventQueue(deps: QueueDeps) {
         // Keep only today's marks: the map never grows past one day's stories.
         await viewedStories.setValue({ ...Object.fromEntries(Object.entries(viewed).filter(([, d]) => d === day)), [request.storyId]: day });
       }
+      if (request.type === 'team_thanked') {
+        // Once per story and credited department on this browser, never one's own (the server would refuse the batch).
+        if (!request.storyId || !request.thankedDepartment || request.thankedDepartment === profile.department) return undefined;
+        const key = thanksKey(request.storyId, request.thankedDepartment);
+        const marks = await thanked.getValue();
+        if (marks[key]) return undefined;
+        await thanked.setValue({ ...marks, [key]: new Date(now).toISOString() });
+      }
       const event: UsageEvent = {
         id: uuidv7(now),
         installId: await deps.installId(),
@@ -72,6 +81,7 @@ export function createEventQueue(deps: QueueDeps) {
         ...(request.storyId && { storyId: request.storyId }),
         ...(request.promptId && { promptId: request.promptId }),
         ...(request.actionId && { actionId: request.actionId }),
+        ...(request.type === 'team_thanked' && { thankedDepartment: request.thankedDepartment }),
       };
       const queue = [...(await eventQueue.getValue()), event];
       const overflow = Math.max(0, queue.length - QUEUE_LIMIT);

@@ -8,6 +8,8 @@ export type LogRequest = {
   storyId?: string;
   promptId?: string;
   actionId?: string;
+  /** team_thanked only: the credited department thanked. */
+  thankedDepartment?: string;
 };
 export type UndoRequest = { kind: 'undo'; eventId: string };
 export type SyncNowRequest = { kind: 'sync-now' };

@@ -1,8 +1,13 @@
 import type { ContentBundle } from '@customer-chair/shared/schemas/content-bundle';
 import type { Profile } from './profile';
+import type { CachedValidation } from './storage';
 
-/** What the new tab shows: the content and the settings in force. */
-export type NewTabData = { bundle: ContentBundle; profile: Profile };
+/**
+ * What the new tab shows: the content and the settings in force, the own
+ * department's validation figures and which teams this browser thanked
+ * (both absent from a snapshot an older version wrote).
+ */
+export type NewTabData = { bundle: ContentBundle; profile: Profile; validation?: CachedValidation | null; thanked?: Record<string, string> };
 
 const KEY = 'customer-chair:new-tab';
 
@@ -11,7 +16,7 @@ const KEY = 'customer-chair:new-tab';
  * is the one store a page can read synchronously: the new tab paints from
  * it at once, then checks extension storage (the truth, an IPC round trip
  * away) and repaints only if something changed. Only this extension's pages
- * can read or write it; it holds nothing the bundle and settings don't.
+ * can read or write it; it holds nothing extension storage doesn't.
  */
 export function readSnapshot(): { data: NewTabData; raw: string } | undefined {
   try {

@@ -1,5 +1,6 @@
 import type { ContentBundle } from '@customer-chair/shared/schemas/content-bundle';
 import type { UsageEvent } from '@customer-chair/shared/schemas/usage-event';
+import type { ValidationFigures } from '@customer-chair/shared/schemas/validation';
 import { storage } from 'wxt/utils/storage';
 
 /** The default server: a local demo server (`pnpm start`). Companies set theirs by policy. */
@@ -74,3 +75,9 @@ export const collapsedCards = storage.defineItem<Record<string, true>>('local:co
 export type MeetingMark = { day: string; promptShown?: true; dismissed?: true };
 /** Today's meetings, for "once per meeting" and "hidden for this meeting". */
 export const meetingMarks = storage.defineItem<Record<string, MeetingMark>>('local:meetingMarks', { fallback: {} });
+
+/** The own department's validation figures, as last fetched after a content sync (a failed fetch keeps them). */
+export type CachedValidation = { department: string; figures: ValidationFigures; etag?: string; fetchedAt: string };
+export const validation = storage.defineItem<CachedValidation | null>('local:validation', { fallback: null });
+/** `${storyId}:${department}` → when this browser thanked that credited department for that story: once each, on every surface. */
+export const thanked = storage.defineItem<Record<string, string>>('local:thanked', { fallback: {} });

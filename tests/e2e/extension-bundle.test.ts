@@ -27,6 +27,15 @@ describe('the new tab stays tiny', () => {
     expect(code).not.toMatch(/Check your entry against the criteria|X-Entry-Receipt|recognition\/rounds|local:entryDraft/);
   });
 
+  it('only links to the voice page: none of its code or storage comes along', () => {
+    const code = newTabAssets()
+      .filter((f) => f.endsWith('.js'))
+      .map((file) => readFileSync(`${EXTENSION_DIR}${file}`, 'utf8'))
+      .join('\n');
+    expect(code).toContain('/voice.html');
+    expect(code).not.toMatch(/X-Voice-Receipt|api\/v1\/voice|local:keptVoice|local:voiceSenderKey|Do not name colleagues/);
+  });
+
   it('paints after one file: its HTML names one script and carries its CSS', () => {
     // Each file an extension page asks for waits on the browser's UI thread (see extension/wxt.config.ts).
     const html = readFileSync(`${EXTENSION_DIR}newtab.html`, 'utf8');

@@ -11,7 +11,8 @@ import { MeetingCard, type CardItem } from '../../components/meeting-card';
 import { insertText, type InsertResult } from '../../lib/insert-text';
 import { meetingId, readMeetingMark, updateMeetingMark } from '../../lib/meeting-memory';
 import { logEvent } from '../../lib/send-to-background';
-import { cachedBundle, collapsedCards } from '../../lib/storage';
+import { effectiveProfile, type Profile } from '../../lib/profile';
+import { cachedBundle, collapsedCards, managedMirror, thanked, userSettings } from '../../lib/storage';
 import { watchPage } from '../../lib/watch-page';
 import { SITES, siteFor } from '../../sites';
 import type { SiteAdapter } from '../../sites/site-adapter';
@@ -40,6 +41,10 @@ export default defineContentScript({
 async function watchMeetings(ctx: ContentScriptContext, site: SiteAdapter): Promise<void> {
   let bundle: ContentBundle | undefined = (await cachedBundle.getValue())?.bundle;
   let collapsed = (await collapsedCards.getValue())[site.id] === true;
+  // For the thank buttons: the employee's own department (never thanked) and the thanks given on any surface.
+  const readProfile = async () => effectiveProfile(await userSettings.getValue(), await managedMirror.getValue());
+  let profile: Profile = await readProfile();
+  let thanks = await thanked.getValue();
   let meeting: { id: string; day: string; promptShown: boolean } | undefined;
   let ui: ShadowRootContentScriptUi<HTMLElement> | undefined;
 
@@ -93,6 +98,7 @@ async function watchMeetings(ctx: ContentScriptContext, site: SiteAdapter): Prom
         onCopied={logUsed}
         onToggle={() => void toggle()}
         onDismiss={() => void dismiss()}
+        thanks={bundle ? { surface: site.id, departments: bundle.departments, profile, thanked: thanks } : undefined}
       />,
       ui.uiContainer,
     );
@@ -184,6 +190,18 @@ async function watchMeetings(ctx: ContentScriptContext, site: SiteAdapter): Prom
       schedule();
     }),
   );
+  ctx.onInvalidated(
+    thanked.watch((next) => {
+      thanks = next ?? {};
+      void draw();
+    }),
+  );
+  const reprofile = async () => {
+    profile = await readProfile();
+    await draw();
+  };
+  ctx.onInvalidated(userSettings.watch(() => void reprofile()));
+  ctx.onInvalidated(managedMirror.watch(() => void reprofile()));
   await check();
 }
 

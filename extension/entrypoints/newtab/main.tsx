@@ -16,6 +16,8 @@ const show = (data: NewTabData, confirmed: boolean) =>
       profile={data.profile}
       now={now}
       confirmed={confirmed}
+      validation={data.validation}
+      thanked={data.thanked}
       saveProfile={async (choice) => (await import('../../lib/load-new-tab-data')).saveProfileChoice(choice)}
     />,
     app,
