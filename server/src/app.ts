@@ -35,6 +35,7 @@ import { recognitionFeedRoutes } from './routes/recognition-feed';
 import { recognitionPosterRoutes } from './routes/recognition-posters';
 import { sessionRoutes } from './routes/session';
 import { statsRoutes } from './routes/stats';
+import { VALIDATION_PATH, validationRoutes } from './routes/validation';
 
 
 /** The whole HTTP API; no I/O of its own beyond the database it is given. */
@@ -59,6 +60,8 @@ export function createApp(deps: AppDeps) {
   app.use('/api/v1/events', enrolled);
   // Recognition entries come from the extension too: its CORS and the enrollment key, never cached.
   for (const path of RECOGNITION_PATHS) app.use(path, cors, enrolled, noStore());
+  // The validation line: the extensions' CORS and the enrollment key, as content (the route's own private, no-cache and ETag).
+  app.use(VALIDATION_PATH, cors, enrolled);
   // The recognition feed and posters: the enrollment key in the header or in the address (feed readers and lobby
   // screens cannot send headers), wrong keys counted by the same throttle; open like content without a key.
   const enrolledByAddress = requireEnrollmentKey(deps.config.enrollmentKey, throttle, { inQuery: 'key' });
@@ -68,6 +71,7 @@ export function createApp(deps: AppDeps) {
   app.route('/health', healthRoutes(deps.storage));
   app.route(CONTENT_PATH, contentRoutes(deps));
   app.route('/api/v1/events', eventRoutes(deps));
+  app.route(VALIDATION_PATH, validationRoutes(deps));
   app.route('/api/v1/recognition', recognitionRoutes(deps));
   app.route('/api/v1/recognition', recognitionFeedRoutes(deps));
   app.route('/recognition', recognitionPosterRoutes(deps));

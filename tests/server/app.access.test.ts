@@ -21,6 +21,8 @@ const PUBLIC = new Set([
   'POST /api/v1/recognition/entries',
   // An entry's status also needs its receipt (X-Entry-Receipt): without it, the entry does not exist.
   'GET /api/v1/recognition/entries/:id',
+  // The validation line of a department (totals under the small-group rule, nothing about anyone).
+  'GET /api/v1/validation',
   // Announcing winners: open, or behind ENROLLMENT_KEY (header or ?key=) when the company sets one (checked below);
   // the posters' stylesheet says nothing of anyone.
   'GET /api/v1/recognition/feed.atom',
@@ -33,7 +35,7 @@ const PUBLIC = new Set([
   'GET /assets/:name',
 ]);
 /** The extension's routes: behind ENROLLMENT_KEY, and the only ones extension origins may call. */
-const EXTENSION_ROUTES = new Set(['GET /api/v1/content', 'POST /api/v1/events', 'GET /api/v1/recognition/rounds', 'POST /api/v1/recognition/entries', 'GET /api/v1/recognition/entries/:id']);
+const EXTENSION_ROUTES = new Set(['GET /api/v1/content', 'POST /api/v1/events', 'GET /api/v1/recognition/rounds', 'POST /api/v1/recognition/entries', 'GET /api/v1/recognition/entries/:id', 'GET /api/v1/validation']);
 /** Routes that serve a dashboard session only (no bearer token). */
 const SESSION_ONLY = new Set(['GET /api/v1/session', 'DELETE /api/v1/session', 'GET /api/v1/dashboard/overview', 'GET /api/v1/dashboard/departments/:id', 'GET /api/v1/dashboard/new-installs']);
 
@@ -65,7 +67,7 @@ function routesOf(app: Awaited<ReturnType<typeof makeTestApp>>['app']) {
   return [...new Set(app.routes.filter((r) => r.method !== 'ALL' && !r.path.endsWith('*')).map((r) => `${r.method} ${r.path}`))].map((route) => {
     const [method, path] = route.split(' ') as [string, string];
     // Real-looking parameters, so that only the credentials decide the answer.
-    const url = path.replace(':id', 'night-shift-login').replace(':day', '2026-12-01').replace(':name', 'app.js');
+    const url = path.replace(':id', 'night-shift-login').replace(':day', '2026-12-01').replace(':name', 'app.js').replace(/^\/api\/v1\/validation$/, '/api/v1/validation?department=sales');
     const body = method === 'GET' ? undefined : JSON.stringify({ revision: 1 });
     return { route, method, url, body };
   });
@@ -324,6 +326,7 @@ describe('access to every route', async () => {
     expect(signInAnswer.headers.get('Cache-Control')).toBe('no-store');
     // What extensions sync stays revalidated, not uncacheable.
     expect((await fresh.app.request('/api/v1/content')).headers.get('Cache-Control')).toBe('no-cache');
+    expect((await fresh.app.request('/api/v1/validation?department=sales')).headers.get('Cache-Control')).toBe('private, no-cache');
   });
 
   it('allows cross-origin calls only from extension origins, and only to the extension routes', async () => {
