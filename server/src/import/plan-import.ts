@@ -9,7 +9,7 @@ import type { Story } from '@customer-chair/shared/schemas/story';
 import { readImportFile } from './read-import-file';
 
 /** The content an import is planned against, read from the database before planning. */
-export type ImportSnapshot = { stories: Story[]; roleIds: string[]; bundle: ContentBundle };
+export type ImportSnapshot = { stories: Story[]; roleIds: string[]; departmentIds: string[]; bundle: ContentBundle };
 
 export type PlannedImport =
   | { kind: 'unsupported' }
@@ -33,5 +33,5 @@ export function planImport(contentType: string, text: string, current: ImportSna
     if (!parsed.success) return { kind: 'restore', errors: toApiIssues(parsed.error).map((i) => importIssue(null, null, `${i.path}: ${i.message}`)) };
     return { kind: 'restore', errors: [], file: keepFile ? parsed.data : undefined, plan: planContentRestore(current.bundle, parsed.data) };
   }
-  return { kind: 'stories', source: file.source, plan: planStoryImport(file.input, { stories: current.stories, roleIds: new Set(current.roleIds) }) };
+  return { kind: 'stories', source: file.source, plan: planStoryImport(file.input, { stories: current.stories, roleIds: new Set(current.roleIds), departmentIds: new Set(current.departmentIds) }) };
 }

@@ -6,7 +6,7 @@ import { changedFields } from './changed-fields';
 type Content = Pick<ContentBundle, RestoreKind | 'timezone'>;
 export type RestorePlan = { rows: ImportRowResult[]; counts: Record<RestoreKind, ImportCounts>; timezone: string | null };
 
-const STORY_KEYS = ['title', 'customer', 'quote', 'body', 'impact', 'source', 'tags', 'roles', 'publishOn', 'archived', 'recognition'] as const;
+const STORY_KEYS = ['title', 'customer', 'quote', 'body', 'impact', 'source', 'tags', 'roles', 'credits', 'publishOn', 'archived', 'recognition'] as const;
 
 /**
  * What restoring an export file would do to the current content: the file

@@ -16,9 +16,9 @@ export type StoryImportInput = {
 export type StoryWrite = { row: number; action: 'create' | 'update'; story: Story };
 export type StoryImportPlan = { rows: ImportRowResult[]; errors: ImportIssue[]; writes: StoryWrite[]; counts: ImportCounts };
 
-export const STORY_FIELDS = ['title', 'customer', 'quote', 'body', 'impact', 'source', 'tags', 'roles', 'publishOn'] as const;
+export const STORY_FIELDS = ['title', 'customer', 'quote', 'body', 'impact', 'source', 'tags', 'roles', 'credits', 'publishOn'] as const;
 const REQUIRED = ['title', 'customer', 'body'] as const;
-const LISTS = new Set(['tags', 'roles']);
+const LISTS = new Set(['tags', 'roles', 'credits']);
 const KNOWN = new Set<string>(IMPORT_COLUMNS);
 
 /** Title and customer, folded, identify a story in a file without ids. */
@@ -38,7 +38,10 @@ function listValue(value: unknown): unknown {
  * no match it creates a story. Columns absent from the file keep the
  * story's values; present but empty clears an optional field.
  */
-export function planStoryImport(input: StoryImportInput, current: { stories: Story[]; roleIds: ReadonlySet<string> }): StoryImportPlan {
+export function planStoryImport(
+  input: StoryImportInput,
+  current: { stories: Story[]; roleIds: ReadonlySet<string>; departmentIds: ReadonlySet<string> },
+): StoryImportPlan {
   const errors: ImportIssue[] = [];
   const results: ImportRowResult[] = [];
   const writes: StoryWrite[] = [];
@@ -113,11 +116,17 @@ export function planStoryImport(input: StoryImportInput, current: { stories: Sto
     for (const role of listedRoles) {
       if (!current.roleIds.has(String(role))) rowErrors.push(importIssue(row, 'roles', `unknown role "${String(role)}"`));
     }
+    // Credits likewise: each a department of the company, and each once.
+    const credited = Array.isArray(present.credits) && !rowErrors.some((e) => e.column === 'credits') ? present.credits.map(String) : [];
+    credited.forEach((department, i) => {
+      if (!current.departmentIds.has(department)) rowErrors.push(importIssue(row, 'credits', `"${department}" is not a department of the company`));
+      else if (credited.indexOf(department) !== i) rowErrors.push(importIssue(row, 'credits', `"${department}" is credited twice`));
+    });
     if (rowErrors.length || !parsed.success) {
       errors.push(...rowErrors);
       continue;
     }
-    const { id: draftId, roles, ...fields } = parsed.data;
+    const { id: draftId, roles, credits, ...fields } = parsed.data;
     const id = target?.id ?? draftId ?? makeId(fields.title, taken, 'story');
     const name = nameKey(fields.title, fields.customer);
     // Ids may repeat a title and customer on purpose; rows without ids may not.
@@ -129,7 +138,13 @@ export function planStoryImport(input: StoryImportInput, current: { stories: Sto
     taken.add(id);
     claimedIds.set(id, row);
     claimedNames.set(name, row);
-    const story = withoutUndefined<Story>({ ...fields, roles: roles?.length ? roles : undefined, id, archived: target?.archived ?? false });
+    const story = withoutUndefined<Story>({
+      ...fields,
+      roles: roles?.length ? roles : undefined,
+      credits: credits?.length ? credits : undefined,
+      id,
+      archived: target?.archived ?? false,
+    });
     const changes = target ? changedFields<Story>(target, story, STORY_FIELDS) : [];
     const action = !target ? 'create' : changes.length ? 'update' : 'unchanged';
     counts[action]++;

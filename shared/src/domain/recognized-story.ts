@@ -19,11 +19,20 @@ const TAG = 'recognized';
  * "recognized", and its id follows from the entry's, so publishing twice
  * makes the same story.
  *
+ * It credits the team's department (a "Thank <department>" button with the
+ * story), unless `departmentIds`, the company's departments, are given and
+ * no longer hold it (a department deleted since the entry was sent).
+ *
  * Every field fits the story's bounds, which are tighter than an entry's:
  * the longest texts are shortened first (ending in "…"), and when the
  * impact cannot hold the before and after whole, the body carries them.
  */
-export function recognizedStory(entry: WinningEntry, round: Pick<Round, 'name' | 'announceOn'>, category: Pick<Category, 'name'>): Story {
+export function recognizedStory(
+  entry: WinningEntry,
+  round: Pick<Round, 'name' | 'announceOn'>,
+  category: Pick<Category, 'name'>,
+  departmentIds?: ReadonlySet<string>,
+): Story {
   const titleRoom = LIMITS.storyTitle - 'Recognized: , '.length - round.name.length;
   const [before, after] = fit([entry.before, entry.after], LIMITS.impact - 'Before:  After: '.length);
   const impact = `Before: ${before} After: ${after}`;
@@ -46,6 +55,7 @@ export function recognizedStory(entry: WinningEntry, round: Pick<Round, 'name' |
     archived: false,
     recognition: { roundName: round.name, categoryName: category.name, teamName: entry.team.name },
   };
+  if (!departmentIds || departmentIds.has(entry.team.department)) story.credits = [entry.team.department];
   if (entry.acknowledgement) {
     story.quote = shorten(entry.acknowledgement.quote, LIMITS.quote);
     story.source = shorten(entry.acknowledgement.source, LIMITS.source);

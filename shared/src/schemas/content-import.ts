@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { IdSchema } from './common';
 
-/** Columns a story import understands (CSV header or JSON keys); `id` and `roles` are optional extras. */
-export const IMPORT_COLUMNS = ['id', 'title', 'customer', 'quote', 'body', 'impact', 'source', 'tags', 'roles', 'publishOn'] as const;
+/**
+ * Columns a story import understands (CSV header or JSON keys); `id`, `roles`
+ * and `credits` (department ids, "a; b" in a CSV cell) are optional extras.
+ */
+export const IMPORT_COLUMNS = ['id', 'title', 'customer', 'quote', 'body', 'impact', 'source', 'tags', 'roles', 'credits', 'publishOn'] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
 /** `POST /api/v1/admin/import?mode=preview|apply`: preview changes nothing; apply is all or nothing. */

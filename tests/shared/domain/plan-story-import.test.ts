@@ -7,7 +7,7 @@ const existing: Story[] = [
   { id: 'twin-a', title: 'Twins', customer: 'Acme', body: 'A', tags: [], archived: false },
   { id: 'twin-b', title: 'Twins', customer: 'Acme', body: 'B', tags: [], archived: false },
 ];
-const current = { stories: existing, roleIds: new Set(['it', 'legal']) };
+const current = { stories: existing, roleIds: new Set(['it', 'legal']), departmentIds: new Set(['manufacturing', 'sales', 'support']) };
 
 describe('planStoryImport', () => {
   it('creates, updates (naming the changed fields) or leaves each story, matching by id or by title and customer', () => {
@@ -60,7 +60,7 @@ describe('planStoryImport', () => {
     const header = planStoryImport({ header: { row: 1, columns: ['title', 'title', 'colour'] }, rows: [{ row: 2, values: {} }] }, current);
     expect(header.errors.map((e) => e.text)).toEqual([
       'row 1, column title: appears twice',
-      'row 1, column colour: unknown column; the columns are id, title, customer, quote, body, impact, source, tags, roles, publishOn',
+      'row 1, column colour: unknown column; the columns are id, title, customer, quote, body, impact, source, tags, roles, credits, publishOn',
     ]);
     expect(planStoryImport({ rows: [] }, current).errors.map((e) => e.text)).toEqual(['The file has no story rows.']);
     const many = Array.from({ length: 2001 }, (_, i) => ({ row: i + 1, values: {} }));
@@ -75,5 +75,56 @@ describe('planStoryImport', () => {
       'row 1, column body: is required for a new story',
       'row 1, column tags: must be at most 32 characters (item 2)',
     ]);
+  });
+
+  it('reads credits as department ids ("a; b" in a CSV cell), an empty cell meaning none, and names the changed field', () => {
+    const stories: Story[] = [...existing, { id: 'credited', title: 'Credited', customer: 'Acme', body: 'C', tags: [], credits: ['sales'], archived: false }];
+    const plan = planStoryImport(
+      {
+        header: { row: 1, columns: ['id', 'title', 'customer', 'body', 'credits'] },
+        rows: [
+          { row: 2, values: { id: '', title: 'Made', customer: 'Acme', body: 'x', credits: 'manufacturing; support' } },
+          { row: 3, values: { id: 'credited', title: 'Credited', customer: 'Acme', body: 'C', credits: '' } },
+          { row: 4, values: { id: 'twin-a', title: 'Twins', customer: 'Acme', body: 'A', credits: 'sales' } },
+        ],
+      },
+      { ...current, stories },
+    );
+    expect(plan.errors).toEqual([]);
+    expect(plan.rows.map((r) => [r.row, r.action, r.id, r.changes])).toEqual([
+      [2, 'create', 'made', []],
+      [3, 'update', 'credited', ['credits']],
+      [4, 'update', 'twin-a', ['credits']],
+    ]);
+    expect(plan.writes.map((w) => w.story.credits)).toEqual([['manufacturing', 'support'], undefined, ['sales']]);
+    expect(plan.writes[1]!.story).not.toHaveProperty('credits');
+    // A file without the column keeps a story's credits; JSON may send a real list.
+    const kept = planStoryImport({ rows: [{ row: 1, values: { id: 'credited', body: 'Changed' } }] }, { ...current, stories });
+    expect(kept.writes[0]!.story.credits).toEqual(['sales']);
+    const json = planStoryImport({ rows: [{ row: 1, values: { title: 'J', customer: 'Acme', body: 'x', credits: ['support'] } }] }, current);
+    expect(json.writes[0]!.story.credits).toEqual(['support']);
+  });
+
+  it('refuses a credit that is not a department, a department credited twice, or too many, naming row and column', () => {
+    const plan = planStoryImport(
+      {
+        header: { row: 1, columns: ['title', 'customer', 'body', 'credits'] },
+        rows: [
+          { row: 2, values: { title: 'One', customer: 'Acme', body: 'x', credits: 'manufacturing; pilots' } },
+          { row: 3, values: { title: 'Two', customer: 'Acme', body: 'x', credits: 'sales;sales' } },
+          { row: 4, values: { title: 'Three', customer: 'Acme', body: 'x', credits: 'a;b;c;d;e;f' } },
+          { row: 5, values: { title: '', customer: 'Acme', body: 'x', credits: 'Not an id' } },
+        ],
+      },
+      current,
+    );
+    expect(plan.errors.map((e) => e.text)).toEqual([
+      'row 2, column credits: "pilots" is not a department of the company',
+      'row 3, column credits: "sales" is credited twice',
+      'row 4, column credits: Too big: expected array to have <=5 items',
+      'row 5, column title: must not be empty',
+      'row 5, column credits: must be lower-case letters, digits, "-" or "_" (item 1)',
+    ]);
+    expect(plan.writes).toEqual([]);
   });
 });

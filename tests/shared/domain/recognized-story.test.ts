@@ -30,8 +30,17 @@ describe('recognizedStory', () => {
       tags: ['recognized'],
       publishOn: '2027-03-15',
       archived: false,
+      credits: ['manufacturing'],
       recognition: { roundName: '2027 Q1', categoryName: 'Faster for customers', teamName: 'Line 4 maintenance crew' },
     });
+  });
+
+  it('credits the team’s department while it is one of the company’s', () => {
+    expect(recognizedStory(entry, round, category, new Set(['sales', 'manufacturing'])).credits).toEqual(['manufacturing']);
+    // Deleted since the entry was sent: no "Thank" button for a department that is gone.
+    const uncredited = recognizedStory(entry, round, category, new Set(['sales']));
+    expect(uncredited).not.toHaveProperty('credits');
+    expect(StorySchema.parse(uncredited)).toEqual(uncredited);
   });
 
   it('is a story the bundle accepts as it is', () => {

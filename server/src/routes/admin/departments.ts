@@ -10,10 +10,12 @@ import {
 import { RevisionOnlySchema } from '@customer-chair/shared/schemas/revision';
 import { Hono } from 'hono';
 import type { AppDeps } from '../../deps';
+import { apiError } from '../../http/api-error';
 import { createItem, editItem } from '../../editing/edit-item';
 import type { AdminVariables } from '../../middleware/require-admin';
 import { deleteDepartment } from '../../storage/queries/delete-department';
 import { listDepartmentRecords } from '../../storage/queries/list-department-records';
+import { listStoryRecords } from '../../storage/queries/list-story-records';
 import { recordChange } from '../../storage/queries/record-change';
 import { saveDepartment } from '../../storage/queries/save-department';
 import type { Queries } from '../../storage/storage';
@@ -57,6 +59,17 @@ export function adminDepartmentRoutes(deps: AppDeps) {
     )
     .delete('/:id', (c) =>
       editItem(c, deps, { schema: RevisionOnlySchema, ...item(c.req.param('id')) }, async (tx, _body, current, now) => {
+        // As for a role that stories name: the CX lead takes the credit off (archived stories too) and decides, nothing changes behind them.
+        const crediting = (await listStoryRecords(tx)).filter((s) => s.credits?.includes(current.id));
+        if (crediting.length) {
+          const one = crediting.length === 1;
+          return apiError(
+            c,
+            409,
+            'conflict',
+            `${crediting.length} ${one ? 'story credits' : 'stories credit'} the department “${current.name}” (${crediting.map((s) => s.id).join(', ')}); take it off ${one ? 'that story' : 'those stories'} first.`,
+          );
+        }
         await deleteDepartment(tx, current.id);
         await recordChange(tx, { actor: c.var.admin, action: 'deleted', entity: 'department', entityId: current.id, summary: `“${current.name}”` }, now);
         return c.body(null, 204);

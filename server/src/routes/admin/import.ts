@@ -56,7 +56,8 @@ export function adminImportRoutes({ storage, clock, config }: AppDeps) {
       // The version first: if anything changes while the rest is read, the apply below sees it and plans again.
       const planned = (await getContentVersion(storage))?.version;
       const [stories, roles, bundle] = await Promise.all([listStoryRecords(storage), listRoleRecords(storage), loadContentBundle(storage, config.timezone)]);
-      const current = { stories, roleIds: roles.map((r) => r.id), bundle: bundle! };
+      // The bundle's departments are those of the same read: credits are checked against them.
+      const current = { stories, roleIds: roles.map((r) => r.id), departmentIds: bundle!.departments.map((d) => d.id), bundle: bundle! };
       const file = await planImportOffThread(c.req.header('Content-Type') ?? '', body.slice(0), current, mode === 'apply');
       if (file.kind === 'unsupported') {
         return apiError(c, 415, 'unsupported_media_type', 'Send the file as CSV ("Content-Type: text/csv") or JSON ("Content-Type: application/json").');

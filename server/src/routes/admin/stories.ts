@@ -18,6 +18,7 @@ import { Hono, type Context } from 'hono';
 import type { AppDeps } from '../../deps';
 import { apiError } from '../../http/api-error';
 import { createItem, editItem } from '../../editing/edit-item';
+import { refuseBadCredits } from '../../editing/unknown-credits';
 import { refuseUnknownRoles } from '../../editing/unknown-roles';
 import type { AdminVariables } from '../../middleware/require-admin';
 import { findStoryRecord } from '../../storage/queries/find-story-record';
@@ -67,8 +68,8 @@ export function adminStoryRoutes(deps: AppDeps) {
           makeId: async (tx, draft) => makeId(draft.title, new Set((await listStoryRecords(tx)).map((s) => s.id)), 'story'),
         },
         async (tx, draft, id, now) => {
-          const unknown = await refuseUnknownRoles(c, tx, draft.roles);
-          if (unknown) return unknown;
+          const refused = (await refuseUnknownRoles(c, tx, draft.roles)) ?? (await refuseBadCredits(c, tx, draft.credits));
+          if (refused) return refused;
           await insertStory(tx, { ...draft, id, archived: false }, now);
           await recordChange(tx, { actor: c.var.admin, action: 'created', entity: 'story', entityId: id, summary: `“${draft.title}”` }, now);
           return c.json<StoryRecord>((await find(tx, id))!, 201);
@@ -81,9 +82,15 @@ export function adminStoryRoutes(deps: AppDeps) {
     })
     .put('/:id', (c) =>
       editItem(c, deps, { schema: StoryEditSchema, ...item(c.req.param('id')) }, async (tx, { revision: _revision, ...edit }, current, now) => {
-        const unknown = await refuseUnknownRoles(c, tx, edit.roles);
-        if (unknown) return unknown;
-        const next: Story = { ...edit, roles: edit.roles?.length ? edit.roles : undefined, id: current.id, archived: current.archived };
+        const refused = (await refuseUnknownRoles(c, tx, edit.roles)) ?? (await refuseBadCredits(c, tx, edit.credits));
+        if (refused) return refused;
+        const next: Story = {
+          ...edit,
+          roles: edit.roles?.length ? edit.roles : undefined,
+          credits: edit.credits?.length ? edit.credits : undefined,
+          id: current.id,
+          archived: current.archived,
+        };
         const changes = changedFields<Story>(current, next, STORY_FIELDS);
         // Saving without a change makes no new version: extensions have nothing to fetch.
         if (!changes.length) return c.json<StoryRecord>(current);

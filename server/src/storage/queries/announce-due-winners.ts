@@ -5,6 +5,7 @@ import { findRecognitionRound, type StoredRound } from './find-recognition-round
 import { findStoryRecord } from './find-story-record';
 import { insertAuditEntry, type Actor } from './insert-audit-entry';
 import { insertStory } from './insert-story';
+import { listDepartmentRecords } from './list-department-records';
 import { listRoundEntries } from './list-round-entries';
 import { listScheduledDays } from './list-scheduled-days';
 import { listUnannouncedRounds } from './list-unannounced-rounds';
@@ -22,7 +23,8 @@ export type AnnouncedStory = { roundId: string; entryId: string; storyId: string
  * Announces the winners that are due: every winner of a published round
  * whose announcement day (`announceOn`) is `today` (company-local) or
  * earlier and whose story is not made yet becomes its customer story
- * (recognizedStory: the recognition mark, shown from announceOn), linked
+ * (recognizedStory: the recognition mark, shown from announceOn, crediting
+ * the team's department while it exists), linked
  * from its entry, and is scheduled one a day from the announcement day, or
  * from today if that has passed, on days nothing is scheduled on yet (a
  * CX lead's day keeps its story), round by round in announcement order,
@@ -73,10 +75,13 @@ export async function announceDueWinners(q: Queries, today: string, options: { n
 /** The story a winning entry becomes (made once: kept if it exists already, e.g. restored from an export); answers its id. */
 async function winnerStory(tx: Queries, entry: EntryRecord, round: StoredRound, now: Date, actor: Actor): Promise<string> {
   const category = round.categories.find((each) => each.id === entry.categoryId)!;
+  // The story credits the team's department while it is still one of the company's.
+  const departmentIds = new Set((await listDepartmentRecords(tx)).map((d) => d.id));
   const story = recognizedStory(
     { id: entry.id, team: entry.team, customer: entry.customer, before: entry.before, after: entry.after, method: entry.method, acknowledgement: entry.acknowledgement ?? undefined },
     round,
     category,
+    departmentIds,
   );
   if (!(await findStoryRecord(tx, story.id))) {
     await insertStory(tx, story, now);

@@ -4,7 +4,7 @@ import type { Queries } from '../storage';
 import { insertRows } from './insert-rows';
 import { storyColumns } from './read-story-row';
 
-const COLUMNS = ['id', 'title', 'customer', 'quote', 'body', 'impact', 'source', 'tags', 'roles', 'publish_on', 'recognition', 'archived', 'position', 'created_at', 'updated_at'];
+const COLUMNS = ['id', 'title', 'customer', 'quote', 'body', 'impact', 'source', 'tags', 'roles', 'credits', 'publish_on', 'recognition', 'archived', 'position', 'created_at', 'updated_at'];
 
 /**
  * Adds stories after the others, in order (revision 1): insertStory for
@@ -17,7 +17,7 @@ export async function insertStories(q: Queries, stories: readonly Story[], now: 
   const at = now.toISOString();
   const rows = stories.map((story) => {
     const c = storyColumns(story);
-    return [story.id, c.title, c.customer, c.quote, c.body, c.impact, c.source, c.tags, c.roles, c.publishOn, c.recognition, story.archived ? 1 : 0, ++position, at, at];
+    return [story.id, c.title, c.customer, c.quote, c.body, c.impact, c.source, c.tags, c.roles, c.credits, c.publishOn, c.recognition, story.archived ? 1 : 0, ++position, at, at];
   });
   await insertRows(q, 'stories', COLUMNS, rows);
 }

@@ -26,7 +26,7 @@ type Row = StoryRow & { updated_at: string; entry_before: string | null; entry_a
  */
 export async function listRecognizedStories(q: Queries, options: { today: string; id?: string; limit?: number }): Promise<RecognizedStory[]> {
   const rows = await q.all<Row>(
-    sql`SELECT s.id, s.title, s.customer, s.quote, s.body, s.impact, s.source, s.tags, s.roles, s.publish_on, s.archived, s.recognition, s.updated_at,
+    sql`SELECT s.id, s.title, s.customer, s.quote, s.body, s.impact, s.source, s.tags, s.roles, s.credits, s.publish_on, s.archived, s.recognition, s.updated_at,
           e.before_text AS entry_before, e.after_text AS entry_after, e.method AS entry_method
         FROM stories s LEFT JOIN recognition_entries e ON e.story_id = s.id
         WHERE s.recognition IS NOT NULL AND s.archived = 0 AND s.publish_on IS NOT NULL AND s.publish_on <= ${options.today}

@@ -10,6 +10,8 @@ export type StoryRow = {
   source: string | null;
   tags: string;
   roles: string | null;
+  /** JSON array of credited department ids, else null (none). */
+  credits: string | null;
   publish_on: string | null;
   archived: number;
   /** JSON RecognitionMark of a story a recognition winner became, else null. */
@@ -30,6 +32,7 @@ export function readStoryRow(row: StoryRow): Story {
   if (row.impact !== null) story.impact = row.impact;
   if (row.source !== null) story.source = row.source;
   if (row.roles !== null) story.roles = JSON.parse(row.roles) as string[];
+  if (row.credits !== null) story.credits = JSON.parse(row.credits) as string[];
   if (row.publish_on !== null) story.publishOn = row.publish_on;
   if (row.recognition !== null) story.recognition = JSON.parse(row.recognition) as RecognitionMark;
   return story;
@@ -46,6 +49,7 @@ export function storyColumns(story: Omit<Story, 'id' | 'archived'>) {
     source: story.source ?? null,
     tags: JSON.stringify(story.tags),
     roles: story.roles?.length ? JSON.stringify(story.roles) : null,
+    credits: story.credits?.length ? JSON.stringify(story.credits) : null,
     publishOn: story.publishOn ?? null,
     recognition: story.recognition ? JSON.stringify(story.recognition) : null,
   };

@@ -8,7 +8,7 @@ export async function updateStory(q: Queries, id: string, story: Omit<Story, 'id
   const c = storyColumns(story);
   await q.run(
     sql`UPDATE stories SET title = ${c.title}, customer = ${c.customer}, quote = ${c.quote}, body = ${c.body}, impact = ${c.impact}, source = ${c.source},
-          tags = ${c.tags}, roles = ${c.roles}, publish_on = ${c.publishOn}, revision = revision + 1, updated_at = ${now.toISOString()}
+          tags = ${c.tags}, roles = ${c.roles}, credits = ${c.credits}, publish_on = ${c.publishOn}, revision = revision + 1, updated_at = ${now.toISOString()}
         WHERE id = ${id}`,
   );
 }

@@ -88,7 +88,7 @@ describe('POST /api/v1/admin/import', () => {
     expect((await json(importFile(t, 'apply', 'title,customer,body\nOk,Acme,Fine,extra\n'))).error.message).toMatch(/^The CSV could not be read at row 2/);
     const unknown = await json(importFile(t, 'preview', 'title,customer,body,colour\nOk,Acme,Fine,red\n'));
     expect(unknown.errors.map((e: { text: string }) => e.text)).toEqual([
-      'row 1, column colour: unknown column; the columns are id, title, customer, quote, body, impact, source, tags, roles, publishOn',
+      'row 1, column colour: unknown column; the columns are id, title, customer, quote, body, impact, source, tags, roles, credits, publishOn',
     ]);
     const twice = await json(importFile(t, 'preview', 'title,customer,body\nOk,Acme,One\nOK,acme,Two\n'));
     expect(twice.errors.map((e: { text: string }) => e.text)).toEqual(['row 3: is the same story as row 2; keep one of them']);

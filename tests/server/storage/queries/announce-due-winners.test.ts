@@ -47,8 +47,11 @@ describe('announceDueWinners', () => {
       title: 'Recognized: Customer savings, 2027 Q1',
       publishOn: '2027-01-11',
       tags: ['recognized'],
+      credits: ['operations'],
       recognition: { roundName: '2027 Q1', categoryName: 'Customer savings', teamName: 'Logistics planning team' },
     });
+    // Each credits its team's department: the "Thank <department>" button.
+    expect(bundle.stories.find((s) => s.id === `recognized-${line4.id}`)?.credits).toEqual(['manufacturing']);
     const listed = await json<{ stories: { id: string }[] }>(send(t, 'GET', '/stories'));
     expect(listed.stories.map((s) => s.id)).toEqual(expect.arrayContaining([`recognized-${line4.id}`, `recognized-${logistics.id}`]));
     expect(await t.storage.all(sql`SELECT id, story_id AS "storyId" FROM recognition_entries WHERE story_id IS NOT NULL ORDER BY story_id`)).toEqual(
@@ -89,6 +92,20 @@ describe('announceDueWinners', () => {
     t.clock.set(DAYS.announceOn);
     expect((await t.app.request(`/recognition/posters/recognized-${line4.id}`)).status).toBe(200);
     expect(await (await t.app.request('/api/v1/recognition/feed.atom')).text()).toMatch(/Line 4 maintenance crew/);
+  });
+
+  it('a winner whose department was deleted since is announced crediting nobody', async () => {
+    const t = await panelApp(DAYS.judging);
+    const { line4, logistics } = await published(t);
+    // The demo story crediting Operations is let go of first (a department stories credit is not deleted).
+    await t.storage.run(sql`UPDATE stories SET credits = '["manufacturing"]' WHERE id = 'forklift-label-height'`);
+    const operations = (await json<{ departments: { id: string; revision: number }[] }>(send(t, 'GET', '/departments'))).departments.find((d) => d.id === 'operations')!;
+    const deleted = await send(t, 'DELETE', '/departments/operations', { revision: operations.revision });
+    expect(deleted.status, await deleted.clone().text()).toBe(204);
+    await announceDueWinners(t.storage, '2027-01-11', { now: new Date('2027-01-11T08:00:00Z') });
+    const bundle = ContentBundleSchema.parse(await json(t.app.request('/api/v1/content')));
+    expect(bundle.stories.find((s) => s.id === `recognized-${logistics.id}`)).not.toHaveProperty('credits');
+    expect(bundle.stories.find((s) => s.id === `recognized-${line4.id}`)?.credits).toEqual(['manufacturing']);
   });
 
   it('published rounds whose day has passed are scheduled from today', async () => {
