@@ -50,7 +50,9 @@ const three = [{ text: 'Visit a customer site.' }, { text: 'Read five tickets.' 
 
 /** A valid body per route, which the generators then break one field at a time. */
 const TEMPLATES: Record<string, () => Record<string, unknown>> = {
-  'POST /api/v1/events': () => ({ events: [makeEvent({ at: NOW }), makeEvent({ at: NOW })] }),
+  'POST /api/v1/events': () => ({
+    events: [makeEvent({ at: NOW }), makeEvent({ at: NOW }), makeEvent({ at: NOW, type: 'team_thanked', department: 'sales', role: 'sales', storyId: 'forklift-label-height', thankedDepartment: 'operations' })],
+  }),
   'POST /api/v1/session': () => ({ token: 'not-the-admin-token-0123456789' }),
   'POST /api/v1/admin/stories': () => ({ ...story }),
   'PUT /api/v1/admin/stories/:id': () => ({ ...story, revision: 1 }),
@@ -143,6 +145,11 @@ const query = fc.oneof(
     '?entity=__proto__',
     '?view=weekly',
     '?view=nope',
+    '?department=manufacturing',
+    '?department=nowhere',
+    '?department=%00',
+    '?department=Manufacturing',
+    '?department=sales&department=legal',
     '?__proto__[polluted]=1',
     '?constructor[prototype][polluted]=1',
   ),
