@@ -63,7 +63,9 @@ describe('eventWriter (on this run’s engine)', () => {
       const base = { installId: random() < 0.2 ? installId.toUpperCase() : installId, department, role, at, surface: pick(['newtab', 'meet', 'popup'] as const) };
       if (kind < 0.4) return makeEvent({ ...base, type: pick(['story_viewed', 'story_inserted', 'story_shared'] as const), storyId: random() < 0.8 ? 'story-a' : 'story-b' });
       if (kind < 0.6) return makeEvent({ ...base, type: pick(['prompt_shown', 'prompt_inserted'] as const), promptId: pick(['prompt-a', 'prompt-b']) });
-      return makeEvent({ ...base, actionId: pick(['sales-call', 'sales-demo']) });
+      if (kind < 0.9) return makeEvent({ ...base, actionId: pick(['sales-call', 'sales-demo']) });
+      // A thanks: counted once per story, department thanked and install, in `thanks` only.
+      return makeEvent({ ...base, type: 'team_thanked', storyId: pick(['story-a', 'story-b']), thankedDepartment: pick(['operations', 'manufacturing']) });
     };
     let accepted = 0;
     for (let group = 0; group < 20; group++) {
@@ -93,5 +95,8 @@ describe('eventWriter (on this run’s engine)', () => {
     const { stored, recounted } = await recountRollUps(storage);
     expect(stored).toEqual(recounted);
     expect(stored.story_reach!.some((line) => line.endsWith('|20'))).toBe(true);
+    const thanked = new Set(sent.filter((e) => e.type === 'team_thanked').map((e) => `${e.storyId}|${e.thankedDepartment}|${e.installId.toLowerCase()}`));
+    expect(thanked.size).toBeGreaterThan(10);
+    expect(await countStored(storage, 'thanks')).toBe(thanked.size);
   });
 });
