@@ -24,6 +24,7 @@ import { adminScheduleRoutes } from './routes/admin/schedule';
 import { adminSettingsRoutes } from './routes/admin/settings';
 import { adminStoryRoutes } from './routes/admin/stories';
 import { adminTokenRoutes } from './routes/admin/tokens';
+import { adminVoiceRoutes } from './routes/admin/voice';
 import { CONTENT_PATH, contentRoutes } from './routes/content';
 import { dashboardAppRoutes } from './routes/dashboard-app';
 import { dashboardRoutes } from './routes/dashboard';
@@ -36,6 +37,7 @@ import { recognitionPosterRoutes } from './routes/recognition-posters';
 import { sessionRoutes } from './routes/session';
 import { statsRoutes } from './routes/stats';
 import { VALIDATION_PATH, validationRoutes } from './routes/validation';
+import { VOICE_PATHS, voiceRoutes } from './routes/voice';
 
 
 /** The whole HTTP API; no I/O of its own beyond the database it is given. */
@@ -62,6 +64,8 @@ export function createApp(deps: AppDeps) {
   for (const path of RECOGNITION_PATHS) app.use(path, cors, enrolled, noStore());
   // The validation line: the extensions' CORS and the enrollment key, as content (the route's own private, no-cache and ETag).
   app.use(VALIDATION_PATH, cors, enrolled);
+  // The employees' voice form likewise (a message's status is the sender's alone).
+  for (const path of VOICE_PATHS) app.use(path, cors, enrolled, noStore());
   // The recognition feed and posters: the enrollment key in the header or in the address (feed readers and lobby
   // screens cannot send headers), wrong keys counted by the same throttle; open like content without a key.
   const enrolledByAddress = requireEnrollmentKey(deps.config.enrollmentKey, throttle, { inQuery: 'key' });
@@ -73,6 +77,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/events', eventRoutes(deps));
   app.route(VALIDATION_PATH, validationRoutes(deps));
   app.route('/api/v1/recognition', recognitionRoutes(deps));
+  app.route('/api/v1/voice', voiceRoutes(deps));
   app.route('/api/v1/recognition', recognitionFeedRoutes(deps));
   app.route('/recognition', recognitionPosterRoutes(deps));
   // Signed-in answers are never kept by a cache.
@@ -107,6 +112,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/admin/tokens', adminTokenRoutes(deps));
   app.route('/api/v1/admin/limits', adminLimitRoutes());
   app.route('/api/v1/admin/recognition/rounds', adminRecognitionRoundRoutes(deps));
+  app.route('/api/v1/admin/voice', adminVoiceRoutes(deps));
   app.route('/api/v1/judging', judgingRoutes(deps));
   app.route('/', dashboardAppRoutes(deps.config.dashboardDir));
 

@@ -23,6 +23,9 @@ const PUBLIC = new Set([
   'GET /api/v1/recognition/entries/:id',
   // The validation line of a department (totals under the small-group rule, nothing about anyone).
   'GET /api/v1/validation',
+  // The employees' voice form; a message's status also needs its receipt (X-Voice-Receipt).
+  'POST /api/v1/voice',
+  'GET /api/v1/voice/:id',
   // Announcing winners: open, or behind ENROLLMENT_KEY (header or ?key=) when the company sets one (checked below);
   // the posters' stylesheet says nothing of anyone.
   'GET /api/v1/recognition/feed.atom',
@@ -35,9 +38,9 @@ const PUBLIC = new Set([
   'GET /assets/:name',
 ]);
 /** The extension's routes: behind ENROLLMENT_KEY, and the only ones extension origins may call. */
-const EXTENSION_ROUTES = new Set(['GET /api/v1/content', 'POST /api/v1/events', 'GET /api/v1/recognition/rounds', 'POST /api/v1/recognition/entries', 'GET /api/v1/recognition/entries/:id', 'GET /api/v1/validation']);
+const EXTENSION_ROUTES = new Set(['GET /api/v1/content', 'POST /api/v1/events', 'GET /api/v1/recognition/rounds', 'POST /api/v1/recognition/entries', 'GET /api/v1/recognition/entries/:id', 'GET /api/v1/validation', 'POST /api/v1/voice', 'GET /api/v1/voice/:id']);
 /** Routes that serve a dashboard session only (no bearer token). */
-const SESSION_ONLY = new Set(['GET /api/v1/session', 'DELETE /api/v1/session', 'GET /api/v1/dashboard/overview', 'GET /api/v1/dashboard/departments/:id', 'GET /api/v1/dashboard/new-installs']);
+const SESSION_ONLY = new Set(['GET /api/v1/session', 'DELETE /api/v1/session', 'GET /api/v1/dashboard/overview', 'GET /api/v1/dashboard/departments/:id', 'GET /api/v1/dashboard/new-installs', 'GET /api/v1/dashboard/listening']);
 
 /**
  * Which roles may call a guarded route, by its path (README "Admin tokens"):
@@ -252,6 +255,36 @@ describe('access to every route', async () => {
     }
     expect(await as(VI, 'PUT', '/entries/e-aaaaaaaaaaaa/scorecard', '{"scores":[]}')).toEqual({ status: 403, message: "This needs the admin or judge role; your token is a viewer's." });
     expect((await as(VI, 'GET', '/rounds')).status).toBe(403);
+  });
+
+  it('the voice inbox and its answers are for admins only: a judge and a viewer get 403, by token and by session, and nothing changes', async () => {
+    const roles = await makeTestApp({ now: NOW });
+    await insertAdminToken(roles.storage, 'Jo (judge)', hashToken(JO), new Date(NOW), { role: 'judge', department: 'sales' });
+    await insertAdminToken(roles.storage, 'Vi (viewer)', hashToken(VI), new Date(NOW), { role: 'viewer' });
+    const calls = [
+      ['GET', '/api/v1/admin/voice', undefined],
+      ['GET', '/api/v1/admin/voice?department=small', undefined],
+      ['PUT', '/api/v1/admin/voice/v-aaaaaaaaaaaa', '{"revision":1,"status":"adopted"}'],
+      ['POST', '/api/v1/admin/voice/v-aaaaaaaaaaaa/share', '{"revision":1,"said":"x","days":1}'],
+      ['POST', '/api/v1/admin/voice/v-aaaaaaaaaaaa/story', '{"revision":1}'],
+    ] as const;
+    for (const [role, token] of [['judge', JO], ['viewer', VI]] as const) {
+      const session = await signIn(roles, token);
+      for (const [method, path, body] of calls) {
+        for (const credential of [{ Authorization: `Bearer ${token}` }, { Cookie: session.cookie, 'X-CSRF-Token': session.csrf }] as Record<string, string>[]) {
+          const before = await snapshot(roles);
+          const response = await roles.app.request(path, { method, headers: { 'Content-Type': 'application/json', ...credential }, body });
+          expect(response.status, `${method} ${path} as ${role}`).toBe(403);
+          expect(((await response.json()) as { error: { message: string } }).error.message).toBe(`This needs the admin role; your token is a ${role}'s.`);
+          expect(await snapshot(roles)).toBe(before);
+        }
+      }
+    }
+    // Listening stats are read like adoption: a viewer may, a judge may not.
+    const viewer = await signIn(roles, VI);
+    expect((await roles.app.request('/api/v1/dashboard/listening', { headers: { Cookie: viewer.cookie } })).status).toBe(200);
+    const judge = await signIn(roles, JO);
+    expect((await roles.app.request('/api/v1/dashboard/listening', { headers: { Cookie: judge.cookie } })).status).toBe(403);
   });
 
   it('with ENROLLMENT_KEY set, the extension routes refuse a missing or wrong key', async () => {

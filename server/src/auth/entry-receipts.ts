@@ -9,7 +9,16 @@ const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
  * cannot be guessed to link a resubmission to someone else's entry.
  */
 export function newEntryId(): string {
-  return `e-${[...randomBytes(12)].map((byte) => BASE32[byte % 32]).join('')}`;
+  return randomId('e');
+}
+
+/** A voice message's id: "v-" and 12 random base32 letters, as entries' (its receipt is made by newEntryReceipt too). */
+export function newVoiceId(): string {
+  return randomId('v');
+}
+
+function randomId(prefix: string): string {
+  return `${prefix}-${[...randomBytes(12)].map((byte) => BASE32[byte % 32]).join('')}`;
 }
 
 /** The receipt secret of a new entry (256 random bits, base64url) and the hash the server keeps of it. */
@@ -31,6 +40,15 @@ export function newEntrySalt(): string {
  */
 export function entryInstallHash(salt: string, installId: string): string {
   return createHash('sha256').update(`${salt}${installId.toLowerCase()}`, 'utf8').digest('hex');
+}
+
+/**
+ * What the voice form's daily limit keeps of a browser: sha256(day + the
+ * form's own random sender key), never the install id; a new key each day,
+ * so a message cannot be joined to another day's.
+ */
+export function voiceQuotaKey(day: string, senderKey: string): string {
+  return createHash('sha256').update(`${day}${senderKey.toLowerCase()}`, 'utf8').digest('hex');
 }
 
 // Compared against when there is no entry, so an unknown id costs the same time as a wrong receipt.

@@ -1,4 +1,4 @@
-import { localDay } from '@customer-chair/shared/domain/local-day';
+import { localDay, startOfLocalDay } from '@customer-chair/shared/domain/local-day';
 import type { AppDeps } from '../deps';
 import { announceDueWinners } from '../storage/queries/announce-due-winners';
 import { getCompanyTimezone } from '../storage/queries/get-company-timezone';
@@ -66,18 +66,4 @@ export async function announceWhenDue({ storage, clock, config }: Pick<AppDeps, 
   })();
   running.set(storage, check);
   return check;
-}
-
-/** The first instant (ms, to the minute: zone offsets are whole minutes) whose company-local day is `day`. */
-function startOfLocalDay(day: string, timezone: string): number {
-  const MINUTE = 60_000;
-  // Every zone's midnight lies within a day of UTC's.
-  let low = Date.parse(`${day}T00:00:00Z`) / MINUTE - 24 * 60;
-  let high = low + 48 * 60;
-  while (low < high) {
-    const middle = Math.floor((low + high) / 2);
-    if (localDay(new Date(middle * MINUTE), timezone) >= day) high = middle;
-    else low = middle + 1;
-  }
-  return low * MINUTE;
 }

@@ -1,8 +1,10 @@
 import { buildDepartmentDetail } from '@customer-chair/shared/domain/build-department-detail';
+import { buildListeningStats } from '@customer-chair/shared/domain/build-listening-stats';
 import { buildStats, planStats } from '@customer-chair/shared/domain/build-stats';
-import { localDay } from '@customer-chair/shared/domain/local-day';
+import { addDays, localDay } from '@customer-chair/shared/domain/local-day';
 import { newInstallsSince, summarizeNewInstalls } from '@customer-chair/shared/domain/summarize-new-installs';
 import type { DashboardOverview } from '@customer-chair/shared/schemas/dashboard-overview';
+import type { ListeningStats } from '@customer-chair/shared/schemas/listening-stats';
 import type { NewInstalls } from '@customer-chair/shared/schemas/new-installs';
 import { Hono } from 'hono';
 import type { AppDeps } from '../deps';
@@ -14,6 +16,8 @@ import { getStatsInput } from '../storage/queries/get-stats-input';
 import { loadContentBundle } from '../storage/queries/load-content-bundle';
 import { getCompanyTimezone } from '../storage/queries/get-company-timezone';
 import { countNewInstalls } from '../storage/queries/count-new-installs';
+import { countThanksByDay } from '../storage/queries/count-thanks-by-day';
+import { countVoiceByDay } from '../storage/queries/count-voice-by-day';
 
 /** `/api/v1/dashboard/*`: what the CX dashboard shows; app.ts requires a signed-in session (under the credential throttle). */
 export function dashboardRoutes({ storage, clock, config }: AppDeps) {
@@ -38,6 +42,17 @@ export function dashboardRoutes({ storage, clock, config }: AppDeps) {
       const today = localDay(clock.now(), timezone);
       const days = await countNewInstalls(storage, newInstallsSince(today), today);
       return c.json<NewInstalls>(summarizeNewInstalls({ days, today, timezone, minGroupSize: config.minGroupSize }));
+    })
+    .get('/listening', async (c) => {
+      // Thanks and the employees' voice by department: the adoption stats' weeks and disclosure plan, the same folding.
+      const timezone = await getCompanyTimezone(storage, config.timezone);
+      const range = readRange(c, clock, timezone);
+      if (range instanceof Response) return range;
+      const input = await getStatsInput(storage, range, { timezone, minGroupSize: config.minGroupSize });
+      const from = input.weeks[0]?.week ?? range.requested.from;
+      const to = input.weeks.length ? addDays(input.weeks[input.weeks.length - 1]!.week, 6) : from;
+      const cells = input.weeks.length ? { thanks: await countThanksByDay(storage, from, to), voice: await countVoiceByDay(storage, from, to) } : { thanks: [], voice: [] };
+      return c.json<ListeningStats>(buildListeningStats(input, planStats(input), cells));
     })
     .get('/departments/:id', async (c) => {
       const timezone = await getCompanyTimezone(storage, config.timezone);

@@ -97,3 +97,21 @@ export function localDateTime(instant: Date, timezone: string): string {
   const part = (type: string) => formatter.formatToParts(instant).find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
 }
+
+/**
+ * The first instant (ms since the epoch, to the minute: zone offsets are
+ * whole minutes) whose calendar day in `timezone` is `day`: the company's
+ * midnight, or the first minute after it when a clock change skips it.
+ */
+export function startOfLocalDay(day: string, timezone: string): number {
+  const MINUTE = 60_000;
+  // Every zone's midnight lies within a day of UTC's.
+  let low = Date.parse(`${day}T00:00:00Z`) / MINUTE - 24 * 60;
+  let high = low + 48 * 60;
+  while (low < high) {
+    const middle = Math.floor((low + high) / 2);
+    if (localDay(new Date(middle * MINUTE), timezone) >= day) high = middle;
+    else low = middle + 1;
+  }
+  return low * MINUTE;
+}

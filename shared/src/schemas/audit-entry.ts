@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { UtcInstantSchema } from './common';
 
-export const AUDIT_ENTITIES = ['story', 'schedule', 'prompt', 'role', 'department', 'settings', 'content', 'token', 'round', 'entry'] as const;
+export const AUDIT_ENTITIES = ['story', 'schedule', 'prompt', 'role', 'department', 'settings', 'content', 'token', 'round', 'entry', 'voice'] as const;
 export const AuditEntitySchema = z.enum(AUDIT_ENTITIES);
 export type AuditEntity = z.infer<typeof AuditEntitySchema>;
 

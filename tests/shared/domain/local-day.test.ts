@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, dayFromNumber, dayNumber, daysBetween, localDateTime, localDay, weekStart } from '../../../shared/src/domain/local-day';
+import { addDays, dayFromNumber, dayNumber, daysBetween, localDateTime, localDay, startOfLocalDay, weekStart } from '../../../shared/src/domain/local-day';
 
 describe('localDay', () => {
   it('takes the calendar day in the given zone', () => {
@@ -161,5 +161,32 @@ describe('localDateTime', () => {
   it('shows an instant on the company’s clocks, as people read it in messages', () => {
     expect(localDateTime(new Date('2026-11-23T10:05:00Z'), 'Europe/Paris')).toBe('2026-11-23 11:05');
     expect(localDateTime(new Date('2026-11-23T00:30:00Z'), 'America/New_York')).toBe('2026-11-22 19:30');
+  });
+});
+
+describe('startOfLocalDay', () => {
+  it('is the zone\'s midnight: the first instant of the day there', () => {
+    expect(new Date(startOfLocalDay('2026-11-24', 'UTC')).toISOString()).toBe('2026-11-24T00:00:00.000Z');
+    expect(new Date(startOfLocalDay('2026-11-24', 'Europe/Paris')).toISOString()).toBe('2026-11-23T23:00:00.000Z');
+    expect(new Date(startOfLocalDay('2026-11-24', 'America/Los_Angeles')).toISOString()).toBe('2026-11-24T08:00:00.000Z');
+    expect(new Date(startOfLocalDay('2026-11-24', 'Asia/Kolkata')).toISOString()).toBe('2026-11-23T18:30:00.000Z');
+    expect(new Date(startOfLocalDay('2026-11-24', 'Pacific/Kiritimati')).toISOString()).toBe('2026-11-23T10:00:00.000Z');
+  });
+
+  it('follows daylight-saving changes', () => {
+    expect(new Date(startOfLocalDay('2026-03-29', 'Europe/Paris')).toISOString()).toBe('2026-03-28T23:00:00.000Z');
+    expect(new Date(startOfLocalDay('2026-03-30', 'Europe/Paris')).toISOString()).toBe('2026-03-29T22:00:00.000Z');
+  });
+
+  it('a minute before it is still the day before, for any zone and day', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: dayNumber('2000-01-01'), max: dayNumber('2100-12-31') }), fc.constantFrom('UTC', 'Europe/Paris', 'America/Santiago', 'Asia/Kathmandu', 'Australia/Lord_Howe'), (n, zone) => {
+        const day = dayFromNumber(n);
+        const start = startOfLocalDay(day, zone);
+        expect(localDay(new Date(start), zone)).toBe(day);
+        expect(localDay(new Date(start - 60_000), zone)).toBe(addDays(day, -1));
+      }),
+      { numRuns: 200 },
+    );
   });
 });
