@@ -26,14 +26,5 @@ export const PHASE_LABELS: Record<RoundPhase, string> = {
   announced: 'Announced',
 };
 
-/** A text cut to `max` characters for a field that holds no more, at a word when one is near, marked with "…". */
-export function shortened(text: string, max: number): string {
-  const trimmed = text.trim();
-  if (trimmed.length <= max) return trimmed;
-  const cut = trimmed.slice(0, max - 1);
-  const space = cut.search(/\s\S*$/);
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
-}
-
 /** Days from `from` to `until`, both counted (YYYY-MM-DD). */
 export const daysInclusive = (from: string, until: string) => Math.round((Date.parse(`${until}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;

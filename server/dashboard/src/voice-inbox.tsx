@@ -101,7 +101,7 @@ export function VoiceInbox({ hash, onExpired }: { hash: string | undefined; onEx
       </p>
 
       <form class="filters voice-filters" role="search" aria-label="Filter the messages" onSubmit={(e) => e.preventDefault()}>
-        <div class="chips" role="group" aria-label="Status">
+        <div class="chips" role="group" aria-label="Messages by status">
           {TABS.map((s) => {
             const n = s === 'all' ? all : (inbox?.byStatus[s] ?? 0);
             return (
@@ -111,32 +111,34 @@ export function VoiceInbox({ hash, onExpired }: { hash: string | undefined; onEx
             );
           })}
         </div>
-        <div class="field inline">
-          <label for="voice-kind">Kind</label>
-          <select id="voice-kind" value={filters.kind} onChange={(e) => choose({ kind: e.currentTarget.value as VoiceFilters['kind'] })}>
-            <option value="all">All kinds</option>
-            {VOICE_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {VOICE_KIND_LABELS[k]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field inline">
-          <label for="voice-department">Department</label>
-          <select id="voice-department" value={filters.department} onChange={(e) => choose({ department: e.currentTarget.value })}>
-            <option value="all">All departments</option>
-            {inbox?.departments.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-            <option value={SMALL_DEPARTMENT}>A small department</option>
-            {/* A link to a department the list no longer names still shows what it asks for. */}
-            {inbox && filters.department !== 'all' && filters.department !== SMALL_DEPARTMENT && !inbox.departments.some((d) => d.id === filters.department) && (
-              <option value={filters.department}>{filters.department}</option>
-            )}
-          </select>
+        <div class="voice-selects">
+          <div class="field inline">
+            <label for="voice-kind">Kind</label>
+            <select id="voice-kind" value={filters.kind} onChange={(e) => choose({ kind: e.currentTarget.value as VoiceFilters['kind'] })}>
+              <option value="all">All kinds</option>
+              {VOICE_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {VOICE_KIND_LABELS[k]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="field inline">
+            <label for="voice-department">Department</label>
+            <select id="voice-department" value={filters.department} onChange={(e) => choose({ department: e.currentTarget.value })}>
+              <option value="all">All departments</option>
+              {inbox?.departments.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.name}
+                </option>
+              ))}
+              <option value={SMALL_DEPARTMENT}>A small department</option>
+              {/* A link to a department the list no longer names still shows what it asks for. */}
+              {inbox && filters.department !== 'all' && filters.department !== SMALL_DEPARTMENT && !inbox.departments.some((d) => d.id === filters.department) && (
+                <option value={filters.department}>{filters.department}</option>
+              )}
+            </select>
+          </div>
         </div>
       </form>
 

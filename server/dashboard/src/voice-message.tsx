@@ -93,8 +93,12 @@ export function VoiceMessage({ message, minGroupSize, moved, onChanged, reload, 
         {message.department ? (
           <span class="voice-department">{message.department.name}</span>
         ) : (
-          <span class="small-department" tabIndex={0} title={`Fewer than ${minGroupSize} people use Customer Chair there, so the department is not named`}>
+          // A tooltip of our own: it shows on keyboard focus too, and screen readers read it as the words' description.
+          <span class="small-department" tabIndex={0} aria-describedby={`${titleId}-small`}>
             a small department
+            <span role="tooltip" id={`${titleId}-small`} class="tip">
+              Fewer than {minGroupSize} people use Customer Chair there, so the department is not named
+            </span>
           </span>
         )}{' '}
         · sent <time dateTime={message.submittedAt}>{sent.format(new Date(message.submittedAt))}</time>

@@ -1,10 +1,11 @@
+import { shorten } from '@customer-chair/shared/domain/shorten';
 import type { ApiIssue } from '@customer-chair/shared/schemas/api-error';
 import { LIMITS } from '@customer-chair/shared/schemas/limits';
 import { VOICE_STATUS_LABELS, VOICE_STATUSES, type VoiceMessageRecord, type VoiceStatusName, type VoiceUpdate } from '@customer-chair/shared/schemas/voice';
 import { useState } from 'preact/hooks';
 import { ApiFailure, failureMessage, isConflict, voice } from './api';
 import { Alert } from './alert';
-import { daysInclusive, shortened } from './format';
+import { daysInclusive } from './format';
 import { TextField } from './text-field';
 
 /** The API's issues by their full path ("reply.said"), to show each beside its field. */
@@ -65,7 +66,7 @@ export function VoiceReplyForm({ message, withReply, onSaved, onCancel, onConfli
   const [status, setStatus] = useState<VoiceStatusName>(message.status);
   const [reason, setReason] = useState(message.reason ?? '');
   const [replyOn, setReplyOn] = useState(withReply);
-  const [said, setSaid] = useState(message.reply?.said ?? shortened(message.text, LIMITS.voiceSaid));
+  const [said, setSaid] = useState(message.reply?.said ?? shorten(message.text, LIMITS.voiceSaid));
   const [did, setDid] = useState(message.reply?.did ?? '');
   const [days, setDays] = useState(String(message.reply ? Math.min(LIMITS.voiceCardDaysMax, daysInclusive(message.reply.from, message.reply.until)) : 7));
   const [issues, setIssues] = useState<Record<string, string>>({});

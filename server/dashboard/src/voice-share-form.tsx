@@ -1,9 +1,10 @@
+import { shorten } from '@customer-chair/shared/domain/shorten';
 import { LIMITS } from '@customer-chair/shared/schemas/limits';
 import type { VoiceMessageRecord } from '@customer-chair/shared/schemas/voice';
 import { useState } from 'preact/hooks';
 import { ApiFailure, failureMessage, isConflict, voice } from './api';
 import { Alert } from './alert';
-import { daysInclusive, shortened } from './format';
+import { daysInclusive } from './format';
 import { TextField } from './text-field';
 import { CONFLICT_NOTE, DaysField, issuesByPath } from './voice-reply-form';
 
@@ -18,7 +19,7 @@ type Props = {
 /** A lesson shared with all departments: a card on every new tab for the days chosen. */
 export function VoiceShareForm({ message, onSaved, onCancel, onConflict, onExpired }: Props) {
   const at = `voice-${message.id}-share`;
-  const [said, setSaid] = useState(message.shared?.said ?? shortened(message.text, LIMITS.voiceSaid));
+  const [said, setSaid] = useState(message.shared?.said ?? shorten(message.text, LIMITS.voiceSaid));
   const [days, setDays] = useState(String(message.shared ? Math.min(LIMITS.voiceCardDaysMax, daysInclusive(message.shared.from, message.shared.until)) : 7));
   const [issues, setIssues] = useState<Record<string, string>>({});
   const [error, setError] = useState<string>();
