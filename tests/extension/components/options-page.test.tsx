@@ -71,3 +71,15 @@ describe('the options page while storage.managed answers late', () => {
     expect(field<HTMLSelectElement>('#role').disabled).toBe(false);
   });
 });
+
+describe('the options page’s list of what is sent', () => {
+  it('names the department thanked, what the voice form sends (with a sender key that is not the install id) and the validation request’s department', async () => {
+    render(<OptionsPage />, app());
+    await settle();
+    const sent = [...app().querySelectorAll('.fields-sent li')].map((li) => li.textContent).join('\n');
+    expect(sent).toContain('team thanked');
+    expect(sent).toContain('which department you thanked');
+    expect(sent).toMatch(/sends its kind, its text and your department, with a random sender key used only for the daily limit \(made for the form, never the install id/);
+    expect(sent).toMatch(/validation line .* sends only your department/);
+  });
+});

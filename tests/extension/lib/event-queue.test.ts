@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BATCH_SIZE, createEventQueue, QUEUE_LIMIT, RETRY_BASE_MS, type QueueDeps } from '../../../extension/lib/event-queue';
 import { effectiveProfile } from '../../../extension/lib/profile';
-import { eventQueue, queueStatus } from '../../../extension/lib/storage';
+import { eventQueue, queueStatus, thanked } from '../../../extension/lib/storage';
 
 type Call = { url: string; events: { id: string }[] };
 
@@ -192,5 +192,42 @@ describe('the event queue', () => {
     expect(await queue.undo(id)).toBe(true);
     expect(await eventQueue.getValue()).toEqual([]);
     expect(await queue.undo(id)).toBe(false);
+  });
+});
+
+describe('thanks in the event queue', () => {
+  const thanks = (storyId: string, thankedDepartment: string) => ({ type: 'team_thanked' as const, surface: 'newtab' as const, storyId, thankedDepartment });
+
+  it('carries the department thanked, and counts a thanks once per story and department on this browser', async () => {
+    const { queue } = setup();
+    const first = await queue.enqueue(thanks('label-above-the-wrap', 'manufacturing'));
+    expect(first).toBeDefined();
+    expect(await queue.enqueue({ ...thanks('label-above-the-wrap', 'manufacturing'), surface: 'popup' })).toBeUndefined();
+    expect(await queue.enqueue(thanks('label-above-the-wrap', 'operations'))).toBeDefined();
+    expect(await queue.enqueue(thanks('another-story', 'manufacturing'))).toBeDefined();
+    const stored = await eventQueue.getValue();
+    expect(stored.map((e) => [e.storyId, e.thankedDepartment])).toEqual([
+      ['label-above-the-wrap', 'manufacturing'],
+      ['label-above-the-wrap', 'operations'],
+      ['another-story', 'manufacturing'],
+    ]);
+    expect(stored[0]).toMatchObject({ id: first, type: 'team_thanked', department: 'legal', surface: 'newtab' });
+    expect(Object.keys(await thanked.getValue())).toEqual(['label-above-the-wrap:manufacturing', 'label-above-the-wrap:operations', 'another-story:manufacturing']);
+  });
+
+  it('never thanks the employee’s own department, and carries no department thanked on other events', async () => {
+    const { queue } = setup();
+    expect(await queue.enqueue(thanks('plain-contract', 'legal'))).toBeUndefined();
+    await queue.enqueue({ ...action, thankedDepartment: 'manufacturing' });
+    const stored = await eventQueue.getValue();
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.thankedDepartment).toBeUndefined();
+    expect(await thanked.getValue()).toEqual({});
+  });
+
+  it('sends and keeps nothing with usage statistics off', async () => {
+    const { queue } = setup({ usageStatistics: false });
+    expect(await queue.enqueue(thanks('label-above-the-wrap', 'manufacturing'))).toBeUndefined();
+    expect(await thanked.getValue()).toEqual({});
   });
 });
