@@ -122,6 +122,26 @@ describe('content management in the dashboard, picked up by the extension', () =
     await page.locator('#title').fill('x'.repeat(125));
     expect(await page.locator('#title-count').textContent()).toBe('5 characters too many');
     await page.locator('#title').fill(title);
+
+    // Credit a team: the preview shows its "Thank" button as the extension will.
+    const departments = (await api<DepartmentList>('/departments')).departments;
+    const credited = todays.credits ?? [];
+    const team = departments.find((d) => !credited.includes(d.id))!;
+    const teams = page.getByRole('group', { name: /^Credited teams/ });
+    await teams.getByLabel(team.name, { exact: true }).check();
+    await expect.poll(() => page.getByTestId('preview-thanks').locator('.preview-button').allTextContents()).toEqual(
+      [...credited, team.id].map((id) => `Thank ${departments.find((d) => d.id === id)!.name}`),
+    );
+    // At most LIMITS.creditsPerStory: the others are disabled and the field says so; unticking gives the choice back.
+    const extra = departments.filter((d) => d.id !== team.id && !credited.includes(d.id)).slice(0, 5 - credited.length - 1);
+    for (const d of extra) await teams.getByLabel(d.name, { exact: true }).check();
+    await expect.poll(() => teams.locator('#credits-limit').textContent()).toBe('5 teams credited, the most a story can: untick one to credit another.');
+    const left = departments.find((d) => ![...credited, team.id, ...extra.map((x) => x.id)].includes(d.id))!;
+    expect(await teams.getByLabel(left.name, { exact: true }).isDisabled()).toBe(true);
+    await teams.screenshot({ path: `${ARTIFACTS}content-story-credits-full.png` });
+    for (const d of extra) await teams.getByLabel(d.name, { exact: true }).uncheck();
+    await expect.poll(() => teams.locator('#credits-limit').textContent()).toBe('At most 5 teams.');
+    expect(await teams.getByLabel(left.name, { exact: true }).isDisabled()).toBe(false);
     await screenshot(page, 'content-story-editor');
 
     await page.getByRole('button', { name: 'Save story' }).click();
@@ -129,6 +149,7 @@ describe('content management in the dashboard, picked up by the extension', () =
     const saved = await api<StoryRecord>(`/stories/${todays.id}`);
     expect(saved.title).toBe(title);
     expect(saved.revision).toBe(todays.revision + 1);
+    expect(saved.credits).toEqual([...credited, team.id]);
 
     expect(await syncNow(browser)).toMatch(/^Synced/);
     const tab = await browser.context.newPage();
@@ -296,6 +317,10 @@ describe('content management in the dashboard, picked up by the extension', () =
 
   it('archives a story from the list (it leaves the active list) and restores it', async () => {
     await open(page, 'stories');
+    // The list names the teams a story credits, small under its customer.
+    const edited = page.locator('table.story-list tbody tr', { hasText: title });
+    await expect.poll(() => edited.locator('.story-credits').textContent()).toMatch(/^Credited: \S/);
+    await screenshot(page, 'content-stories');
     await page.getByLabel('Search').fill('two-minute');
     await page.getByRole('button', { name: 'Archive “The two-minute refund”' }).click();
     await page.getByText('“The two-minute refund” is archived.').waitFor();

@@ -65,7 +65,7 @@ export function ImportExport({ onExpired }: { onExpired: () => void }) {
       <section class="panel settings-block" aria-labelledby="import-title">
         <h2 id="import-title">Import stories</h2>
         <p class="hint">
-          CSV (first row names the columns) or JSON. Columns: <code>title, customer, quote, body, impact, source, tags, publishOn</code>, and optionally <code>id</code>, <code>roles</code>. A row
+          CSV (first row names the columns) or JSON. Columns: <code>title, customer, quote, body, impact, source, tags, publishOn</code>, and optionally <code>id</code>, <code>roles</code>, <code>credits</code> (department ids of the credited teams, separated by “;”). A row
           updates the story with its id, or with the same title and customer; other rows create stories. An export file restores all content.
         </p>
         <div class="field">

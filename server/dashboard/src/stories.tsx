@@ -1,3 +1,4 @@
+import type { DepartmentRecord } from '@customer-chair/shared/schemas/department-record';
 import type { StoryRecord } from '@customer-chair/shared/schemas/story-record';
 import { useEffect, useState } from 'preact/hooks';
 import { admin, failureMessage } from './api';
@@ -16,6 +17,13 @@ export function Stories({ onExpired }: { onExpired: () => void }) {
   const [error, setError] = useState<string>();
   const [saved, setSaved] = useState<string>();
   const [attempt, setAttempt] = useState(0);
+  const [departments, setDepartments] = useState<DepartmentRecord[]>([]);
+
+  // Only to name the credited teams: without the list, their ids are shown.
+  useEffect(() => {
+    admin.departments().then((list) => setDepartments(list.departments), () => undefined);
+  }, []);
+  const teamName = (id: string) => departments.find((d) => d.id === id)?.name ?? id;
 
   useEffect(() => {
     let current = true;
@@ -101,6 +109,7 @@ export function Stories({ onExpired }: { onExpired: () => void }) {
                       {story.title}
                     </a>
                     <span class="story-customer">{story.customer}</span>
+                    {story.credits && story.credits.length > 0 && <span class="story-credits">Credited: {story.credits.map(teamName).join(', ')}</span>}
                   </th>
                   <td>{story.tags.join(', ')}</td>
                   <td>{story.publishOn ?? '—'}</td>

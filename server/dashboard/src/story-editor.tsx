@@ -1,6 +1,7 @@
 import { changedFields } from '@customer-chair/shared/domain/changed-fields';
 import { pickPrompt } from '@customer-chair/shared/domain/pick-prompt';
 import { LIMITS } from '@customer-chair/shared/schemas/limits';
+import type { DepartmentRecord } from '@customer-chair/shared/schemas/department-record';
 import type { Prompt } from '@customer-chair/shared/schemas/prompt';
 import type { RoleRecord } from '@customer-chair/shared/schemas/role-record';
 import type { Story } from '@customer-chair/shared/schemas/story';
@@ -12,9 +13,20 @@ import { go } from './nav';
 import { StoryPreview } from './story-preview';
 import { issuesByField, TextField } from './text-field';
 
-type Form = { title: string; customer: string; quote: string; body: string; impact: string; source: string; tags: string; roles: string[]; publishOn: string };
-const FIELDS = ['title', 'customer', 'quote', 'body', 'impact', 'source', 'tags', 'roles', 'publishOn'] as const;
-const EMPTY: Form = { title: '', customer: '', quote: '', body: '', impact: '', source: '', tags: '', roles: [], publishOn: '' };
+type Form = {
+  title: string;
+  customer: string;
+  quote: string;
+  body: string;
+  impact: string;
+  source: string;
+  tags: string;
+  roles: string[];
+  credits: string[];
+  publishOn: string;
+};
+const FIELDS = ['title', 'customer', 'quote', 'body', 'impact', 'source', 'tags', 'roles', 'credits', 'publishOn'] as const;
+const EMPTY: Form = { title: '', customer: '', quote: '', body: '', impact: '', source: '', tags: '', roles: [], credits: [], publishOn: '' };
 
 const toForm = (s: StoryRecord): Form => ({
   title: s.title,
@@ -25,6 +37,7 @@ const toForm = (s: StoryRecord): Form => ({
   source: s.source ?? '',
   tags: s.tags.join(', '),
   roles: s.roles ?? [],
+  credits: s.credits ?? [],
   publishOn: s.publishOn ?? '',
 });
 const tagsOf = (tags: string) => tags.split(/[,;]/).map((t) => t.trim()).filter(Boolean);
@@ -41,6 +54,7 @@ function toStory(form: Form, id: string): Story {
     impact: optional(form.impact.trim()),
     source: optional(form.source.trim()),
     tags: tagsOf(form.tags),
+    credits: form.credits.length ? form.credits : undefined,
     archived: false,
   };
 }
@@ -50,6 +64,7 @@ export function StoryEditor({ storyId, onExpired }: { storyId: string | undefine
   const [base, setBase] = useState<StoryRecord>();
   const [form, setForm] = useState<Form>(EMPTY);
   const [roles, setRoles] = useState<RoleRecord[]>([]);
+  const [departments, setDepartments] = useState<DepartmentRecord[]>([]);
   const [question, setQuestion] = useState<Prompt>();
   const [loadError, setLoadError] = useState<string>();
   const [error, setError] = useState<{ message: string; conflict: boolean }>();
@@ -67,6 +82,7 @@ export function StoryEditor({ storyId, onExpired }: { storyId: string | undefine
       );
     }
     admin.roles().then((list) => setRoles(list.roles), () => undefined);
+    admin.departments().then((list) => setDepartments(list.departments), () => undefined);
     // The meeting card shows today's question beside the story.
     Promise.all([admin.prompts(), admin.settings()]).then(
       ([list, settings]) => setQuestion(pickPrompt({ prompts: list.prompts, timezone: settings.timezone }, new Date(), 'meeting')),
@@ -92,6 +108,7 @@ export function StoryEditor({ storyId, onExpired }: { storyId: string | undefine
       source: form.source,
       tags: tagsOf(form.tags),
       roles: form.roles,
+      credits: form.credits,
       publishOn: form.publishOn,
     };
     try {
@@ -138,6 +155,9 @@ export function StoryEditor({ storyId, onExpired }: { storyId: string | undefine
   if (storyId && !base) return <p class="loading" role="status">Loading the story…</p>;
 
   const preview = toStory(form, base?.id ?? 'new');
+  const creditsFull = form.credits.length >= LIMITS.creditsPerStory;
+  // A credit the list no longer has (deleted meanwhile) stays visible, so it can be taken off.
+  const creditChoices = [...departments, ...form.credits.filter((id) => !departments.some((d) => d.id === id)).map((id) => ({ id, name: id }))];
   return (
     <main class="content-page">
       <p class="back">
@@ -184,6 +204,40 @@ export function StoryEditor({ storyId, onExpired }: { storyId: string | undefine
               {fieldErrors.roles && <p class="error">{fieldErrors.roles}</p>}
             </fieldset>
           )}
+          {creditChoices.length > 0 && (
+            <fieldset class="field credits-field" aria-describedby="credits-hint credits-limit">
+              <legend>
+                Credited teams <span class="optional">(optional)</span>
+              </legend>
+              <div class="checks">
+                {creditChoices.map((department) => {
+                  const on = form.credits.includes(department.id);
+                  return (
+                    <label key={department.id} class={!on && creditsFull ? 'check unavailable' : 'check'}>
+                      <input
+                        type="checkbox"
+                        checked={on}
+                        disabled={!on && creditsFull}
+                        onChange={(e) => {
+                          const checked = e.currentTarget.checked;
+                          setForm((f) => ({ ...f, credits: checked ? [...f.credits, department.id] : f.credits.filter((d) => d !== department.id) }));
+                          setSaved(undefined);
+                        }}
+                      />
+                      {department.name}
+                    </label>
+                  );
+                })}
+              </div>
+              <p class="hint" id="credits-hint">
+                The teams behind this customer outcome. Colleagues see a “Thank <i>team</i>” button with this story.
+              </p>
+              <p class={creditsFull ? 'hint limit-reached' : 'hint'} id="credits-limit" role="status">
+                {creditsFull ? `${LIMITS.creditsPerStory} teams credited, the most a story can: untick one to credit another.` : `At most ${LIMITS.creditsPerStory} teams.`}
+              </p>
+              {fieldErrors.credits && <p class="error">{fieldErrors.credits}</p>}
+            </fieldset>
+          )}
           {error && (
             <Alert message={error.message}>
               {error.conflict && (
@@ -227,7 +281,7 @@ export function StoryEditor({ storyId, onExpired }: { storyId: string | undefine
           </div>
           <Saved message={saved} />
         </form>
-        <StoryPreview story={preview} question={question} />
+        <StoryPreview story={preview} question={question} departments={departments} />
       </div>
     </main>
   );

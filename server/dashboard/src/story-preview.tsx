@@ -1,4 +1,5 @@
 import { storyForChat } from '@customer-chair/shared/domain/story-as-text';
+import type { Department } from '@customer-chair/shared/schemas/department';
 import type { Prompt } from '@customer-chair/shared/schemas/prompt';
 import type { Story } from '@customer-chair/shared/schemas/story';
 
@@ -10,9 +11,11 @@ const MEET_CHAT_LIMIT = 500;
  * new tab's story card and the meeting card (extension/components), always as
  * text — markup characters stay characters.
  */
-export function StoryPreview({ story, question }: { story: Story; question?: Prompt }) {
+export function StoryPreview({ story, question, departments = [] }: { story: Story; question?: Prompt; departments?: Pick<Department, 'id' | 'name'>[] }) {
   // As the new tab splits the body: paragraphs on blank lines.
   const paragraphs = story.body.split(/\n\s*\n/).filter((p) => p.trim());
+  // The credited teams by name, in the order credited (the extension's ThankButtons).
+  const teams = (story.credits ?? []).map((id) => departments.find((d) => d.id === id)?.name ?? id);
   return (
     <section class="preview" aria-labelledby="preview-title">
       <h2 id="preview-title">Live preview</h2>
@@ -40,6 +43,7 @@ export function StoryPreview({ story, question }: { story: Story; question?: Pro
           </p>
         )}
         {story.source && <p class="nt-source">Source: {story.source}</p>}
+        <ThankButtons teams={teams} testId="preview-thanks" />
       </article>
 
       <h3 class="preview-label">Meeting card</h3>
@@ -52,6 +56,7 @@ export function StoryPreview({ story, question }: { story: Story; question?: Pro
           <p class="card-title">{story.title || 'Title'}</p>
           <p class="card-customer">{story.customer || 'Customer'}</p>
           {story.quote && <blockquote class="card-quote">{story.quote}</blockquote>}
+          <ThankButtons teams={teams} />
         </div>
         {question && (
           <div class="card-question">
@@ -66,5 +71,22 @@ export function StoryPreview({ story, question }: { story: Story; question?: Pro
         {storyForChat(story, MEET_CHAT_LIMIT)}
       </p>
     </section>
+  );
+}
+
+/**
+ * The "Thank <team>" buttons colleagues get with the story (not the ones of
+ * their own department), drawn as buttons but inert: a preview sends nothing.
+ */
+function ThankButtons({ teams, testId }: { teams: string[]; testId?: string }) {
+  if (teams.length === 0) return null;
+  return (
+    <p class="preview-thanks" data-testid={testId}>
+      {teams.map((name) => (
+        <span class="preview-button" key={name}>
+          Thank {name}
+        </span>
+      ))}
+    </p>
   );
 }
