@@ -1,4 +1,4 @@
-import { countActiveInstalls } from '@customer-chair/shared/domain/count-active-installs';
+import { heldDepartmentInstalls } from '../caches/department-installs-cache';
 import { statsCaches } from '../caches/stats-caches';
 import type { Storage } from '../storage';
 
@@ -7,13 +7,14 @@ import type { Storage } from '../storage';
  * days, inclusive): installs with any event in that department on those days,
  * counted from the install activity held in memory (stats-caches: current on
  * SQLite, at most a second stale on PostgreSQL), never from raw events.
- * What the small-group rule compares with MIN_GROUP_SIZE.
+ * What the small-group rule compares with MIN_GROUP_SIZE. Counted once per
+ * period until its days change (department-installs-cache).
  */
 export async function countDepartmentInstalls(storage: Storage, department: string, from: string, to: string): Promise<number> {
-  return (await countDepartmentsInstalls(storage, from, to)).get(department) ?? 0;
+  return statsCaches.read(storage, ({ installActivity }) => heldDepartmentInstalls(installActivity, from, to).get(department) ?? 0);
 }
 
 /** The same for every department at once (those with none are left out). */
 export async function countDepartmentsInstalls(storage: Storage, from: string, to: string): Promise<Map<string, number>> {
-  return statsCaches.read(storage, ({ installActivity }) => countActiveInstalls(installActivity, from, to));
+  return statsCaches.read(storage, ({ installActivity }) => new Map(heldDepartmentInstalls(installActivity, from, to)));
 }

@@ -1,15 +1,16 @@
-import { countActiveInstalls } from '@customer-chair/shared/domain/count-active-installs';
 import type { ValidationInput, ValidationPeriods } from '@customer-chair/shared/domain/plan-validation';
+import { heldDepartmentInstalls } from '../caches/department-installs-cache';
 import { statsCaches } from '../caches/stats-caches';
 import type { Storage } from '../storage';
 import { countDepartmentThanks } from './count-department-thanks';
 
 /**
- * What one department's validation line is worked out from (planValidation),
- * all as of one commit: its active installs in each period (install activity
- * held in memory), its "I did this" in the two weeks (daily counts held in
- * memory) and the thanks it received this month (the `thanks` table). Never
- * the raw events.
+ * What one department's validation line is worked out from (planValidation):
+ * its active installs in each period (the install activity held in memory,
+ * each period counted once for all departments until its days change), its
+ * "I did this" in the two weeks (the daily counts held in memory; both at
+ * most a second stale on PostgreSQL) and the thanks it received this month
+ * (the `thanks` table, by its department index). Never the raw events.
  */
 export async function getValidationInput(
   storage: Storage,
@@ -17,21 +18,17 @@ export async function getValidationInput(
   periods: ValidationPeriods,
 ): Promise<Pick<ValidationInput, 'installs' | 'actions' | 'thanks'>> {
   const { thisWeek, lastWeek, thisMonth } = periods;
-  return statsCaches.readWith(
-    storage,
-    (q) => countDepartmentThanks(q, department, thisMonth.from, thisMonth.to),
-    ({ dailyCounts, installActivity }, thanks) => {
-      const installs = (range: { from: string; to: string }) => countActiveInstalls(installActivity, range.from, range.to).get(department) ?? 0;
-      const actions = (range: { from: string; to: string }) =>
-        dailyCounts
-          .sum(range)
-          .filter((cell) => cell.department === department && cell.type === 'action_taken')
-          .reduce((sum, cell) => sum + cell.count, 0);
-      return {
-        installs: { thisWeek: installs(thisWeek), lastWeek: installs(lastWeek), thisMonth: installs(thisMonth) },
-        actions: { thisWeek: actions(thisWeek), lastWeek: actions(lastWeek) },
-        thanks: { thisMonth: thanks },
-      };
-    },
-  );
+  const held = await statsCaches.read(storage, ({ dailyCounts, installActivity }) => {
+    const installs = (range: { from: string; to: string }) => heldDepartmentInstalls(installActivity, range.from, range.to).get(department) ?? 0;
+    const actions = (range: { from: string; to: string }) =>
+      dailyCounts
+        .sum(range)
+        .filter((cell) => cell.department === department && cell.type === 'action_taken')
+        .reduce((sum, cell) => sum + cell.count, 0);
+    return {
+      installs: { thisWeek: installs(thisWeek), lastWeek: installs(lastWeek), thisMonth: installs(thisMonth) },
+      actions: { thisWeek: actions(thisWeek), lastWeek: actions(lastWeek) },
+    };
+  });
+  return { ...held, thanks: { thisMonth: await countDepartmentThanks(storage, department, thisMonth.from, thisMonth.to) } };
 }
