@@ -119,7 +119,7 @@ describe('the dashboard shows each role only what it may use', () => {
     expect(await judging.textContent()).toMatch(/your own department \(sales\) are not shown to you/);
     expect(await page.locator('table.figures').count()).toBe(0);
     await screenshot('judge');
-    for (const hash of ['#/adoption', '#/audit', '#/stories/new']) {
+    for (const hash of ['#/adoption', '#/audit', '#/stories/new', '#/voice']) {
       await page.goto(`${server.url}/${hash}`);
       await judging.waitFor();
       // The Judging page's own scorecard form aside (the demo round's entries), no other page's table or form.
@@ -131,7 +131,7 @@ describe('the dashboard shows each role only what it may use', () => {
   it('an admin sees every page, Judging included', async () => {
     await signInAs(server.adminToken);
     await page.locator('table.figures').waitFor();
-    expect(await navLinks()).toEqual(['Adoption', 'Judging', 'Rounds', 'Stories', 'Schedule', 'Prompts', 'Roles & actions', 'Settings', 'Import/Export', 'Audit log']);
+    expect(await navLinks()).toEqual(['Adoption', 'Judging', 'Rounds', 'Stories', 'Voice', 'Schedule', 'Prompts', 'Roles & actions', 'Settings', 'Import/Export', 'Audit log']);
     expect(await page.locator('.role-badge').textContent()).toBe('admin');
     expect(refused).toEqual([]);
     expect(pageErrors).toEqual([]);

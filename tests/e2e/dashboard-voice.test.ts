@@ -15,6 +15,7 @@ import { buildDashboard } from '../support/build-dashboard';
 import { adminCall } from '../support/judging-dashboard';
 import { assertChromium } from '../support/launch-extension';
 import { installIds, makeEvent } from '../support/make-event';
+import { seedEvents as storeHistory } from '../support/seed-events';
 import { startServer, type RunningServer } from '../support/start-server';
 
 const ARTIFACTS = new URL('../.artifacts/', import.meta.url).pathname;
@@ -89,6 +90,15 @@ beforeAll(async () => {
   const ingest = await fetch(`${server.url}/api/v1/events`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ events }) });
   expect(ingest.ok, await ingest.text()).toBe(true);
 
+  // Last week's history, so that the Adoption page has a whole week to show (with its Listening table).
+  const lastWeek = new Date(Date.now() - 7 * 86_400_000).toISOString();
+  const history = [
+    ...installIds(2).map((installId) => makeEvent({ installId, department: 'sales', role: 'sales', at: lastWeek })),
+    ...installIds(2).map((installId) => makeEvent({ installId, department: 'engineering', role: 'engineering', at: lastWeek })),
+    ...installIds(2).map((installId) => makeEvent({ installId, department: 'engineering', role: 'engineering', at: lastWeek, type: 'team_thanked', storyId: 'sales-said-no', thankedDepartment: 'sales' })),
+  ];
+  expect(storeHistory(databasePath, history)).toBe(history.length);
+
   sent.harbour = await sendVoice({ kind: 'customer_said', department: 'support', text: 'A customer at Harbour Bank told me the refund form asks for the order number twice.\nShe gave up and phoned us instead.' });
   sent.window = await sendVoice({ kind: 'idea', department: 'engineering', text: 'Show the delivery window on the order confirmation e-mail, not only in the app.' });
   sent.legal = await sendVoice({ kind: 'idea', department: 'legal', text: 'Write every contract summary in plain words <b>first</b>.' });
@@ -132,7 +142,7 @@ describe('the Voice inbox in the dashboard', () => {
     await legal.locator('.small-department').hover();
     expect(await legal.getByRole('tooltip').textContent()).toBe('Fewer than 2 people use Customer Chair there, so the department is not named');
     expect(await page.locator('main').textContent()).not.toMatch(/legal/i);
-    expect(await page.getByLabel('Department').locator('option').allTextContents()).toEqual(['All departments', 'Customer Support', 'Engineering', 'A small department']);
+    expect(await page.getByLabel('Department').locator('option').allTextContents()).toEqual(['All departments', 'Customer Support', 'Engineering', 'Sales', 'A small department']);
 
     await page.getByLabel('Department').selectOption('engineering');
     await page.waitForFunction(() => document.querySelectorAll('article.voice-message').length === 1);
@@ -232,12 +242,19 @@ describe('the Voice inbox in the dashboard', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  it('a viewer has no Voice page: not in the navigation, and its address opens Adoption', async () => {
+  it('a viewer has no Voice page (not in the navigation, its address opens Adoption) and reads the Listening table there', async () => {
     await signInAs(VIEWER, '#/voice/status=all');
     const nav = page.getByRole('navigation', { name: 'Dashboard' });
     expect(await nav.getByRole('link').allTextContents()).not.toContain('Voice');
     expect(await nav.getByRole('link', { name: 'Adoption' }).getAttribute('aria-current')).toBe('page');
     expect(await page.locator('article.voice-message').count()).toBe(0);
+    // The viewer reads Listening on the Adoption page: the departments' thanks and voice, small ones only together.
+    const listening = page.getByRole('region', { name: 'Listening: thanks and voice by department' });
+    await listening.getByRole('table').waitFor();
+    expect(await listening.locator('thead th').allTextContents()).toEqual(['Department', 'Thanks received', 'Customer voice', 'Ideas', 'Lessons']);
+    expect(await listening.locator('tbody tr').first().locator('th').textContent()).toBe('Whole company');
+    expect(await listening.locator('tbody tr').first().locator('td').first().textContent()).toBe('2');
+    expect(await listening.getByTestId('listening-note').textContent()).toMatch(/^Departments with fewer than 2 active installs are counted only together\./);
     const refused = await fetch(`${server.url}/api/v1/admin/voice`, { headers: { Authorization: `Bearer ${VIEWER}` } });
     expect(refused.status).toBe(403);
   });

@@ -31,6 +31,8 @@ export function ListeningTable({ range, names, onExpired }: { range: { from: str
     };
   }, [range.from, range.to, attempt]);
 
+  const nameOf = (id: string) => names.get(id)?.name ?? id;
+
   return (
     <section class="listening" aria-labelledby="listening-title">
       <h2 id="listening-title">Listening: thanks and voice by department</h2>
@@ -51,7 +53,7 @@ export function ListeningTable({ range, names, onExpired }: { range: { from: str
       ) : (
         <>
           <div class="table-wrap">
-            <table class="figures listening-table">
+            <table class="listening-table">
               <caption class="visually-hidden">Thanks received and messages sent to the CX team, by department</caption>
               <thead>
                 <tr>
@@ -72,9 +74,9 @@ export function ListeningTable({ range, names, onExpired }: { range: { from: str
                     </td>
                   ))}
                 </tr>
-                {stats.departments.map((d) => (
+                {[...stats.departments].sort((x, y) => nameOf(x.department).localeCompare(nameOf(y.department))).map((d) => (
                   <tr key={d.department}>
-                    <th scope="row">{names.get(d.department)?.name ?? d.department}</th>
+                    <th scope="row">{nameOf(d.department)}</th>
                     {COLUMNS.map((c) => (
                       <td key={c.key} class="num">
                         {count(d[c.key])}
