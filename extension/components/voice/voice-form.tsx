@@ -48,7 +48,7 @@ export function VoiceForm({ kind, text, departmentName, errors, sending, outcome
         )}
       </fieldset>
       <div class={errors.text ? 'field invalid' : 'field'}>
-        <label for="voice-text">Your message</label>
+        <label for="voice-text">What you want to tell the CX team</label>
         <p class="notice" id="voice-text-warning">
           {PRIVACY_WARNING}
         </p>

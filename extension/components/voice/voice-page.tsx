@@ -143,7 +143,7 @@ export function VoicePage({ deps, initial }: { deps: VoiceDeps; initial: Loaded 
         </p>
       )}
       <section class="new-voice" aria-labelledby="new-voice-title">
-        <h2 id="new-voice-title">Your message</h2>
+        <h2 id="new-voice-title">A new message</h2>
         <VoiceForm
           kind={kind}
           text={text}
@@ -155,7 +155,11 @@ export function VoicePage({ deps, initial }: { deps: VoiceDeps; initial: Loaded 
             setKind(k);
             setErrors(({ kind: _fixed, ...rest }) => rest);
           }}
-          onText={setText}
+          onText={(value) => {
+            setText(value);
+            // The problem said is gone once the employee writes; what is still wrong shows on the next Send.
+            if (value.trim()) setErrors(({ text: _fixed, ...rest }) => rest);
+          }}
           onSend={() => void send()}
           onOpenSettings={() => void browser.runtime.openOptionsPage()}
         />

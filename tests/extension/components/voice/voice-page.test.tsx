@@ -60,7 +60,7 @@ describe('the voice page', () => {
     expect(kinds.map((k) => k.parentElement!.textContent)).toEqual(Object.values(VOICE_KIND_LABELS));
     expect(kinds.some((k) => k.checked)).toBe(false);
     expect($('fieldset legend').textContent).toBe('What is it about?');
-    expect($('label[for="voice-text"]').textContent).toBe('Your message');
+    expect($('label[for="voice-text"]').textContent).toBe('What you want to tell the CX team');
     expect($<HTMLTextAreaElement>('#voice-text').maxLength).toBe(LIMITS.voiceText);
     expect($('#voice-text-warning').textContent).toBe('Do not name colleagues, and leave out customers’ private details (names, e-mails, account or order numbers, health or payment data).');
     expect($('#voice-text').getAttribute('aria-describedby')).toContain('voice-text-warning');
@@ -81,8 +81,10 @@ describe('the voice page', () => {
     expect($('#voice-text-error').textContent).toBe('Write your message first.');
     expect($('#voice-text').getAttribute('aria-invalid')).toBe('true');
     choose('idea');
+    type('Something');
     await settle();
     expect(app().querySelector('#voice-kind-error')).toBeNull();
+    expect(app().querySelector('#voice-text-error')).toBeNull();
     expect(server.requests).toHaveLength(0);
   });
 
