@@ -1,4 +1,4 @@
-import { validationLines } from '@customer-chair/shared/domain/validation-line';
+import { validationLine } from '@customer-chair/shared/domain/validation-line';
 import type { Department } from '@customer-chair/shared/schemas/department';
 import type { CachedValidation } from '../lib/storage';
 
@@ -11,7 +11,7 @@ export function ValidationLine({ validation, department, departments }: { valida
   if (!validation || !department || validation.figures.department !== department) return null;
   const name = departments.find((d) => d.id === department)?.name;
   if (!name) return null;
-  const lines = validationLines(validation.figures, name);
+  const lines = validationLine(validation.figures, name);
   if (lines.length === 0) return null;
   return (
     <section class="validation" aria-label={`${name}’s customer work`}>

@@ -4,13 +4,13 @@ const actions = (n: number) => (n === 1 ? '1 customer action' : `${n.toLocaleStr
 const times = (n: number) => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n.toLocaleString('en')} times`);
 
 /**
- * The new tab's quiet validation line about the employee's own department,
+ * The new tab’s quiet validation line about the employee’s own department,
  * as sentences: the actions logged this week (last week's in brackets) and
  * the thanks received this month. A null figure (too few active installs in
  * its period) says nothing; no thanks yet says nothing either, as a line
  * reading "nobody thanked you" would be the opposite of validation.
  */
-export function validationLines(figures: Pick<ValidationFigures, 'thisWeek' | 'lastWeek' | 'thisMonth'>, departmentName: string): string[] {
+export function validationLine(figures: Pick<ValidationFigures, 'thisWeek' | 'lastWeek' | 'thisMonth'>, departmentName: string): string[] {
   const lines: string[] = [];
   const { thisWeek, lastWeek, thisMonth } = figures;
   if (thisWeek) {
