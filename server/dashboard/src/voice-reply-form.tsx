@@ -49,6 +49,9 @@ export function DaysField({ id, value, onInput, error }: { id: string; value: st
   );
 }
 
+/** The fields that show the API's issues beside them. */
+const SHOWN = ['status', 'reason', 'reply', 'reply.said', 'reply.did', 'reply.days'];
+
 type Props = {
   message: VoiceMessageRecord;
   /** Opened to reply in public: the reply's fields show at once. */
@@ -96,8 +99,12 @@ export function VoiceReplyForm({ message, withReply, onSaved, onCancel, onConfli
         await onConflict().catch(() => undefined);
         setError(`${CONFLICT_NOTE} What you typed is still here: save again to apply it.`);
       } else {
-        setIssues(failure instanceof ApiFailure ? issuesByPath(failure.issues) : {});
-        setError(/nothing was saved/i.test(text) ? text : `${text} Nothing was saved.`);
+        const issues = failure instanceof ApiFailure ? issuesByPath(failure.issues) : {};
+        setIssues(issues);
+        // Each issue is said beside its field: the alert need not repeat them in the API's dotted paths.
+        const beside = Object.keys(issues).length > 0 && Object.keys(issues).every((path) => SHOWN.includes(path));
+        if (beside) setError('Nothing was saved: correct what is marked above, then save again.');
+        else setError(/nothing was saved/i.test(text) ? text : `${text} Nothing was saved.`);
       }
     } finally {
       setBusy(false);

@@ -8,6 +8,9 @@ import { daysInclusive } from './format';
 import { TextField } from './text-field';
 import { CONFLICT_NOTE, DaysField, issuesByPath } from './voice-reply-form';
 
+/** The fields that show the API's issues beside them. */
+const SHOWN = ['said', 'days'];
+
 type Props = {
   message: VoiceMessageRecord;
   onSaved: (record: VoiceMessageRecord) => void;
@@ -40,8 +43,12 @@ export function VoiceShareForm({ message, onSaved, onCancel, onConflict, onExpir
         await onConflict().catch(() => undefined);
         setError(`${CONFLICT_NOTE} What you typed is still here: share again to apply it.`);
       } else {
-        setIssues(failure instanceof ApiFailure ? issuesByPath(failure.issues) : {});
-        setError(/nothing was saved/i.test(text) ? text : `${text} Nothing was shared.`);
+        const issues = failure instanceof ApiFailure ? issuesByPath(failure.issues) : {};
+        setIssues(issues);
+        // Each issue is said beside its field: the alert need not repeat them in the API's dotted paths.
+        const beside = Object.keys(issues).length > 0 && Object.keys(issues).every((path) => SHOWN.includes(path));
+        if (beside) setError('Nothing was saved: correct what is marked above, then save again.');
+        else setError(/nothing was saved/i.test(text) ? text : `${text} Nothing was shared.`);
       }
     } finally {
       setBusy(false);
