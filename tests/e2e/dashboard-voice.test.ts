@@ -65,9 +65,14 @@ async function openInbox(hash: string) {
 const card = (text: string) => page.locator('article.voice-message', { hasText: text });
 const shownTexts = () => page.locator('article.voice-message .voice-text').allTextContents();
 
+/** The page in both colour schemes, to look at. */
 async function screenshot(name: string) {
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-  await page.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: true });
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await page.screenshot({ path: `${ARTIFACTS}dashboard-voice-${name}-${scheme}.png`, fullPage: true });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
 }
 
 beforeAll(async () => {
@@ -141,6 +146,7 @@ describe('the Voice inbox in the dashboard', () => {
     expect(await legal.locator('.voice-meta').textContent()).toMatch(/^From a small department/);
     await legal.locator('.small-department').hover();
     expect(await legal.getByRole('tooltip').textContent()).toBe('Fewer than 2 people use Customer Chair there, so the department is not named');
+    await screenshot('small-department');
     expect(await page.locator('main').textContent()).not.toMatch(/legal/i);
     expect(await page.getByLabel('Department').locator('option').allTextContents()).toEqual(['All departments', 'Customer Support', 'Engineering', 'Sales', 'A small department']);
 
@@ -167,7 +173,7 @@ describe('the Voice inbox in the dashboard', () => {
     expect(await form.getByLabel('You said', { exact: true }).inputValue()).toBe('Show the delivery window on the order confirmation e-mail, not only in the app.');
     await form.getByLabel('We did', { exact: true }).fill('Order confirmations show the delivery window since Monday.');
     await form.getByLabel(/Show on every new tab for/).fill('5');
-    await screenshot('dashboard-voice-reply-form');
+    await screenshot('reply-form');
     await form.getByRole('button', { name: 'Save' }).click();
     await idea.getByRole('status').filter({ hasText: 'Saved: adopted.' }).waitFor();
     expect(await idea.locator('.voice-status').textContent()).toBe('Adopted');
@@ -255,6 +261,7 @@ describe('the Voice inbox in the dashboard', () => {
     expect(await listening.locator('tbody tr').first().locator('th').textContent()).toBe('Whole company');
     expect(await listening.locator('tbody tr').first().locator('td').first().textContent()).toBe('2');
     expect(await listening.getByTestId('listening-note').textContent()).toMatch(/^Departments with fewer than 2 active installs are counted only together\./);
+    await screenshot('listening');
     const refused = await fetch(`${server.url}/api/v1/admin/voice`, { headers: { Authorization: `Bearer ${VIEWER}` } });
     expect(refused.status).toBe(403);
   });
