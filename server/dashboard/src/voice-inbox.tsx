@@ -159,8 +159,8 @@ export function VoiceInbox({ hash, onExpired }: { hash: string | undefined; onEx
         <section class="empty" aria-labelledby="voice-empty-title">
           <h2 id="voice-empty-title">No messages yet.</h2>
           <p>
-            Employees send them from the extension: on the new tab they can tell the CX team what a customer told them, suggest an idea for our customers, or share a lesson from something
-            that did not work. Only their department comes with a message, and a department where fewer than {inbox.minGroupSize} people use Customer Chair is shown as “a small
+            Employees send them from the extension: “Tell the CX team what a customer told you”, under the actions on the new tab and in the popup, opens a short form for what a
+            customer told them, an idea for our customers, or a lesson from something that did not work. Only their department comes with a message, and a department where fewer than {inbox.minGroupSize} people use Customer Chair is shown as “a small
             department”.
           </p>
         </section>
