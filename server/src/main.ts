@@ -10,6 +10,7 @@ import { loadConfig } from './config';
 import { statsCaches } from './storage/caches/stats-caches';
 import { openStorage } from './storage/open-storage';
 import { pruneEvents } from './storage/queries/prune-events';
+import { pruneVoiceQuota } from './storage/queries/prune-voice-quota';
 import { announceDueWinners } from './storage/queries/announce-due-winners';
 import { getCompanyTimezone } from './storage/queries/get-company-timezone';
 import { localDay } from '@customer-chair/shared/domain/local-day';
@@ -56,11 +57,14 @@ if (started.generatedAdminToken) {
 }
 
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
-/** Hourly, by one instance at a time (the others find the lock held and skip); a failure waits for the next hour. */
+/** Hourly, by one instance at a time (the others find the lock held and skip); a failure waits for the next hour. Raw events past retention, and yesterday's voice-limit keys. */
 async function prune() {
   try {
     const removed = await storage.exclusively('prune-events', () => pruneEvents(storage, new Date(clock.now().getTime() - config.retentionDays * 86_400_000)));
     if (removed) console.log(`Pruned ${removed} raw events older than ${config.retentionDays} days (roll-ups kept).`);
+    // The voice form's daily-limit keys of past days (each message prunes them too; this catches quiet days).
+    const today = localDay(clock.now(), await getCompanyTimezone(storage, config.timezone));
+    await storage.exclusively('prune-voice-quota', () => pruneVoiceQuota(storage, today));
   } catch (error) {
     console.error(`Pruning raw events failed (tried again in an hour): ${(error as Error).message}`);
   }

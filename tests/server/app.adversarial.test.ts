@@ -3,10 +3,12 @@ import { addDays, weekStart } from '../../shared/src/domain/local-day';
 import { OTHER_LABEL, TOTAL_LABEL } from '../../shared/src/domain/stats-to-csv';
 import { DashboardOverviewSchema } from '../../shared/src/schemas/dashboard-overview';
 import { DepartmentDetailSchema, type DepartmentDetail } from '../../shared/src/schemas/department-detail';
+import { ListeningStatsSchema } from '../../shared/src/schemas/listening-stats';
 import { NewInstallsSchema } from '../../shared/src/schemas/new-installs';
 import { StatsSchema, type Counters, type Stats } from '../../shared/src/schemas/stats';
 import type { UsageEvent } from '../../shared/src/schemas/usage-event';
 import { countEvents } from '../../server/src/storage/queries/count-events';
+import { sql } from '../../server/src/storage/sql';
 import { snapshot } from '../support/admin-api';
 import {
   buildPopulation,
@@ -631,6 +633,32 @@ describe('the disclosure rule, attacked', async () => {
       }
     }
     expect(derived).toEqual([]);
+  });
+
+  it('listening (thanks received, voice by kind) names exactly the departments the adoption answer names, over the same weeks; other is total minus named', async () => {
+    // One thanks for each department on each day somebody acted there (inserted as ingest keeps them; stats do not read them).
+    const thanked = [...new Set(acts.map((a) => `${a.department}|${a.day}`))].map((key) => key.split('|') as [string, string]);
+    for (const [department, day] of thanked) {
+      await t.storage.run(sql`INSERT INTO thanks (story_id, department, install_id, day) VALUES ('night-shift-login', ${department}, ${`${department}-${day}`}, ${day})`);
+    }
+    const cookie = await signIn(t);
+    for (const a of answers) {
+      const q = query(a.range);
+      const response = await t.app.request(`/api/v1/dashboard/listening${q ? `?${q}` : ''}`, { headers: { Cookie: cookie } });
+      expect(response.status, a.label).toBe(200);
+      const listening = ListeningStatsSchema.parse(await response.json());
+      expect([listening.from, listening.to, listening.weeks], a.label).toEqual([a.stats.from, a.stats.to, a.stats.weeks]);
+      expect(listening.departments.map((d) => d.department), a.label).toEqual(a.stats.departments.map((d) => d.department));
+      expect(listening.other?.departments, a.label).toBe(a.stats.other?.departments);
+      const kept = keptWeeks(a);
+      const truthOf = (keep: (department: string) => boolean) => thanked.filter(([department, day]) => keep(department) && (kept as readonly string[]).includes(weekStart(day))).length;
+      expect(listening.total.thanksReceived, a.label).toBe(truthOf(() => true));
+      for (const row of listening.departments) expect(row.thanksReceived, `${a.label} ${row.department}`).toBe(truthOf((d) => d === row.department));
+      if (listening.other) {
+        const named = new Set(listening.departments.map((d) => d.department));
+        expect(listening.other.thanksReceived, a.label).toBe(truthOf((d) => !named.has(d)));
+      }
+    }
   });
 
   it('finding 3: no weekly row and no one-day range shows fewer than k installs', () => {

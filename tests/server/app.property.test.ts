@@ -10,6 +10,7 @@ import { makeEvent, uuidv7 } from '../support/make-event';
 import { makeTestApp } from '../support/test-app';
 import { STORY_DRAFT } from '../support/admin-api';
 import { DEMO_ROUND_ID, entryDraft, roundDraft } from '../support/recognition-api';
+import { sentVoice, voiceDraft } from '../support/voice-api';
 
 /**
  * Generated bad input against every route of the app (taken from its route
@@ -45,6 +46,9 @@ const ROUTES = [
 });
 
 const story = STORY_DRAFT;
+// Voice messages the admin routes can find (a customer voice, a lesson), so the fuzz reaches past 404.
+const voiceSaid = await sentVoice(t, { kind: 'customer_said' });
+const voiceLesson = await sentVoice(t, { kind: 'lesson' });
 const round = roundDraft({ name: '2027 Q2', submissionOpens: '2027-01-12', submissionCloses: '2027-03-31', judgingEnds: '2027-04-20', announceOn: '2027-04-27' });
 const three = [{ text: 'Visit a customer site.' }, { text: 'Read five tickets.' }, { text: 'Call one customer.' }];
 
@@ -86,6 +90,11 @@ const TEMPLATES: Record<string, () => Record<string, unknown>> = {
     panelNote: 'Strong.',
   }),
   'PUT /api/v1/judging/rounds/:roundId/winners': () => ({ entryIds: ['e-aaaaaaaaaaaa'] }),
+  // A new sender key each time, so that the daily limit is not what refuses.
+  'POST /api/v1/voice': () => ({ ...voiceDraft() }),
+  'PUT /api/v1/admin/voice/:id': () => ({ revision: 1, status: 'adopted', reply: { said: 'You said.', did: 'We did.', days: 3 } }),
+  'POST /api/v1/admin/voice/:id/share': () => ({ revision: 1, said: 'A lesson.', days: 3 }),
+  'POST /api/v1/admin/voice/:id/story': () => ({ revision: 1 }),
 };
 
 const UNICODE = ['', ' ', '\u0000', '\uFEFF', '\uD800', '\uDFFF', '\u202E', '\u200B', 'é', 'e\u0301', '👩🏽‍💻', '𝔘𝔫𝔦', '\r\n', '<script>alert(1)</script>', "'; DROP TABLE events; --"];
@@ -108,6 +117,9 @@ const segment = fc.oneof(
     'demo-prompt',
     DEMO_ROUND_ID,
     'e-aaaaaaaaaaaa',
+    voiceSaid.messageId,
+    voiceLesson.messageId,
+    'v-aaaaaaaaaaaa',
     '2026-12-01',
     '2026-11-23',
     '1999-01-01',
@@ -145,6 +157,9 @@ const query = fc.oneof(
     '?entity=__proto__',
     '?view=weekly',
     '?view=nope',
+    '?department=small',
+    '?kind=lesson&status=new',
+    '?kind=complaint',
     '?department=manufacturing',
     '?department=nowhere',
     '?department=%00',

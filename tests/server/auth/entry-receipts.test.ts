@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { entryInstallHash, newEntryId, newEntryReceipt, newEntrySalt, receiptMatches } from '../../../server/src/auth/entry-receipts';
+import { entryInstallHash, newEntryId, newEntryReceipt, newEntrySalt, newVoiceId, receiptMatches, voiceQuotaKey } from '../../../server/src/auth/entry-receipts';
 import { hashToken } from '../../../server/src/auth/tokens';
 import { IdSchema } from '../../../shared/src/schemas/common';
 import { EntryReceiptSchema } from '../../../shared/src/schemas/recognition-entry';
@@ -35,5 +35,16 @@ describe('entry receipts', () => {
     expect(receiptMatches(undefined, receiptHash)).toBe(false);
     expect(receiptMatches(receipt, undefined)).toBe(false);
     expect(receiptMatches('no entry has this receipt', undefined)).toBe(false);
+  });
+
+  it('makes voice message ids like entry ids, and daily-limit keys that change with the day and never contain the sender key', () => {
+    const ids = new Set(Array.from({ length: 1000 }, newVoiceId));
+    expect(ids.size).toBe(1000);
+    for (const id of ids) expect(IdSchema.safeParse(id).success && /^v-[a-z2-7]{12}$/.test(id), id).toBe(true);
+    const key = voiceQuotaKey('2026-11-23', INSTALL);
+    expect(key).toBe(createHash('sha256').update(`2026-11-23${INSTALL}`).digest('hex'));
+    expect(voiceQuotaKey('2026-11-23', INSTALL.toUpperCase())).toBe(key);
+    expect(voiceQuotaKey('2026-11-24', INSTALL)).not.toBe(key);
+    expect(key).not.toContain(INSTALL.replaceAll('-', ''));
   });
 });
