@@ -3,7 +3,8 @@ import { useState } from 'preact/hooks';
 import { failureMessage, isConflict, voice } from './api';
 import { Alert, Saved } from './alert';
 import { period } from './format';
-import { CONFLICT_NOTE, VoiceReplyForm } from './voice-reply-form';
+import { CONFLICT_NOTE } from './use-voice-submit';
+import { VoiceReplyForm } from './voice-reply-form';
 import { VoiceShareForm } from './voice-share-form';
 
 const sent = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });

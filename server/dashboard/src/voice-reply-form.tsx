@@ -1,53 +1,13 @@
 import { shorten } from '@customer-chair/shared/domain/shorten';
-import type { ApiIssue } from '@customer-chair/shared/schemas/api-error';
 import { LIMITS } from '@customer-chair/shared/schemas/limits';
 import { VOICE_STATUS_LABELS, VOICE_STATUSES, type VoiceMessageRecord, type VoiceStatusName, type VoiceUpdate } from '@customer-chair/shared/schemas/voice';
 import { useState } from 'preact/hooks';
-import { ApiFailure, failureMessage, isConflict, voice } from './api';
+import { voice } from './api';
 import { Alert } from './alert';
 import { daysInclusive } from './format';
+import { DaysField } from './days-field';
 import { TextField } from './text-field';
-
-/** The API's issues by their full path ("reply.said"), to show each beside its field. */
-export function issuesByPath(issues: ApiIssue[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of issues) out[issue.path] = out[issue.path] ? `${out[issue.path]}; ${issue.message}` : issue.message;
-  return out;
-}
-
-export const CONFLICT_NOTE = 'Someone else changed this message since you opened it, so nothing was saved. Its current version is shown above.';
-
-/** "Show on every new tab for [7] days": a number field inside its sentence. */
-export function DaysField({ id, value, onInput, error }: { id: string; value: string; onInput: (value: string) => void; error: string | undefined }) {
-  return (
-    <div class="field days-field">
-      <label for={id}>
-        Show on every new tab for{' '}
-        <input
-          id={id}
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={LIMITS.voiceCardDaysMax}
-          value={value}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : `${id}-hint`}
-          onInput={(e) => onInput(e.currentTarget.value)}
-        />{' '}
-        days
-      </label>
-      {error ? (
-        <p class="error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : (
-        <p class="hint" id={`${id}-hint`}>
-          From today, 1 to {LIMITS.voiceCardDaysMax} days.
-        </p>
-      )}
-    </div>
-  );
-}
+import { useVoiceSubmit } from './use-voice-submit';
 
 /** The fields that show the API's issues beside them. */
 const SHOWN = ['status', 'reason', 'reply', 'reply.said', 'reply.did', 'reply.days'];
@@ -72,13 +32,10 @@ export function VoiceReplyForm({ message, withReply, onSaved, onCancel, onConfli
   const [said, setSaid] = useState(message.reply?.said ?? shorten(message.text, LIMITS.voiceSaid));
   const [did, setDid] = useState(message.reply?.did ?? '');
   const [days, setDays] = useState(String(message.reply ? Math.min(LIMITS.voiceCardDaysMax, daysInclusive(message.reply.from, message.reply.until)) : 7));
-  const [issues, setIssues] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { issues, error, busy, submit } = useVoiceSubmit({ shown: SHOWN, verb: 'save', onSaved, onConflict, onExpired });
 
   async function save(e: Event) {
     e.preventDefault();
-    setBusy(true);
     const update: VoiceUpdate = {
       revision: message.revision,
       status,
@@ -87,28 +44,7 @@ export function VoiceReplyForm({ message, withReply, onSaved, onCancel, onConfli
       // Without a change to the reply, the one up (if any) stays as it is.
       ...(replyOn ? { reply: { said, did, days: Number.parseInt(days, 10) } } : {}),
     };
-    try {
-      const record = await voice.update(message.id, update);
-      setIssues({});
-      setError(undefined);
-      onSaved(record);
-    } catch (failure) {
-      const text = failureMessage(failure, onExpired);
-      if (isConflict(failure)) {
-        setIssues({});
-        await onConflict().catch(() => undefined);
-        setError(`${CONFLICT_NOTE} What you typed is still here: save again to apply it.`);
-      } else {
-        const issues = failure instanceof ApiFailure ? issuesByPath(failure.issues) : {};
-        setIssues(issues);
-        // Each issue is said beside its field: the alert need not repeat them in the API's dotted paths.
-        const beside = Object.keys(issues).length > 0 && Object.keys(issues).every((path) => SHOWN.includes(path));
-        if (beside) setError('Nothing was saved: correct what is marked above, then save again.');
-        else setError(/nothing was saved/i.test(text) ? text : `${text} Nothing was saved.`);
-      }
-    } finally {
-      setBusy(false);
-    }
+    await submit(() => voice.update(message.id, update));
   }
 
   return (

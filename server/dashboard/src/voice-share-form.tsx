@@ -2,11 +2,12 @@ import { shorten } from '@customer-chair/shared/domain/shorten';
 import { LIMITS } from '@customer-chair/shared/schemas/limits';
 import type { VoiceMessageRecord } from '@customer-chair/shared/schemas/voice';
 import { useState } from 'preact/hooks';
-import { ApiFailure, failureMessage, isConflict, voice } from './api';
+import { voice } from './api';
 import { Alert } from './alert';
 import { daysInclusive } from './format';
 import { TextField } from './text-field';
-import { CONFLICT_NOTE, DaysField, issuesByPath } from './voice-reply-form';
+import { DaysField } from './days-field';
+import { useVoiceSubmit } from './use-voice-submit';
 
 /** The fields that show the API's issues beside them. */
 const SHOWN = ['said', 'days'];
@@ -24,35 +25,11 @@ export function VoiceShareForm({ message, onSaved, onCancel, onConflict, onExpir
   const at = `voice-${message.id}-share`;
   const [said, setSaid] = useState(message.shared?.said ?? shorten(message.text, LIMITS.voiceSaid));
   const [days, setDays] = useState(String(message.shared ? Math.min(LIMITS.voiceCardDaysMax, daysInclusive(message.shared.from, message.shared.until)) : 7));
-  const [issues, setIssues] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { issues, error, busy, submit } = useVoiceSubmit({ shown: SHOWN, verb: 'share', onSaved, onConflict, onExpired });
 
   async function share(e: Event) {
     e.preventDefault();
-    setBusy(true);
-    try {
-      const record = await voice.share(message.id, { revision: message.revision, said, days: Number.parseInt(days, 10) });
-      setIssues({});
-      setError(undefined);
-      onSaved(record);
-    } catch (failure) {
-      const text = failureMessage(failure, onExpired);
-      if (isConflict(failure)) {
-        setIssues({});
-        await onConflict().catch(() => undefined);
-        setError(`${CONFLICT_NOTE} What you typed is still here: share again to apply it.`);
-      } else {
-        const issues = failure instanceof ApiFailure ? issuesByPath(failure.issues) : {};
-        setIssues(issues);
-        // Each issue is said beside its field: the alert need not repeat them in the API's dotted paths.
-        const beside = Object.keys(issues).length > 0 && Object.keys(issues).every((path) => SHOWN.includes(path));
-        if (beside) setError('Nothing was saved: correct what is marked above, then save again.');
-        else setError(/nothing was saved/i.test(text) ? text : `${text} Nothing was shared.`);
-      }
-    } finally {
-      setBusy(false);
-    }
+    await submit(() => voice.share(message.id, { revision: message.revision, said, days: Number.parseInt(days, 10) }));
   }
 
   return (
