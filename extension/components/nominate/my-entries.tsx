@@ -1,8 +1,9 @@
 import type { EntryStatus, EntryStatusName } from '@customer-chair/shared/schemas/recognition-entry';
 import type { KeptEntry } from '../../lib/recognition-storage';
+import type { ReceiptStatus } from '../../lib/use-receipt-statuses';
 
 /** An entry's status as last asked: still asking, the server's answer, or why there is none. */
-export type StatusState = { state: 'loading' } | { state: 'known'; status: EntryStatus } | { state: 'failed'; message: string };
+export type StatusState = ReceiptStatus<EntryStatus>;
 
 const STATUS_WORDS: Record<EntryStatusName, { label: string; detail: (s: EntryStatus) => string }> = {
   submitted: { label: 'Submitted', detail: (s) => `Received. The judges score entries after the round closes; results on ${s.announceOn}.` },

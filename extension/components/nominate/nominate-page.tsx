@@ -7,11 +7,12 @@ import { render } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { emptyEntryForm, entryContent, formFromContent, hasContent, selfCheckProgress, toEntryDraft, type EntryForm } from '../../lib/entry-form';
 import { latestWriter } from '../../lib/latest-writer';
+import { useReceiptStatuses } from '../../lib/use-receipt-statuses';
 import { effectiveProfile, type Profile } from '../../lib/profile';
 import { fetchEntryStatus, fetchOpenRounds, submitEntry, type RecognitionDeps } from '../../lib/recognition-api';
 import { cachedRounds, entryDraft, keptEntries, type KeptEntry } from '../../lib/recognition-storage';
 import { cachedBundle, installId, managedMirror, userSettings } from '../../lib/storage';
-import { MyEntries, type StatusState } from './my-entries';
+import { MyEntries } from './my-entries';
 import { NominationForm, type LinkedEntry } from './nomination-form';
 
 export type NominateDeps = {
@@ -89,16 +90,12 @@ export function NominatePage({ deps, initial }: { deps: NominateDeps; initial: L
   const [form, setForm] = useState<EntryForm>(() => initial.draft ?? emptyEntryForm({ department: profile.department }));
   const [draftState, setDraftState] = useState<'saved' | 'saving' | 'empty'>(initial.draft ? 'saved' : 'empty');
   const [kept, setKept] = useState(initial.kept);
-  const [statuses, setStatuses] = useState<Record<string, StatusState>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [outcome, setOutcome] = useState<{ text: string; error?: boolean }>();
   const [submitting, setSubmitting] = useState(false);
-  const [online, setOnline] = useState(navigator.onLine);
   const [replacing, setReplacing] = useState<EntryForm>();
   const formSection = useRef<HTMLElement>(null);
-  // For the 'online' listener, set up once: the entries as they are when the network comes back.
-  const keptNow = useRef(kept);
-  keptNow.current = kept;
+  const { statuses, online, refresh } = useReceiptStatuses({ initial: initial.kept, kept, idOf: (entry) => entry.entryId, fetchStatus: (entry) => fetchEntryStatus(api, entry), alsoOnRefresh: () => loadRounds() });
 
   const writer = useMemo(
     () =>
@@ -136,28 +133,6 @@ export function NominatePage({ deps, initial }: { deps: NominateDeps; initial: L
     }
   }
 
-  async function loadStatus(entry: KeptEntry) {
-    setStatuses((s) => ({ ...s, [entry.entryId]: s[entry.entryId]?.state === 'known' ? s[entry.entryId]! : { state: 'loading' } }));
-    const answer = await fetchEntryStatus(api, entry);
-    setStatuses((s) => ({ ...s, [entry.entryId]: answer.ok ? { state: 'known', status: answer.value } : { state: 'failed', message: answer.message } }));
-  }
-
-  const refresh = (entries: KeptEntry[]) => Promise.all([loadRounds(), ...entries.map(loadStatus)]);
-
-  useEffect(() => {
-    void refresh(initial.kept);
-    const onOnline = () => {
-      setOnline(true);
-      void refresh(keptNow.current);
-    };
-    const onOffline = () => setOnline(false);
-    addEventListener('online', onOnline);
-    addEventListener('offline', onOffline);
-    return () => {
-      removeEventListener('online', onOnline);
-      removeEventListener('offline', onOffline);
-    };
-  }, []);
 
   // A draft for a round that is no longer open moves to the open one (its texts stay); a category the round lacks is cleared.
   useEffect(() => {

@@ -1,8 +1,9 @@
 import { VOICE_STATUS_LABELS, type VoiceKind, type VoiceStatus } from '@customer-chair/shared/schemas/voice';
 import type { KeptVoice } from '../../lib/voice-storage';
+import type { ReceiptStatus } from '../../lib/use-receipt-statuses';
 
 /** A message's status as last asked: still asking, the server's answer, or why there is none. */
-export type VoiceStatusState = { state: 'loading' } | { state: 'known'; status: VoiceStatus } | { state: 'failed'; message: string };
+export type VoiceStatusState = ReceiptStatus<VoiceStatus>;
 
 const KIND_NAMES: Record<VoiceKind, string> = { customer_said: 'What a customer told you', idea: 'An idea', lesson: 'A lesson' };
 

@@ -2,14 +2,15 @@ import type { ApiIssue } from '@customer-chair/shared/schemas/api-error';
 import type { ContentBundle } from '@customer-chair/shared/schemas/content-bundle';
 import { VoiceDraftSchema, type VoiceKind } from '@customer-chair/shared/schemas/voice';
 import { render } from 'preact';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { ApiDeps } from '../../lib/api-request';
 import { effectiveProfile, type Profile } from '../../lib/profile';
 import { cachedBundle, managedMirror, userSettings } from '../../lib/storage';
+import { useReceiptStatuses } from '../../lib/use-receipt-statuses';
 import { fetchVoiceStatus, sendVoice } from '../../lib/voice-api';
 import { keptVoice, voiceSenderKey, type KeptVoice } from '../../lib/voice-storage';
-import { MyVoice, type VoiceStatusState } from './my-voice';
+import { MyVoice } from './my-voice';
 import { VoiceForm, type VoiceErrors } from './voice-form';
 
 export type VoiceDeps = {
@@ -61,32 +62,8 @@ export function VoicePage({ deps, initial }: { deps: VoiceDeps; initial: Loaded 
   const [outcome, setOutcome] = useState<{ text: string; error?: boolean }>();
   const [sending, setSending] = useState(false);
   const [kept, setKept] = useState(initial.kept);
-  const [statuses, setStatuses] = useState<Record<string, VoiceStatusState>>({});
-  const [online, setOnline] = useState(navigator.onLine);
-  const keptNow = useRef(kept);
-  keptNow.current = kept;
+  const { statuses, online, load: loadStatus, refresh } = useReceiptStatuses({ initial: initial.kept, kept, idOf: (message) => message.messageId, fetchStatus: (message) => fetchVoiceStatus(api, message) });
 
-  async function loadStatus(message: KeptVoice) {
-    setStatuses((s) => ({ ...s, [message.messageId]: s[message.messageId]?.state === 'known' ? s[message.messageId]! : { state: 'loading' } }));
-    const answer = await fetchVoiceStatus(api, message);
-    setStatuses((s) => ({ ...s, [message.messageId]: answer.ok ? { state: 'known', status: answer.value } : { state: 'failed', message: answer.message } }));
-  }
-  const refresh = (messages: KeptVoice[]) => Promise.all(messages.map(loadStatus));
-
-  useEffect(() => {
-    void refresh(initial.kept);
-    const onOnline = () => {
-      setOnline(true);
-      void refresh(keptNow.current);
-    };
-    const onOffline = () => setOnline(false);
-    addEventListener('online', onOnline);
-    addEventListener('offline', onOffline);
-    return () => {
-      removeEventListener('online', onOnline);
-      removeEventListener('offline', onOffline);
-    };
-  }, []);
 
   async function send() {
     setOutcome(undefined);
