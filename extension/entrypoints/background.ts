@@ -29,10 +29,12 @@ export default defineBackground(() => {
     scheduleRetry: (when) => void browser.alarms.create(RETRY_ALARM, { when }),
   });
   const deps = { fetch: ((...args) => fetch(...args)) as typeof fetch, now: Date.now, profile: loadProfile };
-  /** The content, then the own department's validation figures: both kept for the new tab, which never waits for them. */
+  /**
+   * The content and the own department's validation figures, side by side (a server that never answers costs one
+   * time-out, not two): both kept for the new tab, which never waits for them.
+   */
   const sync = async () => {
-    const content = await syncContent(deps);
-    const validation = await syncValidation(deps);
+    const [content, validation] = await Promise.all([syncContent(deps), syncValidation(deps)]);
     return { content, validation };
   };
 

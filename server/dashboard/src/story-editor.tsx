@@ -230,7 +230,7 @@ export function StoryEditor({ storyId, onExpired }: { storyId: string | undefine
                 })}
               </div>
               <p class="hint" id="credits-hint">
-                The teams behind this customer outcome. Colleagues see a “Thank <i>team</i>” button with this story.
+                The teams behind this customer outcome. Colleagues see a “Thank <em>team</em>” button with this story.
               </p>
               <p class={creditsFull ? 'hint limit-reached' : 'hint'} id="credits-limit" role="status">
                 {creditsFull ? `${LIMITS.creditsPerStory} teams credited, the most a story can: untick one to credit another.` : `At most ${LIMITS.creditsPerStory} teams.`}

@@ -27,7 +27,7 @@ describe('the background', () => {
     expect(await managedMirror.getValue()).toEqual({ department: 'safety' });
   });
 
-  it('on “Sync now” sends the events first, then syncs the content and the validation figures, so what was just done shows', async () => {
+  it('on “Sync now” sends the events first, then syncs the content and the validation figures together, so what was just done shows', async () => {
     await userSettings.setValue({ serverUrl: 'http://127.0.0.1:8787', enrollmentKey: '', department: 'manufacturing', role: 'manufacturing', usageStatistics: true });
     await cachedBundle.setValue({ bundle: demoBundle(), source: 'demo' });
     const calls: string[] = [];
@@ -45,7 +45,9 @@ describe('the background', () => {
       await vi.waitFor(async () => expect(await eventQueue.getValue()).toHaveLength(1));
       await fakeBrowser.runtime.sendMessage({ kind: 'sync-now' });
       await vi.waitFor(() => expect(calls).toHaveLength(3));
-      expect(calls).toEqual(['POST /api/v1/events', 'GET /api/v1/content', 'GET /api/v1/validation?department=manufacturing']);
+      // The events first; then the content and the figures side by side (a server that never answers costs one time-out).
+      expect(calls[0]).toBe('POST /api/v1/events');
+      expect(calls.slice(1).sort()).toEqual(['GET /api/v1/content', 'GET /api/v1/validation?department=manufacturing']);
       await vi.waitFor(async () => expect(await validation.getValue()).toMatchObject({ department: 'manufacturing', figures }));
       expect(await eventQueue.getValue()).toEqual([]);
     } finally {
