@@ -66,7 +66,10 @@ describe('pnpm bench --smoke', () => {
     for (const engine of [results.statsInstalls.sqlite, results.statsInstalls.postgres]) {
       expect(engine.statsMs.p95).toBeGreaterThan(0);
       expect(engine.rssMiB).toBeGreaterThan(0);
+      expect(engine.validationMs.warm.p95).toBeGreaterThan(0);
+      expect(engine.validationMs.afterChange.p95).toBeGreaterThan(0);
     }
+    expect(results.statsInstalls.recountMs.onePeriod).toBeGreaterThan(0);
 
     for (const row of [
       'new tab: title painted',
@@ -79,6 +82,8 @@ describe('pnpm bench --smoke', () => {
       'stats on PostgreSQL, 30 days, at 4,000 events',
       'stats at 1,000 installs (4,000 events), SQLite',
       'stats at 1,000 installs (4,000 events), PostgreSQL',
+      'validation line at 1,000 installs, SQLite',
+      'validation line at 1,000 installs, PostgreSQL',
     ]) {
       expect(stdout).toContain(row);
     }

@@ -6,6 +6,9 @@ export type ActivityRow = { installId: string; department: string; role: string;
 /** 32-bit words per row and year: 384 bits hold the 366 day bits. */
 const WORDS_PER_YEAR = 12;
 
+/** Changes whose row is remembered (changedRowsSince): at least this many of the latest, at most twice as many. */
+const CHANGES_LOGGED = 1 << 16;
+
 /**
  * Every install's activity, laid out for counting distinct installs fast:
  * one row per install, department and role (its years side by side), with
@@ -14,7 +17,9 @@ const WORDS_PER_YEAR = 12;
  * word or two tested per row, with no object touched. Built once from the
  * stored rows and kept up to date with `mark` (a batch's days) or `replace`
  * (a row read again), each noting which days changed (`lastChange`), so
- * that what was counted from a week can be kept until one of its days does.
+ * that what was counted from a week can be kept until one of its days does,
+ * and which row (`changedRowsSince`), so that a count can be brought up to
+ * date by looking at those rows alone.
  */
 export class InstallActivity {
   /** Department and role names; rows hold their index. */
@@ -23,8 +28,10 @@ export class InstallActivity {
   readonly rowDepartment: number[] = [];
   readonly rowRole: number[] = [];
   /**
-   * Per row, 1 when its install has other rows (it moved department or
-   * role): such installs are counted apart, so each one counts once.
+   * Per row, 0 unless its install has other rows (it moved department or
+   * role); then 1 + the index of its rows in `movedInstalls` (a number per
+   * row, no map: the install cells have millions of such rows). Such
+   * installs are counted apart, so each one counts once.
    */
   readonly rowMoved: number[] = [];
   /** The rows of each install that moved. */
@@ -43,9 +50,45 @@ export class InstallActivity {
   /** Per year and day, when that day was last marked or unmarked on any row (a count of changes: see lastChange). */
   private readonly changes = new Map<number, Float64Array>();
   private changeCount = 0;
+  /** The row each of the latest changes was made to: change number `changeLogFirst + i` changed row `changeLog[i]`. */
+  private changeLog: number[] = [];
+  private changeLogFirst = 1;
 
   get rowCount(): number {
     return this.rowDepartment.length;
+  }
+
+  /** How many changes were made so far (each `mark` or `replace` that changed a day of a row is one, numbered from 1). */
+  get changeNumber(): number {
+    return this.changeCount;
+  }
+
+  /**
+   * The rows changed by the changes made after change number `change`
+   * (a row once per change, oldest first), or undefined when those are no
+   * longer all remembered (only the latest 65,536 or more are): what was
+   * worked out as of `change` can then be brought up to date row by row.
+   */
+  changedRowsSince(change: number): number[] | undefined {
+    if (change + 1 < this.changeLogFirst) return undefined;
+    return this.changeLog.slice(change + 1 - this.changeLogFirst);
+  }
+
+  /** The rows of the install that `row` belongs to (`row` alone unless the install moved). */
+  installRowsOf(row: number): readonly number[] {
+    const moved = this.rowMoved[row]!;
+    return moved === 0 ? [row] : this.movedInstalls[moved - 1]!;
+  }
+
+  /** Whether `row` has a day marked from `from` to `to` (days, inclusive). */
+  rowActive(row: number, from: string, to: string): boolean {
+    const base = row * WORDS_PER_YEAR;
+    for (const { words, first, last } of this.yearsWithin(from, to)) {
+      for (let word = first >> 5; word <= last >> 5; word++) {
+        if ((words[base + word]! & windowMask(first - word * 32, last - word * 32)) !== 0) return true;
+      }
+    }
+    return false;
   }
 
   /** Adds the days of one stored row (an install's activity in a department and role over a year). */
@@ -61,7 +104,7 @@ export class InstallActivity {
       const added = days[i]! & ~(words[at]! >>> shift) & 0xff;
       if (added === 0) continue;
       words[at]! |= added << shift;
-      changed ??= this.changedDays(year);
+      changed ??= this.changedDays(year, row);
       stampDays(changed, i, added, this.changeCount);
     }
   }
@@ -79,7 +122,7 @@ export class InstallActivity {
       const flipped = words[base + word]! ^ value;
       if (flipped === 0) continue;
       words[base + word] = value;
-      changed ??= this.changedDays(row.year);
+      changed ??= this.changedDays(row.year, index);
       for (let k = 0; k < 4; k++) stampDays(changed, word * 4 + k, (flipped >>> (k * 8)) & 0xff, this.changeCount);
     }
   }
@@ -191,11 +234,11 @@ export class InstallActivity {
       const moved = [rows, row];
       this.installRows.set(installId, moved);
       this.movedInstalls.push(moved);
-      this.rowMoved[rows] = 1;
-      this.rowMoved[row] = 1;
+      this.rowMoved[rows] = this.movedInstalls.length;
+      this.rowMoved[row] = this.movedInstalls.length;
     } else {
       rows.push(row);
-      this.rowMoved[row] = 1;
+      this.rowMoved[row] = this.rowMoved[rows[0]!]!;
     }
     return row;
   }
@@ -206,11 +249,16 @@ export class InstallActivity {
     return words;
   }
 
-  /** A year's change marks per day, for a change about to be made (each change gets a number of its own). */
-  private changedDays(year: number): Float64Array {
+  /** A year's change marks per day, for a change about to be made to `row` (each change gets a number of its own). */
+  private changedDays(year: number, row: number): Float64Array {
     let days = this.changes.get(year);
     if (!days) this.changes.set(year, (days = new Float64Array(DAY_BITS_BYTES * 8)));
     this.changeCount++;
+    this.changeLog.push(row);
+    if (this.changeLog.length >= 2 * CHANGES_LOGGED) {
+      this.changeLog = this.changeLog.slice(CHANGES_LOGGED);
+      this.changeLogFirst += CHANGES_LOGGED;
+    }
     return days;
   }
 

@@ -41,6 +41,7 @@ describe('InstallActivity', () => {
     for (let i = 0; i < 3000; i++) activity.mark(row(`x${i}`, 'it', 'it', ['2026-11-04']));
     for (const r of rows) activity.mark(r);
     expect(activity.movedInstalls.map((rs) => rs.map((r) => activity.rowMoved[r]))).toEqual([[1, 1]]);
+    expect(activity.movedInstalls.map((rs) => rs.map((r) => activity.installRowsOf(r)))).toEqual([[activity.movedInstalls[0], activity.movedInstalls[0]]]);
     expect(activity.rows().filter((r) => !r.installId.startsWith('x'))).toEqual(expect.arrayContaining(rows));
     expect(activity.rows()).toHaveLength(3003);
   });
@@ -82,5 +83,51 @@ describe('InstallActivity', () => {
     turn.mark(row('e', 'it', 'it', ['2027-01-02']));
     expect(turn.lastChange('2026-12-28', '2027-01-03')).toBeGreaterThan(span);
     expect(turn.lastChange('2026-12-21', '2026-12-27')).toBe(0);
+  });
+
+  it('numbers each change and remembers the row it changed; a row with nothing new is no change', () => {
+    const activity = installActivity([row('a', 'sales', 'sales', ['2026-11-23'])]);
+    const start = activity.changeNumber;
+    expect(activity.changedRowsSince(start)).toEqual([]);
+    activity.mark(row('b', 'legal', 'legal', ['2026-11-24']));
+    activity.mark(row('a', 'sales', 'sales', ['2026-11-23']));
+    activity.mark(row('a', 'sales', 'sales', ['2026-11-25']));
+    activity.replace(row('b', 'legal', 'legal', ['2026-11-26']));
+    activity.replace(row('b', 'legal', 'legal', ['2026-11-26']));
+    expect(activity.changeNumber).toBe(start + 3);
+    expect(activity.changedRowsSince(start)).toEqual([1, 0, 1]);
+    expect(activity.changedRowsSince(start + 2)).toEqual([1]);
+    expect(activity.changedRowsSince(activity.changeNumber)).toEqual([]);
+  });
+
+  it('forgets the rows of old changes, and says so rather than answering part of them', () => {
+    const activity = installActivity();
+    for (let i = 0; i < 140_000; i++) activity.mark(row(`i${i}`, 'sales', 'sales', ['2026-11-23']));
+    expect(activity.changeNumber).toBe(140_000);
+    expect(activity.changedRowsSince(0)).toBeUndefined();
+    expect(activity.changedRowsSince(140_000 - 65_536)).toHaveLength(65_536);
+    expect(activity.changedRowsSince(139_998)).toEqual([139_998, 139_999]);
+  });
+
+  it('tells whether one row is active in a window, and gives an install’s rows', () => {
+    const activity = installActivity([
+      row('a', 'sales', 'sales', ['2026-12-31']),
+      row('b', 'legal', 'legal', ['2026-11-02']),
+      row('b', 'it', 'it', ['2027-01-02']),
+    ]);
+    expect(activity.rowActive(0, '2026-12-28', '2027-01-03')).toBe(true);
+    expect(activity.rowActive(0, '2027-01-01', '2027-01-03')).toBe(false);
+    expect(activity.rowActive(2, '2026-12-28', '2027-01-03')).toBe(true);
+    expect(activity.rowActive(1, '2026-11-03', '2026-12-31')).toBe(false);
+    expect(activity.installRowsOf(0)).toEqual([0]);
+    expect(activity.installRowsOf(1)).toEqual([1, 2]);
+    expect(activity.installRowsOf(2)).toEqual([1, 2]);
+    activity.mark(row('c', 'it', 'it', ['2027-01-02']));
+    activity.mark(row('c', 'it', 'manager', ['2027-01-02']));
+    activity.mark(row('b', 'sales', 'sales', ['2027-01-02']));
+    expect(activity.installRowsOf(3)).toEqual([3, 4]);
+    expect(activity.installRowsOf(5)).toEqual([1, 2, 5]);
+    expect(activity.installRowsOf(1)).toEqual([1, 2, 5]);
+    expect([1, 2, 3, 4, 5].map((r) => activity.rowMoved[r])).toEqual([1, 1, 2, 2, 1]);
   });
 });

@@ -8,7 +8,8 @@ import type { Storage } from '../storage';
  * counted from the install activity held in memory (stats-caches: current on
  * SQLite, at most a second stale on PostgreSQL), never from raw events.
  * What the small-group rule compares with MIN_GROUP_SIZE. Counted once per
- * period until its days change (department-installs-cache).
+ * period, then kept up to date with the installs whose days changed
+ * (department-installs-cache).
  */
 export async function countDepartmentInstalls(storage: Storage, department: string, from: string, to: string): Promise<number> {
   return statsCaches.read(storage, ({ installActivity }) => heldDepartmentInstalls(installActivity, from, to).get(department) ?? 0);

@@ -7,7 +7,8 @@ import { countDepartmentThanks } from './count-department-thanks';
 /**
  * What one department's validation line is worked out from (planValidation):
  * its active installs in each period (the install activity held in memory,
- * each period counted once for all departments until its days change), its
+ * each period counted once for all departments, then kept up to date with
+ * the installs whose days changed: department-installs-cache), its
  * "I did this" in the two weeks (the daily counts held in memory; both at
  * most a second stale on PostgreSQL) and the thanks it received this month
  * (the `thanks` table, by its department index). Never the raw events.
