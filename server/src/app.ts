@@ -81,7 +81,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/recognition', recognitionFeedRoutes(deps));
   app.route('/recognition', recognitionPosterRoutes(deps));
   // Signed-in answers are never kept by a cache.
-  for (const path of ['/api/v1/session', '/api/v1/dashboard/*', '/api/v1/admin/*', '/api/v1/judging/*', '/api/v1/stats', '/api/v1/stats.csv']) app.use(path, noStore());
+  for (const path of ['/api/v1/session', '/api/v1/session/options', '/api/v1/dashboard/*', '/api/v1/admin/*', '/api/v1/judging/*', '/api/v1/stats', '/api/v1/stats.csv']) app.use(path, noStore());
   // Every credential is checked here, under the throttle, as for the admin routes below; adoption is for admins and viewers.
   app.use('/api/v1/stats', admin, readsAdoption);
   app.use('/api/v1/stats.csv', admin, readsAdoption);

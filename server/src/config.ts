@@ -1,3 +1,4 @@
+import { AdminRoleSchema, type AdminRole } from '@customer-chair/shared/schemas/admin-role';
 import { TimezoneSchema } from '@customer-chair/shared/schemas/common';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -35,7 +36,57 @@ export const EnvSchema = z.object({
   RATE_LIMIT_EVENTS_PER_MINUTE: optional(int(0, 1_000_000)).default(1000),
   RATE_LIMIT_EVENTS_PER_ADDRESS_PER_MINUTE: optional(int(0, 100_000_000)).default(100_000),
   NEW_INSTALLS_PER_ADDRESS_PER_DAY: optional(int(0, 100_000_000)).default(10_000),
+  // Company sign-in (OpenID Connect): the first four together, or none of them.
+  OIDC_ISSUER: optional(z.url({ protocol: /^https?$/, message: 'must be the provider\'s issuer URL (https://…), as its discovery document names it' })),
+  OIDC_CLIENT_ID: optional(z.string().min(1).max(512)),
+  OIDC_CLIENT_SECRET: optional(z.string().min(1).max(2048)),
+  OIDC_REDIRECT_URL: optional(
+    z.url({ protocol: /^https?$/, message: 'must be this server\'s callback URL, https://<dashboard host>/auth/oidc/callback' }).refine((url) => new URL(url).pathname === '/auth/oidc/callback', 'must end in /auth/oidc/callback (the path this server answers the provider on)'),
+  ),
+  OIDC_PROVIDER_NAME: optional(z.string().trim().min(1).max(80)).default('your company account'),
+  OIDC_GROUPS_CLAIM: optional(z.string().trim().min(1).max(200)).default('groups'),
+  OIDC_DEPARTMENT_CLAIM: optional(z.string().trim().min(1).max(200)),
+  OIDC_ROLE_GROUPS: optional(z.string().transform((text, ctx) => parseRoleGroups(text, ctx))),
+  TOKEN_SIGN_IN: optional(z.enum(['on', 'off'], { message: 'must be "on" or "off"' })).default('on'),
 });
+
+/** Which identity-provider groups give which role (OIDC_ROLE_GROUPS). */
+export type RoleGroups = Record<AdminRole, string[]>;
+
+/**
+ * OIDC_ROLE_GROUPS: `role=group,group;role=group`, e.g.
+ * `admin=cx-leads;judge=judges,exec-panel;viewer=execs`. Group names are
+ * matched exactly as the provider sends them (trimmed here); a group may
+ * give one role only, and a role appears once.
+ */
+function parseRoleGroups(text: string, ctx: z.RefinementCtx): RoleGroups {
+  const groups: RoleGroups = { admin: [], judge: [], viewer: [] };
+  const seenRoles = new Set<string>();
+  const roleOf = new Map<string, AdminRole>();
+  const fail = (message: string) => {
+    ctx.addIssue({ code: 'custom', message: `${message} (write it as "admin=cx-leads;judge=judges,exec-panel;viewer=execs")` });
+    return z.NEVER;
+  };
+  for (const entry of text.split(';').map((part) => part.trim()).filter(Boolean)) {
+    const at = entry.indexOf('=');
+    if (at < 0) return fail(`"${entry}" has no "=": each entry is role=group,group`);
+    const roleName = entry.slice(0, at).trim();
+    const role = AdminRoleSchema.safeParse(roleName);
+    if (!role.success) return fail(`"${roleName}" is not a role: use admin, judge or viewer`);
+    if (seenRoles.has(role.data)) return fail(`${role.data} appears twice: list all its groups in one entry, separated by commas`);
+    seenRoles.add(role.data);
+    const names = entry.slice(at + 1).split(',').map((name) => name.trim()).filter(Boolean);
+    if (names.length === 0) return fail(`${role.data} has no group after "="`);
+    for (const name of names) {
+      const other = roleOf.get(name);
+      if (other) return fail(`group "${name}" is given two roles (${other} and ${role.data}): a group gives one role`);
+      roleOf.set(name, role.data);
+      groups[role.data].push(name);
+    }
+  }
+  if (roleOf.size === 0) return fail('names no group');
+  return groups;
+}
 
 export type Config = {
   port: number;
@@ -70,9 +121,32 @@ export type Config = {
    * with the enrollment key, which every managed browser holds.
    */
   newInstallsPerAddressPerDay: number;
+  /** Company sign-in through an OpenID Connect provider; absent when OIDC_ISSUER and the rest are unset. */
+  oidc?: OidcConfig;
+  /** Whether the dashboard's sign-in page takes admin tokens (TOKEN_SIGN_IN); tokens always work as bearer tokens for scripts. */
+  tokenSignIn: boolean;
   /** The built dashboard's files. */
   dashboardDir: string;
 };
+
+export type OidcConfig = {
+  /** The issuer URL; its settings come from `<issuer>/.well-known/openid-configuration`. */
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** This server's `/auth/oidc/callback`, as registered with the provider. */
+  redirectUrl: string;
+  /** "Sign in with <providerName>". */
+  providerName: string;
+  /** The ID token claim listing the person's groups. */
+  groupsClaim: string;
+  /** The claim naming a person's department (a judge's, for conflicts of interest), if the provider sends one. */
+  departmentClaim?: string;
+  /** Groups that give each role; a person in none (and granted none) is refused. */
+  roleGroups: RoleGroups;
+};
+
+const OIDC_REQUIRED = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URL'] as const;
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
 
@@ -89,6 +163,14 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
     };
   }
   const e = parsed.data;
+  const oidcSet = OIDC_REQUIRED.filter((name) => e[name] !== undefined);
+  if (oidcSet.length > 0 && oidcSet.length < OIDC_REQUIRED.length) {
+    const missing = OIDC_REQUIRED.filter((name) => e[name] === undefined);
+    return { ok: false, problems: [`${missing.join(', ')}: not set, but ${oidcSet.join(', ')} ${oidcSet.length === 1 ? 'is' : 'are'}: company sign-in needs all of ${OIDC_REQUIRED.join(', ')}`] };
+  }
+  if (e.TOKEN_SIGN_IN === 'off' && oidcSet.length === 0) {
+    return { ok: false, problems: ['TOKEN_SIGN_IN="off": nobody could sign in to the dashboard; set up company sign-in (OIDC_ISSUER and the rest) first'] };
+  }
   return {
     ok: true,
     config: {
@@ -107,6 +189,20 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       rateLimitEventsPerMinute: e.RATE_LIMIT_EVENTS_PER_MINUTE,
       rateLimitEventsPerAddressPerMinute: e.RATE_LIMIT_EVENTS_PER_ADDRESS_PER_MINUTE,
       newInstallsPerAddressPerDay: e.NEW_INSTALLS_PER_ADDRESS_PER_DAY,
+      oidc:
+        e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET && e.OIDC_REDIRECT_URL
+          ? {
+              issuer: e.OIDC_ISSUER,
+              clientId: e.OIDC_CLIENT_ID,
+              clientSecret: e.OIDC_CLIENT_SECRET,
+              redirectUrl: e.OIDC_REDIRECT_URL,
+              providerName: e.OIDC_PROVIDER_NAME,
+              groupsClaim: e.OIDC_GROUPS_CLAIM,
+              departmentClaim: e.OIDC_DEPARTMENT_CLAIM,
+              roleGroups: e.OIDC_ROLE_GROUPS ?? { admin: [], judge: [], viewer: [] },
+            }
+          : undefined,
+      tokenSignIn: e.TOKEN_SIGN_IN === 'on',
       dashboardDir: DASHBOARD_DIR,
     },
   };

@@ -33,6 +33,8 @@ const PUBLIC = new Set([
   'GET /recognition/poster.css',
   // Signing in is how a CX lead gets a session.
   'POST /api/v1/session',
+  // What the sign-in page offers (the provider's button label, whether the token form is on): the server's settings, nothing about anyone.
+  'GET /api/v1/session/options',
   // The dashboard's own files (it asks for a session before showing anything).
   'GET /',
   'GET /assets/:name',

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { toApiIssues } from '@customer-chair/shared/schemas/api-error';
-import { SignInSchema, type SessionInfo } from '@customer-chair/shared/schemas/session';
+import { SignInSchema, type SessionInfo, type SignInOptions } from '@customer-chair/shared/schemas/session';
 import { Hono } from 'hono';
 import type { AppDeps } from '../deps';
 import type { CredentialThrottle } from '../auth/credential-throttle';
@@ -33,13 +33,18 @@ function sameOrigin(origin: string | undefined, url: string, forwardedHost: stri
 
 /**
  * `/api/v1/session`: sign in with an admin token, see who is signed in, sign
- * out. Wrong tokens and cookies count against `throttle`; a correct token
- * always signs in.
+ * out; `/options`: how the sign-in page may sign in. Wrong tokens and
+ * cookies count against `throttle`; a correct token always signs in (unless
+ * TOKEN_SIGN_IN is off: then tokens serve scripts only, as bearer tokens).
  */
-export function sessionRoutes({ storage, clock }: AppDeps, throttle?: CredentialThrottle) {
+export function sessionRoutes({ storage, clock, config }: AppDeps, throttle?: CredentialThrottle) {
   const signedIn = requireSession(storage, clock, throttle);
   return new Hono<{ Variables: SessionVariables }>()
+    .get('/options', (c) => c.json<SignInOptions>({ providerName: config.oidc?.providerName ?? null, tokenSignIn: config.tokenSignIn }))
     .post('/', async (c) => {
+      if (!config.tokenSignIn) {
+        return apiError(c, 403, 'forbidden', `Signing in to the dashboard with an admin token is turned off on this server (TOKEN_SIGN_IN=off): sign in with ${config.oidc?.providerName ?? 'your company account'}. Admin tokens still work as bearer tokens for scripts.`);
+      }
       // Login CSRF: a page elsewhere must not sign this browser in with its own token. A form or a
       // "simple" fetch can send text/plain, never application/json without a preflight we refuse.
       if (!/^application\/json\s*(;|$)/i.test(requestHeader(c, 'content-type') ?? '')) {

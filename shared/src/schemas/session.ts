@@ -21,3 +21,14 @@ export const SessionInfoSchema = z.object({
   expiresAt: z.string(),
 });
 export type SessionInfo = z.infer<typeof SessionInfoSchema>;
+
+/**
+ * `GET /api/v1/session/options` (public): what the sign-in page offers.
+ * `providerName`: "Sign in with <providerName>" (null: no company sign-in
+ * on this server); `tokenSignIn`: whether the admin-token form is shown.
+ */
+export const SignInOptionsSchema = z.object({
+  providerName: z.string().nullable(),
+  tokenSignIn: z.boolean(),
+});
+export type SignInOptions = z.infer<typeof SignInOptionsSchema>;
