@@ -4,17 +4,19 @@ import { readSessionCookie } from '../auth/session-cookie';
 import { bearerToken, hashToken, secretsEqual } from '../auth/tokens';
 import type { Clock } from '../clock';
 import { apiError } from '../http/api-error';
-import { findAdminToken, type AdminToken } from '../storage/queries/find-admin-token';
+import type { Credential } from '../auth/credential';
+import { findAdminToken } from '../storage/queries/find-admin-token';
 import { findSession } from '../storage/queries/find-session';
 import type { Queries } from '../storage/storage';
 
-export type AdminVariables = { admin: AdminToken };
+export type AdminVariables = { admin: Credential };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Admin routes need `Authorization: Bearer <admin token>` (scripts), or a
- * dashboard session cookie (the CX lead's browser). A cookie alone is sent
+ * dashboard session cookie (the CX lead's browser, signed in with a token or
+ * the company's provider). A cookie alone is sent
  * by the browser whoever asks, so a request that changes something must also
  * carry the session's CSRF token in `X-CSRF-Token`. A revoked token, and its
  * sessions, are refused at once, by every instance: tokens and sessions are
@@ -28,7 +30,8 @@ export function requireAdmin(storage: Queries, clock: Clock, throttle?: Credenti
   return async function requireAdmin(c, next) {
     const presented = bearerToken(c.req.header('Authorization'));
     // Only hashes are stored; looking the hash up reveals nothing about the token.
-    let admin = presented === undefined ? undefined : await findAdminToken(storage, hashToken(presented));
+    const token = presented === undefined ? undefined : await findAdminToken(storage, hashToken(presented));
+    let admin: Credential | undefined = token && { ...token, personId: null };
     const cookie = c.req.header('Authorization') === undefined ? readSessionCookie(c) : undefined;
     if (!admin && cookie !== undefined) {
       const session = await findSession(storage, hashToken(cookie), clock.now());
@@ -38,7 +41,7 @@ export function requireAdmin(storage: Queries, clock: Clock, throttle?: Credenti
           return apiError(c, 403, 'forbidden', 'This request is missing the dashboard CSRF token (X-CSRF-Token); nothing was changed.');
         }
       }
-      if (session) admin = { id: session.adminTokenId, label: session.label, role: session.role, department: session.department };
+      if (session) admin = { id: session.adminTokenId, personId: session.personId, label: session.label, role: session.role, department: session.department };
     }
     if (!admin) {
       const unauthorized = () => {

@@ -1,6 +1,6 @@
 import type { JudgingEntry, SavedScorecard } from '@customer-chair/shared/schemas/judging';
 import type { StoredRound } from '../storage/queries/find-recognition-round';
-import type { AdminToken } from '../storage/queries/find-admin-token';
+import type { Credential } from '../auth/credential';
 import { listEntryHistory } from '../storage/queries/list-entry-history';
 import { listRoundScorecards, type StoredScorecard } from '../storage/queries/list-round-scorecards';
 import type { EntryRecord } from '../storage/queries/read-entry-row';
@@ -18,7 +18,7 @@ export async function judgingEntries(
   q: Queries,
   round: StoredRound,
   entries: readonly EntryRecord[],
-  caller: AdminToken,
+  caller: Credential,
   of: { roundId: string } | { entryId: string },
 ): Promise<JudgingEntry[]> {
   if (entries.length === 0) return [];

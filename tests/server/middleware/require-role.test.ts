@@ -11,8 +11,8 @@ function appFor(via: 'admin' | 'session', ...roles: [AdminRole, ...AdminRole[]])
     '/',
     async (c, next) => {
       const role = c.req.header('X-Role') as AdminRole | undefined;
-      if (role && via === 'admin') c.set('admin', { id: 1, label: 'Someone', role, department: null });
-      if (role && via === 'session') c.set('session', { adminTokenId: 1, label: 'Someone', role, department: null, csrfToken: 'x', expiresAt: '2026-11-23T22:00:00.000Z' });
+      if (role && via === 'admin') c.set('admin', { id: 1, personId: null, label: 'Someone', role, department: null });
+      if (role && via === 'session') c.set('session', { adminTokenId: 1, personId: null, label: 'Someone', role, department: null, csrfToken: 'x', expiresAt: '2026-11-23T22:00:00.000Z' });
       return next();
     },
     requireRole(...roles),

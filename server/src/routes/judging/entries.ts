@@ -51,6 +51,9 @@ export function judgingEntryRoutes(deps: AppDeps) {
       const card = await readJson(c, ScorecardSchema);
       if (card instanceof Response) return card;
       const caller = c.var.admin;
+      // Scorecards are kept per judge token; a judge signed in with the company's provider scores once they are kept per person too.
+      if (caller.id === null) return apiError(c, 403, 'forbidden', 'Scoring with a company sign-in is not available yet: score with your judge token. Nothing was saved.');
+      const judge = caller.id;
       // Under the content lock, as publishing is: no scorecard slips in while the results are being set.
       return storage.transaction(
         async (tx) => {
@@ -67,7 +70,7 @@ export function judgingEntryRoutes(deps: AppDeps) {
           const issues = checkScorecard(category, card.scores);
           if (issues.length) return invalidRequest(c, issues);
           const before = (await listRoundScorecards(tx, { entryId: entry.id })).find((each) => each.judgeId === String(caller.id));
-          await saveScorecard(tx, entry.id, caller.id, card, now);
+          await saveScorecard(tx, entry.id, judge, card, now);
           await insertAuditEntry(
             tx,
             {

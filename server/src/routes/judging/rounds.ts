@@ -6,13 +6,13 @@ import { roundPhase } from '@customer-chair/shared/domain/round-phase';
 import type { JudgingEntryList, JudgingRoundList, PanelSummaryEntry, RoundStats, RoundSummary } from '@customer-chair/shared/schemas/judging';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import type { Credential } from '../../auth/credential';
 import type { AppDeps } from '../../deps';
 import { apiError } from '../../http/api-error';
 import type { AdminVariables } from '../../middleware/require-admin';
 import { companyToday } from '../../recognition/company-today';
 import { judgingEntries } from '../../recognition/judging-entries';
 import { countDepartmentEntries } from '../../storage/queries/count-department-entries';
-import type { AdminToken } from '../../storage/queries/find-admin-token';
 import { findRecognitionRound } from '../../storage/queries/find-recognition-round';
 import { listAdminTokens } from '../../storage/queries/list-admin-tokens';
 import { listDepartmentRecords } from '../../storage/queries/list-department-records';
@@ -127,7 +127,7 @@ export function judgingRoundRoutes(deps: AppDeps) {
 }
 
 /** The entries of a round the caller may see (judgeMaySee: never a judge's own department's). */
-function visible(caller: AdminToken, entries: readonly EntryRecord[]): EntryRecord[] {
+function visible(caller: Credential, entries: readonly EntryRecord[]): EntryRecord[] {
   return entries.filter((entry) => judgeMaySee(caller, entry.team));
 }
 
