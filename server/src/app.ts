@@ -30,6 +30,7 @@ import { dashboardAppRoutes } from './routes/dashboard-app';
 import { dashboardRoutes } from './routes/dashboard';
 import { eventRoutes } from './routes/events';
 import { healthRoutes } from './routes/health';
+import { oidcRoutes } from './routes/oidc';
 import { isRoundStatsPath, judgingRoutes } from './routes/judging';
 import { RECOGNITION_PATHS, recognitionRoutes } from './routes/recognition';
 import { recognitionFeedRoutes } from './routes/recognition-feed';
@@ -88,6 +89,9 @@ export function createApp(deps: AppDeps) {
   app.use('/api/v1/dashboard/*', requireSession(deps.storage, deps.clock, throttle), readsAdoption);
   app.route('/api/v1', statsRoutes(deps));
   app.route('/api/v1/session', sessionRoutes(deps, throttle));
+  // Company sign-in: the browser's round trip through the identity provider; its pages and redirects are never cached.
+  app.use('/auth/oidc/*', noStore());
+  app.route('/auth/oidc', oidcRoutes(deps));
   app.route('/api/v1/dashboard', dashboardRoutes(deps));
 
   // Content management: an admin token, or a dashboard session (with its CSRF token to change anything); admins only.

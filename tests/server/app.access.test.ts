@@ -35,6 +35,9 @@ const PUBLIC = new Set([
   'POST /api/v1/session',
   // What the sign-in page offers (the provider's button label, whether the token form is on): the server's settings, nothing about anyone.
   'GET /api/v1/session/options',
+  // Company sign-in: the way to a session (state, PKCE and the ID token checked there; 404 when not set up).
+  'GET /auth/oidc/start',
+  'GET /auth/oidc/callback',
   // The dashboard's own files (it asks for a session before showing anything).
   'GET /',
   'GET /assets/:name',

@@ -5,7 +5,7 @@ export const SESSION_COOKIE = 'cc_session';
 export const SESSION_HOURS = 12;
 
 /** True when the dashboard is served over https (directly or behind a proxy that says so). */
-function isHttps(c: Context): boolean {
+export function isHttps(c: Context): boolean {
   return new URL(c.req.url).protocol === 'https:' || c.req.header('X-Forwarded-Proto') === 'https';
 }
 
