@@ -102,11 +102,11 @@ export function describeOidcFailure(error: unknown, providerName: string): { sta
     return { status: 401, message: `${providerName} did not sign you in (${error.error}${error.error_description ? `: ${error.error_description}` : ''}).` };
   }
   const code = (error as { code?: unknown }).code;
-  // openid-client wraps oauth4webapi's error, which names the claim that failed.
-  const cause = (error as { cause?: { claim?: unknown; cause?: { claim?: unknown } } }).cause;
-  const claim = String(cause?.claim ?? cause?.cause?.claim ?? '');
+  // openid-client wraps oauth4webapi's error, which names the claim (or the answer's parameter) that failed.
+  const cause = (error as { cause?: { message?: unknown; claim?: unknown; attribute?: unknown; cause?: { claim?: unknown; attribute?: unknown } } }).cause;
+  const claim = String(cause?.claim ?? cause?.attribute ?? cause?.cause?.claim ?? cause?.cause?.attribute ?? /"(\w+)"/.exec(String(cause?.message ?? ''))?.[1] ?? '');
   if (code === 'OAUTH_JWT_TIMESTAMP_CHECK_FAILED') return { status: 401, message: `The ID token from ${providerName} has expired (or is not valid yet); nothing was signed in.` };
-  if (code === 'OAUTH_JWT_CLAIM_COMPARISON_FAILED' || code === 'OAUTH_INVALID_RESPONSE' || code === 'OAUTH_RESPONSE_IS_NOT_CONFORM') {
+  if (code === 'OAUTH_JWT_CLAIM_COMPARISON_FAILED' || code === 'OAUTH_JSON_ATTRIBUTE_COMPARISON_FAILED' || code === 'OAUTH_INVALID_RESPONSE' || code === 'OAUTH_RESPONSE_IS_NOT_CONFORM') {
     const why: Record<string, string> = {
       nonce: 'was not issued for this sign-in (its nonce does not match)',
       aud: 'was issued for another application (its audience is not this server)',

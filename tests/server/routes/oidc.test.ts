@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OidcConfig } from '../../../server/src/config';
 import { sql } from '../../../server/src/storage/sql';
@@ -7,12 +8,20 @@ import { makeTestApp } from '../../support/test-app';
 const ORIGIN = 'http://chair.test';
 const REDIRECT = `${ORIGIN}/auth/oidc/callback`;
 const CLIENT = { clientId: 'customer-chair', clientSecret: 'test-client-secret-0123456789', redirectUri: REDIRECT };
+/** Another application of the same provider. */
+const OTHER_CLIENT = { clientId: 'other-app', clientSecret: 'other-client-secret-0123456789', redirectUri: 'http://other.test/callback' };
+/** Set, the provider's token endpoint answers with this ID token instead of its own (an attacker in the middle). */
+let swapIdToken: string | undefined;
 
 let provider: TestProvider;
 type TestApp = Awaited<ReturnType<typeof makeTestApp>>;
 
 beforeAll(async () => {
-  provider = await startTestProvider({ clients: [CLIENT] });
+  provider = await startTestProvider({ clients: [CLIENT, OTHER_CLIENT] });
+  provider.provider.use(async (ctx, next) => {
+    await next();
+    if (swapIdToken && ctx.path === '/token' && ctx.body && typeof ctx.body === 'object') ctx.body = { ...(ctx.body as object), id_token: swapIdToken };
+  });
 });
 afterAll(() => provider.stop());
 
@@ -139,6 +148,61 @@ describe('company sign-in against a real OpenID provider', () => {
     expect(response.status).toBe(401);
     expect(await response.text()).toMatch(/was not issued for this sign-in \(its nonce does not match\)/);
     expect(await sessionCount(t)).toBe(0);
+  });
+
+  it('refuses an ID token issued for another application (audience), even signed by the right provider with this sign-in\'s nonce', async () => {
+    const t = await app();
+    const started = await start(t);
+    const nonce = started.location.searchParams.get('nonce')!;
+    // The attacker signs in to another application of the same provider with the victim sign-in's nonce, and keeps its ID token.
+    const verifier = randomBytes(32).toString('base64url');
+    const other = new URL(started.location);
+    other.search = new URLSearchParams({
+      client_id: OTHER_CLIENT.clientId,
+      redirect_uri: OTHER_CLIENT.redirectUri,
+      response_type: 'code',
+      scope: 'openid profile email',
+      state: 'other-state',
+      nonce,
+      code_challenge: createHash('sha256').update(verifier).digest('base64url'),
+      code_challenge_method: 'S256',
+    }).toString();
+    const otherBack = await signInAtProvider(other, TEST_ACCOUNTS.lead.sub, OTHER_CLIENT.redirectUri);
+    const exchanged = await fetch(`${provider.issuer}/token`, {
+      method: 'POST',
+      headers: { Authorization: `Basic ${Buffer.from(`${OTHER_CLIENT.clientId}:${OTHER_CLIENT.clientSecret}`).toString('base64')}`, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'authorization_code', code: otherBack.searchParams.get('code')!, redirect_uri: OTHER_CLIENT.redirectUri, code_verifier: verifier }),
+    });
+    const foreign = ((await exchanged.json()) as { id_token: string }).id_token;
+    expect(JSON.parse(Buffer.from(foreign.split('.')[1]!, 'base64url').toString())).toMatchObject({ aud: OTHER_CLIENT.clientId, nonce });
+    // Then slips it into the provider's answer to this server.
+    swapIdToken = foreign;
+    try {
+      const back = await signInAtProvider(started.location, TEST_ACCOUNTS.lead.sub, REDIRECT);
+      const response = await callback(t, back, started.cookie);
+      expect(response.status).toBe(401);
+      expect(await response.text()).toMatch(/was issued for another application \(its audience is not this server\)/);
+    } finally {
+      swapIdToken = undefined;
+    }
+    expect(await sessionCount(t)).toBe(0);
+  });
+
+  it('refuses an answer from another issuer (a second provider that knows the same client)', async () => {
+    const t = await app();
+    const elsewhere = await startTestProvider({ clients: [CLIENT] });
+    try {
+      const started = await start(t);
+      const mixedUp = new URL(started.location.pathname + started.location.search, elsewhere.issuer);
+      const back = await signInAtProvider(mixedUp, TEST_ACCOUNTS.lead.sub, REDIRECT);
+      expect(back.searchParams.get('iss')).toBe(elsewhere.issuer);
+      const response = await callback(t, back, started.cookie);
+      expect(response.status).toBe(401);
+      expect(await response.text()).toMatch(/comes from another issuer than Test IdP/);
+      expect(await sessionCount(t)).toBe(0);
+    } finally {
+      await elsewhere.stop();
+    }
   });
 
   it('refuses an expired ID token (the server\'s clock two hours past the provider\'s: its one-hour token has expired)', async () => {
