@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { demoRecognition } from '@customer-chair/shared/demo/demo-recognition';
-import { entryInstallHash, newEntryId, newEntryReceipt, newEntrySalt } from '../auth/entry-receipts';
+import { entryInstallHash, newEntryId, newReceipt, newEntrySalt } from '../auth/receipts';
 import { insertRecognitionEntry } from '../storage/queries/insert-recognition-entry';
 import { insertRecognitionRound } from '../storage/queries/insert-recognition-round';
 import type { Queries } from '../storage/storage';
@@ -20,7 +20,7 @@ export async function seedDemoRound(q: Queries, today: string): Promise<void> {
       ...entry,
       roundId: round.id,
       id: newEntryId(),
-      receiptHash: newEntryReceipt().receiptHash,
+      receiptHash: newReceipt().receiptHash,
       installHash: entryInstallHash(salt, randomUUID()),
       submittedAt: `${submittedOn}T09:00:00.000Z`,
     });

@@ -7,7 +7,7 @@ import { EntryDraftSchema, type EntryDraft, type EntryReceipt, type EntryStatus 
 import type { OpenRounds, Round } from '@customer-chair/shared/schemas/recognition-round';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { entryInstallHash, newEntryId, newEntryReceipt, receiptMatches } from '../auth/entry-receipts';
+import { entryInstallHash, newEntryId, newReceipt, receiptMatches } from '../auth/receipts';
 import type { AppDeps } from '../deps';
 import { apiError, invalidRequest } from '../http/api-error';
 import { readJson } from '../http/read-json';
@@ -89,7 +89,7 @@ export function recognitionRoutes({ storage, clock, config }: AppDeps) {
         }
         const { installId: _dropped, ...entry } = draft;
         const id = newEntryId();
-        const { receipt, receiptHash } = newEntryReceipt();
+        const { receipt, receiptHash } = newReceipt();
         await insertRecognitionEntry(tx, { ...entry, id, receiptHash, installHash, submittedAt: now.toISOString() });
         return c.json<EntryReceipt>({ entryId: id, receipt }, 201);
       }, { lock: 'content' });

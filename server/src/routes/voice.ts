@@ -3,7 +3,7 @@ import { VOICE_SIZE_DAYS } from '@customer-chair/shared/domain/mask-voice-depart
 import { LIMITS } from '@customer-chair/shared/schemas/limits';
 import { VoiceDraftSchema, type VoiceReceipt, type VoiceStatus } from '@customer-chair/shared/schemas/voice';
 import { Hono, type Context } from 'hono';
-import { newEntryReceipt, newVoiceId, receiptMatches, voiceQuotaKey } from '../auth/entry-receipts';
+import { newReceipt, newVoiceId, receiptMatches, voiceQuotaKey } from '../auth/receipts';
 import type { AppDeps } from '../deps';
 import { apiError, invalidRequest } from '../http/api-error';
 import { readJson } from '../http/read-json';
@@ -47,7 +47,7 @@ export function voiceRoutes({ storage, clock, config }: AppDeps) {
       }
       const departmentInstalls = await countDepartmentInstalls(storage, draft.department, addDays(today, -(VOICE_SIZE_DAYS - 1)), today);
       const id = newVoiceId();
-      const { receipt, receiptHash } = newEntryReceipt();
+      const { receipt, receiptHash } = newReceipt();
       // The count and the message are one step: a refused message counts nothing, and a counted one is stored.
       const taken = await storage.transaction(async (tx) => {
         if (!(await takeVoiceQuota(tx, voiceQuotaKey(today, draft.senderKey), today, LIMITS.voicePerInstallPerDay))) return false;

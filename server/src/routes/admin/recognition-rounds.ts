@@ -6,7 +6,7 @@ import { RoundDraftSchema, RoundEditSchema, type Round, type RoundList, type Rou
 import { RevisionOnlySchema } from '@customer-chair/shared/schemas/revision';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { newEntrySalt } from '../../auth/entry-receipts';
+import { newEntrySalt } from '../../auth/receipts';
 import type { AppDeps } from '../../deps';
 import { createItem, editItem } from '../../editing/edit-item';
 import { apiError } from '../../http/api-error';

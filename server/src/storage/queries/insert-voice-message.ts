@@ -1,17 +1,9 @@
-import type { VoiceKind } from '@customer-chair/shared/schemas/voice';
 import { sql } from '../sql';
 import type { Queries } from '../storage';
+import type { StoredVoiceMessage } from './read-voice-row';
 
-export type NewVoiceMessage = {
-  id: string;
-  kind: VoiceKind;
-  text: string;
-  department: string;
-  departmentInstalls: number;
-  receiptHash: string;
-  submittedAt: string;
-  day: string;
-};
+/** A message as it came; the rest of its row starts as the table's defaults. */
+export type NewVoiceMessage = Pick<StoredVoiceMessage, 'id' | 'kind' | 'text' | 'department' | 'departmentInstalls' | 'receiptHash' | 'submittedAt' | 'day'>;
 
 /** Stores a message as it came: status new, revision 1. */
 export async function insertVoiceMessage(q: Queries, message: NewVoiceMessage): Promise<void> {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { entryInstallHash, newEntryId, newEntryReceipt, newEntrySalt, newVoiceId, receiptMatches, voiceQuotaKey } from '../../../server/src/auth/entry-receipts';
+import { entryInstallHash, newEntryId, newReceipt, newEntrySalt, newVoiceId, receiptMatches, voiceQuotaKey } from '../../../server/src/auth/receipts';
 import { hashToken } from '../../../server/src/auth/tokens';
 import { IdSchema } from '../../../shared/src/schemas/common';
 import { EntryReceiptSchema } from '../../../shared/src/schemas/recognition-entry';
@@ -12,11 +12,11 @@ describe('entry receipts', () => {
     const ids = new Set(Array.from({ length: 1000 }, newEntryId));
     expect(ids.size).toBe(1000);
     for (const id of ids) expect(IdSchema.safeParse(id).success && /^e-[a-z2-7]{12}$/.test(id), id).toBe(true);
-    const { receipt, receiptHash } = newEntryReceipt();
+    const { receipt, receiptHash } = newReceipt();
     expect(Buffer.from(receipt, 'base64url')).toHaveLength(32);
     expect(EntryReceiptSchema.safeParse({ entryId: newEntryId(), receipt }).success).toBe(true);
     expect(receiptHash).toBe(hashToken(receipt));
-    expect(newEntryReceipt().receipt).not.toBe(receipt);
+    expect(newReceipt().receipt).not.toBe(receipt);
   });
 
   it('hashes an install per round: the same install gives unrelated hashes under two salts, and none is a plain hash of the id', () => {
@@ -28,7 +28,7 @@ describe('entry receipts', () => {
   });
 
   it('matches only the receipt whose hash was kept; nothing matches a missing receipt or a missing entry', () => {
-    const { receipt, receiptHash } = newEntryReceipt();
+    const { receipt, receiptHash } = newReceipt();
     expect(receiptMatches(receipt, receiptHash)).toBe(true);
     expect(receiptMatches(`${receipt}x`, receiptHash)).toBe(false);
     expect(receiptMatches(receiptHash, receiptHash)).toBe(false);

@@ -12,7 +12,7 @@ export function newEntryId(): string {
   return randomId('e');
 }
 
-/** A voice message's id: "v-" and 12 random base32 letters, as entries' (its receipt is made by newEntryReceipt too). */
+/** A voice message's id: "v-" and 12 random base32 letters, as entries'. */
 export function newVoiceId(): string {
   return randomId('v');
 }
@@ -21,8 +21,8 @@ function randomId(prefix: string): string {
   return `${prefix}-${[...randomBytes(12)].map((byte) => BASE32[byte % 32]).join('')}`;
 }
 
-/** The receipt secret of a new entry (256 random bits, base64url) and the hash the server keeps of it. */
-export function newEntryReceipt(): { receipt: string; receiptHash: string } {
+/** The receipt secret of a new entry or voice message (256 random bits, base64url) and the hash the server keeps of it. */
+export function newReceipt(): { receipt: string; receiptHash: string } {
   const receipt = randomBytes(32).toString('base64url');
   return { receipt, receiptHash: hashToken(receipt) };
 }
