@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { UtcInstantSchema } from './common';
 
-export const AUDIT_ENTITIES = ['story', 'schedule', 'prompt', 'role', 'department', 'settings', 'content', 'token', 'round', 'entry', 'voice'] as const;
+export const AUDIT_ENTITIES = ['story', 'schedule', 'prompt', 'role', 'department', 'settings', 'content', 'token', 'round', 'entry', 'voice', 'person'] as const;
 export const AuditEntitySchema = z.enum(AUDIT_ENTITIES);
 export type AuditEntity = z.infer<typeof AuditEntitySchema>;
 
-/** Who (the token's label) changed what and when; never the content itself, only what changed. */
+/** Who (the token's label, or the person's name) changed what and when; never the content itself, only what changed. */
 export const AuditEntrySchema = z.object({
   id: z.number().int().positive(),
   at: UtcInstantSchema,
