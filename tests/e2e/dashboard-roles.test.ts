@@ -131,7 +131,7 @@ describe('the dashboard shows each role only what it may use', () => {
   it('an admin sees every page, Judging included', async () => {
     await signInAs(server.adminToken);
     await page.locator('table.figures').waitFor();
-    expect(await navLinks()).toEqual(['Adoption', 'Judging', 'Rounds', 'Stories', 'Voice', 'Schedule', 'Prompts', 'Roles & actions', 'Settings', 'Import/Export', 'Audit log']);
+    expect(await navLinks()).toEqual(['Adoption', 'Judging', 'Rounds', 'Stories', 'Voice', 'Schedule', 'Prompts', 'Roles & actions', 'Settings', 'Import/Export', 'People', 'Audit log']);
     expect(await page.locator('.role-badge').textContent()).toBe('admin');
     expect(refused).toEqual([]);
     expect(pageErrors).toEqual([]);

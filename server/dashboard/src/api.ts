@@ -14,7 +14,9 @@ import type { Scorecard } from '@customer-chair/shared/schemas/scorecard';
 import type { DashboardOverview } from '@customer-chair/shared/schemas/dashboard-overview';
 import type { DepartmentDetail } from '@customer-chair/shared/schemas/department-detail';
 import type { NewInstalls } from '@customer-chair/shared/schemas/new-installs';
-import type { SessionInfo } from '@customer-chair/shared/schemas/session';
+import type { AdminRole } from '@customer-chair/shared/schemas/admin-role';
+import type { PersonList, PersonRecord } from '@customer-chair/shared/schemas/person';
+import type { SessionInfo, SignInOptions } from '@customer-chair/shared/schemas/session';
 import type { ListeningStats } from '@customer-chair/shared/schemas/listening-stats';
 import type { VoiceInbox, VoiceInboxQuery, VoiceMessageRecord, VoiceShare, VoiceStoryResult, VoiceUpdate } from '@customer-chair/shared/schemas/voice';
 
@@ -70,6 +72,8 @@ const query = (range: { from: string; to: string }) => `from=${encodeURIComponen
 
 export const api = {
   session: () => call<SessionInfo>('/api/v1/session'),
+  /** What the sign-in page offers: "Sign in with <provider>" and/or the admin-token form. */
+  signInOptions: () => call<SignInOptions>('/api/v1/session/options'),
   signIn: (token: string) =>
     call<SessionInfo>('/api/v1/session', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ token }) }),
   signOut: (csrfToken: string) => call<void>('/api/v1/session', { method: 'DELETE', headers: { 'X-CSRF-Token': csrfToken } }),
@@ -122,6 +126,14 @@ export const admin = {
     call<ImportResult>(`/api/v1/admin/import?mode=${mode}`, { method: 'POST', headers: { 'Content-Type': type }, body: text }),
   audit: (before?: number) => send<AuditPage>('GET', `/audit?limit=25${before ? `&before=${before}` : ''}`),
   tokens: () => send<AdminTokenList>('GET', '/tokens'),
+  /** Everyone who signed in with the company's provider (or tried to), most recent first. */
+  people: () => send<PersonList>('GET', '/people'),
+  /** Idempotent; the person's live sessions take the new role at once. */
+  grantRole: (personId: number, role: AdminRole) => send<PersonRecord>('PUT', `/people/${personId}/grants/${role}`),
+  /** 409 for an admin's own admin grant. */
+  revokeRole: (personId: number, role: AdminRole) => send<PersonRecord>('DELETE', `/people/${personId}/grants/${role}`),
+  /** A department's id, or null to follow the provider's claim. */
+  setPersonDepartment: (personId: number, department: string | null) => send<PersonRecord>('PUT', `/people/${personId}/department`, { department }),
 };
 
 const judge = <T>(method: string, path: string, body?: unknown) =>

@@ -6,6 +6,7 @@ import { ImportExport } from './import-export';
 import { Judging } from './judging';
 import { Nav, pageFor, readHash } from './nav';
 import { Overview } from './overview';
+import { People } from './people';
 import { Prompts } from './prompts';
 import { Roles } from './roles';
 import { Rounds } from './rounds';
@@ -87,6 +88,7 @@ export function App() {
       {page === 'roles' && <Roles onExpired={expired} />}
       {page === 'settings' && <Settings onExpired={expired} />}
       {page === 'import' && <ImportExport onExpired={expired} />}
+      {page === 'people' && <People onExpired={expired} />}
       {page === 'audit' && <AuditLog onExpired={expired} />}
     </div>
   );

@@ -5,7 +5,7 @@ import { Alert } from './alert';
 
 const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
-/** Who (the token's label) changed what, and when: newest first, a page at a time. */
+/** Who (a person's name, or an admin token's label) changed what, and when: newest first, a page at a time. */
 export function AuditLog({ onExpired }: { onExpired: () => void }) {
   const [entries, setEntries] = useState<AuditEntry[]>();
   const [next, setNext] = useState<number | null>(null);
@@ -35,7 +35,7 @@ export function AuditLog({ onExpired }: { onExpired: () => void }) {
           Refresh
         </button>
       </div>
-      <p class="note">Every change to the content, by whom (the label of their admin token) and when — never the story text itself. Times are in your browser’s time zone.</p>
+      <p class="note">Every change to the content, by whom (the person’s name for company sign-in, else the label of the admin token) and when — never the story text itself. Times are in your browser’s time zone.</p>
       {error && <Alert message={error} />}
       {entries && entries.length === 0 && <p class="empty-list">Nothing has been changed yet.</p>}
       {entries && entries.length > 0 && (
@@ -58,7 +58,8 @@ export function AuditLog({ onExpired }: { onExpired: () => void }) {
                   <th scope="row">{e.label}</th>
                   <td>
                     {e.entity} {e.action}
-                    {e.entityId && <span class="story-customer">{e.entityId}</span>}
+                    {/* A person's number says nothing; the summary names them. */}
+                    {e.entityId && e.entity !== 'person' && <span class="story-customer">{e.entityId}</span>}
                   </td>
                   <td>{e.summary}</td>
                 </tr>

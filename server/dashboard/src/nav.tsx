@@ -16,6 +16,7 @@ export const PAGES = [
   { path: 'roles', label: 'Roles & actions', roles: ['admin'] },
   { path: 'settings', label: 'Settings', roles: ['admin'] },
   { path: 'import', label: 'Import/Export', roles: ['admin'] },
+  { path: 'people', label: 'People', roles: ['admin'] },
   { path: 'audit', label: 'Audit log', roles: ['admin'] },
 ] as const satisfies readonly { path: string; label: string; roles: readonly AdminRole[] }[];
 export type PagePath = (typeof PAGES)[number]['path'];

@@ -1,9 +1,68 @@
-import type { SessionInfo } from '@customer-chair/shared/schemas/session';
-import { useState } from 'preact/hooks';
+import type { SessionInfo, SignInOptions } from '@customer-chair/shared/schemas/session';
+import type { Ref } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from './api';
 
-/** Sign-in with an admin token; the token goes to the server once and is never kept in the page. */
+/** When the server cannot say what it offers, the token form still works (it says so if tokens are off). */
+const TOKEN_ONLY: SignInOptions = { providerName: null, tokenSignIn: true };
+
+/**
+ * Sign-in: "Sign in with <provider>" (a plain navigation to the server, which
+ * sends the browser to the company's identity provider) and/or the admin-token
+ * form, as the server is set up. The token goes to the server once and is never
+ * kept in the page.
+ */
 export function SignIn({ notice, onSignedIn }: { notice?: string; onSignedIn: (session: SessionInfo) => void }) {
+  const [options, setOptions] = useState<SignInOptions>();
+  const first = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    api.signInOptions().then(setOptions, () => setOptions(TOKEN_ONLY));
+  }, []);
+  // Once the choices are painted, the keyboard starts on the first of them.
+  useEffect(() => first.current?.focus(), [options]);
+
+  return (
+    <main class="sign-in">
+      <p class="brand">Customer Chair · CX dashboard</p>
+      <h1>Is the customer in every department’s day?</h1>
+      <p class="lede">Adoption by department, week by week — counted per department, never per person.</p>
+      {notice && <p class="notice" role="status">{notice}</p>}
+      {/* Nothing until the server said what it offers: no token form that vanishes a moment later. */}
+      <div class="sign-in-choices" aria-busy={options ? undefined : true}>
+        {options?.providerName && (
+          <section class="provider" aria-labelledby="provider-title">
+            <h2 id="provider-title" class="visually-hidden">
+              Company sign-in
+            </h2>
+            <a class="button primary" href="/auth/oidc/start" ref={first as Ref<HTMLAnchorElement>}>
+              Sign in with {options.providerName}
+            </a>
+            <p class="hint">CX leads, judges and viewers: your company account decides what you may see.</p>
+          </section>
+        )}
+        {options?.providerName && options.tokenSignIn && (
+          <p class="or" role="separator" aria-label="or">
+            <span aria-hidden="true">or</span>
+          </p>
+        )}
+        {options?.tokenSignIn && (
+          <TokenForm
+            label={options.providerName ? 'Admin token (for administrators)' : 'Admin token'}
+            // Second to the provider's button when there is one: in focus order and in weight.
+            main={!options.providerName}
+            inputRef={options.providerName ? undefined : first}
+            onSignedIn={onSignedIn}
+          />
+        )}
+      </div>
+    </main>
+  );
+}
+
+type TokenFormProps = { label: string; main: boolean; inputRef?: Ref<HTMLElement>; onSignedIn: (session: SessionInfo) => void };
+
+function TokenForm({ label, main, inputRef, onSignedIn }: TokenFormProps) {
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
 
@@ -25,25 +84,31 @@ export function SignIn({ notice, onSignedIn }: { notice?: string; onSignedIn: (s
   }
 
   return (
-    <main class="sign-in">
-      <p class="brand">Customer Chair · CX dashboard</p>
-      <h1>Is the customer in every department’s day?</h1>
-      <p class="lede">Adoption by department, week by week — counted per department, never per person.</p>
-      {notice && <p class="notice" role="status">{notice}</p>}
-      {/* method="post": should the submit handler ever not run, the browser posts the token instead of putting it in the address bar. */}
-      <form method="post" onSubmit={submit}>
-        <label for="token">Admin token</label>
-        <input id="token" name="token" type="password" autoComplete="off" spellcheck={false} required autoFocus aria-describedby={error ? 'token-error token-hint' : 'token-hint'} aria-invalid={error ? true : undefined} />
-        <p class="hint" id="token-hint">The token the server printed on its first start (or its ADMIN_TOKEN), or one your administrator made for you.</p>
-        {error && (
-          <p class="error" role="alert" id="token-error">
-            {error}
-          </p>
-        )}
-        <button type="submit" class="primary" disabled={busy}>
-          {busy ? 'Signing in…' : 'Sign in'}
-        </button>
-      </form>
-    </main>
+    // method="post": should the submit handler ever not run, the browser posts the token instead of putting it in the address bar.
+    <form method="post" onSubmit={submit}>
+      <label for="token">{label}</label>
+      <input
+        id="token"
+        name="token"
+        type="password"
+        autoComplete="off"
+        spellcheck={false}
+        required
+        ref={inputRef as Ref<HTMLInputElement> | undefined}
+        aria-describedby={error ? 'token-error token-hint' : 'token-hint'}
+        aria-invalid={error ? true : undefined}
+      />
+      <p class="hint" id="token-hint">
+        The token the server printed on its first start (or its ADMIN_TOKEN), or one your administrator made for you.
+      </p>
+      {error && (
+        <p class="error" role="alert" id="token-error">
+          {error}
+        </p>
+      )}
+      <button type="submit" class={main ? 'primary' : 'secondary'} disabled={busy}>
+        {busy ? 'Signing in…' : 'Sign in'}
+      </button>
+    </form>
   );
 }

@@ -1,16 +1,18 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
+import { REFUSAL_PAGE_STYLE_HASH } from '../auth/refusal-page';
 import { withHeaders } from '../http/response-headers';
 
 /**
  * Pages (the dashboard): the CSP allows only the server's own scripts and
- * styles (no inline script), no framing, and no other origins.
+ * styles (no inline script), no framing, and no other origins. The one inline
+ * style allowed is the company sign-in refusal page's, by its hash.
  */
 const forPages = secureHeaders({
   contentSecurityPolicy: {
     defaultSrc: ["'self'"],
     scriptSrc: ["'self'"],
-    styleSrc: ["'self'"],
+    styleSrc: ["'self'", REFUSAL_PAGE_STYLE_HASH],
     imgSrc: ["'self'", 'data:'],
     connectSrc: ["'self'"],
     objectSrc: ["'none'"],
