@@ -17,6 +17,7 @@ import { adminDepartmentRoutes } from './routes/admin/departments';
 import { adminExportRoutes } from './routes/admin/export';
 import { adminImportRoutes } from './routes/admin/import';
 import { adminLimitRoutes } from './routes/admin/limits';
+import { adminPeopleRoutes } from './routes/admin/people';
 import { adminPromptRoutes } from './routes/admin/prompts';
 import { adminRecognitionRoundRoutes } from './routes/admin/recognition-rounds';
 import { adminRoleRoutes } from './routes/admin/roles';
@@ -114,6 +115,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/admin/export', adminExportRoutes(deps));
   app.route('/api/v1/admin/audit', adminAuditRoutes(deps));
   app.route('/api/v1/admin/tokens', adminTokenRoutes(deps));
+  app.route('/api/v1/admin/people', adminPeopleRoutes(deps));
   app.route('/api/v1/admin/limits', adminLimitRoutes());
   app.route('/api/v1/admin/recognition/rounds', adminRecognitionRoundRoutes(deps));
   app.route('/api/v1/admin/voice', adminVoiceRoutes(deps));

@@ -1,3 +1,4 @@
+import { judgeKey } from '@customer-chair/shared/domain/judge-key';
 import type { JudgingEntry, SavedScorecard } from '@customer-chair/shared/schemas/judging';
 import type { StoredRound } from '../storage/queries/find-recognition-round';
 import type { Credential } from '../auth/credential';
@@ -23,7 +24,7 @@ export async function judgingEntries(
 ): Promise<JudgingEntry[]> {
   if (entries.length === 0) return [];
   const history = await listEntryHistory(q, of);
-  const mine = new Map((await listRoundScorecards(q, of)).filter((card) => card.judgeId === String(caller.id)).map((card) => [card.entryId, card]));
+  const mine = new Map((await listRoundScorecards(q, of)).filter((card) => card.judgeId === judgeKey(caller)).map((card) => [card.entryId, card]));
   const order = new Map(round.categories.map((category, i) => [category.id, i]));
   return [...entries]
     .sort((a, b) => (order.get(a.categoryId) ?? Infinity) - (order.get(b.categoryId) ?? Infinity))

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { matchDepartment } from '@customer-chair/shared/domain/match-department';
+import { personLabel } from '@customer-chair/shared/domain/person-label';
 import { pickPersonRole } from '@customer-chair/shared/domain/pick-person-role';
 import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
@@ -10,7 +12,8 @@ import { hashToken } from '../auth/tokens';
 import { apiError } from '../http/api-error';
 import { insertOidcSignIn } from '../storage/queries/insert-oidc-sign-in';
 import { insertSession } from '../storage/queries/insert-session';
-import { listRoleGrants } from '../storage/queries/list-role-grants';
+import { listDepartmentRecords } from '../storage/queries/list-department-records';
+import { findPerson } from '../storage/queries/list-people';
 import { savePerson } from '../storage/queries/save-person';
 import { takeOidcSignIn } from '../storage/queries/take-oidc-sign-in';
 
@@ -83,21 +86,25 @@ export function oidcRoutes({ storage, clock, config }: AppDeps) {
 
       const name = text(claims.name);
       const email = text(claims.email);
-      const department = oidc.departmentClaim ? text(claims[oidc.departmentClaim]) : null;
-      const personId = await savePerson(storage, { issuer: claims.iss, subject: claims.sub, name, email, department }, now);
-      const role = pickPersonRole(stringList(claims[oidc.groupsClaim]), oidc.roleGroups, await listRoleGrants(storage, personId));
+      const claimed = oidc.departmentClaim ? text(claims[oidc.departmentClaim]) : null;
+      // The claim may name a department by its id ("manufacturing") or its name ("Manufacturing"); kept as its id.
+      const department = claimed === null ? null : matchDepartment(claimed, await listDepartmentRecords(storage));
+      const groupRole = pickPersonRole(stringList(claims[oidc.groupsClaim]), oidc.roleGroups, []);
+      const personId = await savePerson(storage, { issuer: claims.iss, subject: claims.sub, name, email, department, groupRole }, now);
+      // The group role and the grants: the strongest wins; a department set in the dashboard wins over the claim.
+      const { role, department: judgeDepartment } = (await findPerson(storage, personId, now))!;
       if (!role) {
         return refuse(
           c,
           403,
           'You have no access to Customer Chair',
-          `You signed in as ${name ?? email ?? claims.sub}, but none of your groups gives a role in the Customer Chair dashboard, and no role was granted to you. Ask your CX lead for access.`,
+          `You signed in as ${personLabel({ name, email, subject: claims.sub })}, but none of your groups gives a role in the Customer Chair dashboard, and no role was granted to you. Ask your CX lead for access.`,
         );
       }
       // Never longer than the ID token (the provider's say on how long this sign-in holds), nor than 12 hours.
       const expiresAt = new Date(Math.min(now.getTime() + SESSION_HOURS * 3600_000, claims.exp * 1000));
       const id = randomBytes(32).toString('base64url');
-      await insertSession(storage, { idHash: hashToken(id), personId, role, department, csrfToken: randomBytes(24).toString('base64url'), createdAt: now, expiresAt });
+      await insertSession(storage, { idHash: hashToken(id), personId, role, department: judgeDepartment, csrfToken: randomBytes(24).toString('base64url'), createdAt: now, expiresAt });
       setSessionCookie(c, id, expiresAt);
       return c.redirect('/', 303);
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pickPersonRole } from '../../../shared/src/domain/pick-person-role';
+import { pickPersonRole, strongestRole } from '../../../shared/src/domain/pick-person-role';
 
 const ROLE_GROUPS = { admin: ['cx-leads'], judge: ['judges', 'Exec Panel'], viewer: ['execs'] };
 
@@ -25,5 +25,14 @@ describe('pickPersonRole', () => {
   it('gives no role to a person in no mapped group and granted nothing; names match exactly', () => {
     expect(pickPersonRole([], ROLE_GROUPS, [])).toBeNull();
     expect(pickPersonRole(['everyone', 'CX-Leads', 'exec panel'], ROLE_GROUPS, [])).toBeNull();
+  });
+});
+
+describe('strongestRole', () => {
+  it('answers admin over judge over viewer, and null for none', () => {
+    expect(strongestRole(['viewer', null, 'judge'])).toBe('judge');
+    expect(strongestRole(['viewer', 'admin'])).toBe('admin');
+    expect(strongestRole([null])).toBeNull();
+    expect(strongestRole([])).toBeNull();
   });
 });

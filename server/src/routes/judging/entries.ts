@@ -1,5 +1,6 @@
 import { checkScorecard } from '@customer-chair/shared/domain/check-scorecard';
 import { judgeMaySee } from '@customer-chair/shared/domain/judge-may-see';
+import { judgeKey } from '@customer-chair/shared/domain/judge-key';
 import { addDays } from '@customer-chair/shared/domain/local-day';
 import { roundPhase } from '@customer-chair/shared/domain/round-phase';
 import type { JudgingEntry, SavedScorecard } from '@customer-chair/shared/schemas/judging';
@@ -51,9 +52,7 @@ export function judgingEntryRoutes(deps: AppDeps) {
       const card = await readJson(c, ScorecardSchema);
       if (card instanceof Response) return card;
       const caller = c.var.admin;
-      // Scorecards are kept per judge token; a judge signed in with the company's provider scores once they are kept per person too.
-      if (caller.id === null) return apiError(c, 403, 'forbidden', 'Scoring with a company sign-in is not available yet: score with your judge token. Nothing was saved.');
-      const judge = caller.id;
+      const judge = judgeKey(caller);
       // Under the content lock, as publishing is: no scorecard slips in while the results are being set.
       return storage.transaction(
         async (tx) => {
@@ -69,8 +68,8 @@ export function judgingEntryRoutes(deps: AppDeps) {
           if (!category) return apiError(c, 409, 'conflict', `${round.name} no longer has this entry's category ("${entry.categoryId}"); nothing was saved.`);
           const issues = checkScorecard(category, card.scores);
           if (issues.length) return invalidRequest(c, issues);
-          const before = (await listRoundScorecards(tx, { entryId: entry.id })).find((each) => each.judgeId === String(caller.id));
-          await saveScorecard(tx, entry.id, judge, card, now);
+          const before = (await listRoundScorecards(tx, { entryId: entry.id })).find((each) => each.judgeId === judge);
+          await saveScorecard(tx, entry.id, caller, card, now);
           await insertAuditEntry(
             tx,
             {
@@ -83,7 +82,7 @@ export function judgingEntryRoutes(deps: AppDeps) {
             },
             now,
           );
-          const saved = (await listRoundScorecards(tx, { entryId: entry.id })).find((each) => each.judgeId === String(caller.id))!;
+          const saved = (await listRoundScorecards(tx, { entryId: entry.id })).find((each) => each.judgeId === judge)!;
           return c.json<SavedScorecard>(savedScorecard(saved));
         },
         { lock: 'content' },

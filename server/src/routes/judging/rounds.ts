@@ -1,12 +1,15 @@
 import { departmentEntryStats } from '@customer-chair/shared/domain/department-entry-stats';
+import { judgeKey } from '@customer-chair/shared/domain/judge-key';
 import { judgeMaySee } from '@customer-chair/shared/domain/judge-may-see';
 import { panelSummary, type PanelJudge } from '@customer-chair/shared/domain/panel-summary';
 import { planPublish } from '@customer-chair/shared/domain/plan-publish';
 import { roundPhase } from '@customer-chair/shared/domain/round-phase';
+import type { AdminRole } from '@customer-chair/shared/schemas/admin-role';
 import type { JudgingEntryList, JudgingRoundList, PanelSummaryEntry, RoundStats, RoundSummary } from '@customer-chair/shared/schemas/judging';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { Credential } from '../../auth/credential';
+import { personLabel } from '@customer-chair/shared/domain/person-label';
 import type { AppDeps } from '../../deps';
 import { apiError } from '../../http/api-error';
 import type { AdminVariables } from '../../middleware/require-admin';
@@ -16,6 +19,7 @@ import { countDepartmentEntries } from '../../storage/queries/count-department-e
 import { findRecognitionRound } from '../../storage/queries/find-recognition-round';
 import { listAdminTokens } from '../../storage/queries/list-admin-tokens';
 import { listDepartmentRecords } from '../../storage/queries/list-department-records';
+import { listPeople } from '../../storage/queries/list-people';
 import { listRecognitionRounds } from '../../storage/queries/list-recognition-rounds';
 import { listRoundEntries } from '../../storage/queries/list-round-entries';
 import { listRoundScorecards, type StoredScorecard } from '../../storage/queries/list-round-scorecards';
@@ -38,7 +42,7 @@ import type { Queries } from '../../storage/storage';
  * A judge tied to a department never sees its entries, in any of these.
  */
 export function judgingRoundRoutes(deps: AppDeps) {
-  const { storage, config } = deps;
+  const { storage, config, clock } = deps;
   const today = companyToday(deps);
 
   return new Hono<{ Variables: AdminVariables }>()
@@ -49,7 +53,7 @@ export function judgingRoundRoutes(deps: AppDeps) {
       for (const round of await listRecognitionRounds(storage)) {
         const seen = visible(caller, await listRoundEntries(storage, round.id));
         const seenIds = new Set(seen.map((entry) => entry.id));
-        const scored = (await listRoundScorecards(storage, { roundId: round.id })).filter((card) => card.judgeId === String(caller.id) && seenIds.has(card.entryId));
+        const scored = (await listRoundScorecards(storage, { roundId: round.id })).filter((card) => card.judgeId === judgeKey(caller) && seenIds.has(card.entryId));
         rounds.push({ ...round, phase: roundPhase(round, day, round.resultsPublishedAt), entries: seen.length, scoredByYou: scored.length });
       }
       return c.json<JudgingRoundList>({ rounds });
@@ -71,7 +75,7 @@ export function judgingRoundRoutes(deps: AppDeps) {
       const seen = visible(caller, await listRoundEntries(storage, round.id));
       const cards = await listRoundScorecards(storage, { roundId: round.id });
       const winners = await listRoundWinners(storage, round.id);
-      const judges = await panelJudges(storage, cards);
+      const judges = await panelJudges(storage, cards, clock.now());
       const label = new Map(judges.map((judge) => [judge.id, judge.label]));
       const revoked = new Set(judges.filter((judge) => judge.revoked).map((judge) => judge.id));
       const byId = new Map(seen.map((entry) => [entry.id, entry]));
@@ -82,7 +86,7 @@ export function judgingRoundRoutes(deps: AppDeps) {
         categoryName: category.name,
         entries: panelSummary(category, panelEntries, judgeCards, judges).map((summary): PanelSummaryEntry => {
           const entry = byId.get(summary.entryId)!;
-          const sealed = caller.role === 'judge' && !summary.scoredBy.includes(String(caller.id));
+          const sealed = caller.role === 'judge' && !summary.scoredBy.includes(judgeKey(caller));
           const notes = cards.filter((card) => card.entryId === entry.id && card.panelNote && judges.some((j) => j.id === card.judgeId && judgeMaySee(j, entry.team)));
           return {
             entryId: entry.id,
@@ -132,15 +136,24 @@ function visible(caller: Credential, entries: readonly EntryRecord[]): EntryReco
 }
 
 /**
- * The panel: live judges and admins (the chair), by their token's label;
- * and a revoked one whose scorecards are in `cards`, so that a judge whose
- * token was replaced keeps the scores they gave (never waited for).
+ * The panel: live judges and admins (the chair) by their token's label, and
+ * people signed in with the company's provider who may judge now (their
+ * group role or a grant), by name; and anyone whose scorecards are in
+ * `cards` though they may no longer judge (a revoked token, a person whose
+ * judge role was taken away), so that the scores they gave stay (they are
+ * never waited for).
  */
-async function panelJudges(q: Queries, cards: readonly StoredScorecard[]): Promise<(PanelJudge & { revoked: boolean })[]> {
+async function panelJudges(q: Queries, cards: readonly StoredScorecard[], now: Date): Promise<(PanelJudge & { revoked: boolean })[]> {
   const scored = new Set(cards.map((card) => card.judgeId));
-  return (await listAdminTokens(q))
-    .filter((token) => token.role !== 'viewer' && (token.revokedAt === null || scored.has(String(token.id))))
-    .map((token) => ({ id: String(token.id), label: token.label, role: token.role, department: token.department, revoked: token.revokedAt !== null }));
+  const judging = (role: AdminRole | null): role is 'admin' | 'judge' => role === 'admin' || role === 'judge';
+  const tokens = (await listAdminTokens(q))
+    .map((token) => ({ id: judgeKey({ id: token.id, personId: null }), label: token.label, role: token.role, department: token.department, revoked: token.revokedAt !== null }))
+    .filter((token) => token.role !== 'viewer' && (!token.revoked || scored.has(token.id)));
+  const people = (await listPeople(q, now))
+    .map((person) => ({ id: judgeKey({ id: null, personId: person.id }), label: personLabel(person), role: person.role, department: person.department }))
+    .filter((person) => judging(person.role) || scored.has(person.id))
+    .map((person) => ({ ...person, role: judging(person.role) ? person.role : 'judge', revoked: !judging(person.role) }));
+  return [...tokens, ...people];
 }
 
 export function noSuchRound(c: Context): Response {

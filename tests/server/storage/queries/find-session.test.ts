@@ -16,9 +16,9 @@ const ISSUER = 'https://login.example.com';
 describe('sessions of admin tokens and of people', () => {
   it('a person\'s session carries the role and department it was made with, labelled with their name, else e-mail, else subject', async () => {
     const { storage } = await makeTestApp();
-    const jo = await savePerson(storage, { issuer: ISSUER, subject: 'jo', name: 'Jo Judge', email: 'jo@example.com', department: 'manufacturing' }, NOW);
-    const mail = await savePerson(storage, { issuer: ISSUER, subject: 'mail-only', name: null, email: 'm@example.com', department: null }, NOW);
-    const bare = await savePerson(storage, { issuer: ISSUER, subject: 'sub-only', name: null, email: null, department: null }, NOW);
+    const jo = await savePerson(storage, { issuer: ISSUER, groupRole: null, subject: 'jo', name: 'Jo Judge', email: 'jo@example.com', department: 'manufacturing' }, NOW);
+    const mail = await savePerson(storage, { issuer: ISSUER, groupRole: null, subject: 'mail-only', name: null, email: 'm@example.com', department: null }, NOW);
+    const bare = await savePerson(storage, { issuer: ISSUER, groupRole: null, subject: 'sub-only', name: null, email: null, department: null }, NOW);
     await insertSession(storage, { idHash: hashToken('s-jo'), personId: jo, role: 'judge', department: 'manufacturing', csrfToken: 'csrf-jo', createdAt: NOW, expiresAt: LATER });
     await insertSession(storage, { idHash: hashToken('s-mail'), personId: mail, role: 'viewer', department: null, csrfToken: 'csrf-m', createdAt: NOW, expiresAt: LATER });
     await insertSession(storage, { idHash: hashToken('s-bare'), personId: bare, role: 'admin', department: null, csrfToken: 'csrf-b', createdAt: NOW, expiresAt: LATER });
@@ -58,7 +58,7 @@ describe('sessions of admin tokens and of people', () => {
   it('a session belongs to a token or to a person, never both or neither, and a person\'s has a role', async () => {
     const { storage } = await makeTestApp();
     const token = (await storage.one<{ id: number }>(sql`SELECT id FROM admin_tokens`))!.id;
-    const person = await savePerson(storage, { issuer: ISSUER, subject: 'p', name: 'P', email: null, department: null }, NOW);
+    const person = await savePerson(storage, { issuer: ISSUER, groupRole: null, subject: 'p', name: 'P', email: null, department: null }, NOW);
     const insert = (tokenId: number | null, personId: number | null, role: string | null) =>
       storage.run(sql`INSERT INTO sessions (id_hash, admin_token_id, person_id, role, csrf_token, created_at, expires_at)
                       VALUES (${`h${tokenId}${personId}${role}`}, ${tokenId}, ${personId}, ${role}, 'c', ${NOW.toISOString()}, ${LATER.toISOString()})`);
@@ -70,9 +70,9 @@ describe('sessions of admin tokens and of people', () => {
 
   it('a person signing in again is the same person, with what the provider says of them now', async () => {
     const { storage } = await makeTestApp();
-    const first = await savePerson(storage, { issuer: ISSUER, subject: 'jo', name: 'Jo', email: 'jo@old.example', department: 'sales' }, NOW);
-    const again = await savePerson(storage, { issuer: ISSUER, subject: 'jo', name: 'Jo Judge', email: 'jo@example.com', department: 'manufacturing' }, LATER);
-    const elsewhere = await savePerson(storage, { issuer: 'https://other.example', subject: 'jo', name: 'Other Jo', email: null, department: null }, LATER);
+    const first = await savePerson(storage, { issuer: ISSUER, groupRole: null, subject: 'jo', name: 'Jo', email: 'jo@old.example', department: 'sales' }, NOW);
+    const again = await savePerson(storage, { issuer: ISSUER, groupRole: null, subject: 'jo', name: 'Jo Judge', email: 'jo@example.com', department: 'manufacturing' }, LATER);
+    const elsewhere = await savePerson(storage, { issuer: 'https://other.example', groupRole: null, subject: 'jo', name: 'Other Jo', email: null, department: null }, LATER);
     expect(again).toBe(first);
     expect(elsewhere).not.toBe(first);
     expect(await storage.one(sql`SELECT name, email, department, first_sign_in_at AS "first", last_sign_in_at AS "last" FROM people WHERE id = ${first}`)).toEqual({
@@ -89,7 +89,7 @@ describe('sessions of admin tokens and of people', () => {
 
   it('the audit log names the person who acted', async () => {
     const { storage } = await makeTestApp();
-    const person = await savePerson(storage, { issuer: ISSUER, subject: 'lena', name: 'Lena Lead', email: null, department: null }, NOW);
+    const person = await savePerson(storage, { issuer: ISSUER, groupRole: null, subject: 'lena', name: 'Lena Lead', email: null, department: null }, NOW);
     await insertAuditEntry(storage, { actor: { id: null, personId: person, label: 'Lena Lead' }, action: 'updated', entity: 'settings', entityId: 'timezone', summary: 'x' }, NOW);
     expect(await storage.one(sql`SELECT admin_token_id AS "tokenId", person_id AS "personId", label FROM audit_log`)).toEqual({ tokenId: null, personId: person, label: 'Lena Lead' });
   });
