@@ -5,6 +5,7 @@ import { findAdminToken } from '../../server/src/storage/queries/find-admin-toke
 import { insertAdminToken } from '../../server/src/storage/queries/insert-admin-token';
 import { revokeAdminToken } from '../../server/src/storage/queries/revoke-admin-token';
 import { snapshot } from '../support/admin-api';
+import { personSession } from '../support/person-session';
 import { makeTestApp } from '../support/test-app';
 
 /**
@@ -182,7 +183,7 @@ describe('access to every route', async () => {
     }
   });
 
-  it('lets each role through only the routes of its role, by token and by session; the others answer 403 naming both roles, and change nothing', async () => {
+  it('lets each role through only the routes of its role, by token, by a token\'s session and by a person\'s (company sign-in); the others answer 403 naming both roles, and change nothing', async () => {
     const roles = await makeTestApp({ now: NOW });
     await insertAdminToken(roles.storage, 'Jo (judge)', hashToken(JO), new Date(NOW), { role: 'judge', department: 'sales' });
     await insertAdminToken(roles.storage, 'Vi (viewer)', hashToken(VI), new Date(NOW), { role: 'viewer' });
@@ -192,21 +193,25 @@ describe('access to every route', async () => {
     const refused: Record<AdminRole, number> = { admin: 0, judge: 0, viewer: 0 };
     for (const role of ['admin', 'judge', 'viewer'] as const) {
       const session = await signIn(roles, tokens[role]);
+      // A person whose groups give the role, signed in with the company's provider.
+      const person = await personSession(roles.storage, { subject: `${role}-person`, name: `${role} person`, groupRole: role, department: role === 'judge' ? 'sales' : null }, new Date(NOW));
       for (const { route, method, url, body } of signOutLast) {
         const allowed = rolesFor(route).includes(role);
-        const credentials: Record<string, string>[] = [{ Cookie: session.cookie, 'X-CSRF-Token': session.csrf }];
+        const credentials: Record<string, string>[] = [{ Cookie: session.cookie, 'X-CSRF-Token': session.csrf }, { Cookie: person.cookie, 'X-CSRF-Token': person.csrf }];
         if (!SESSION_ONLY.has(route)) credentials.push({ Authorization: `Bearer ${tokens[role]}` });
         for (const credential of credentials) {
           // The refusal comes before any handler: a refused change changes nothing.
           const before = !allowed && method !== 'GET' ? await snapshot(roles) : undefined;
           const response = await roles.app.request(url, { method, headers: { 'Content-Type': 'application/json', ...credential }, body });
-          const what = `${route} as ${role} by ${credential.Cookie ? 'session' : 'token'}`;
+          const by = credential.Cookie === person.cookie ? 'person' : credential.Cookie ? 'session' : 'token';
+          const what = `${route} as ${role} by ${by}`;
           if (allowed) {
             expect([401, 403], `${what} answered ${response.status}`).not.toContain(response.status);
           } else {
             expect(response.status, what).toBe(403);
             const message = ((await response.json()) as { error: { message: string } }).error.message;
-            expect(message, what).toMatch(new RegExp(`^This needs the (admin|admin or viewer|admin or judge) role; your token is an? ${role}'s\\.$`));
+            const theirs = by === 'person' ? `you are signed in as an? ${role}` : `your token is an? ${role}'s`;
+            expect(message, what).toMatch(new RegExp(`^This needs the (admin|admin or viewer|admin or judge) role; ${theirs}\\.$`));
             refused[role]++;
             if (before !== undefined) expect(await snapshot(roles), what).toBe(before);
           }
@@ -214,11 +219,11 @@ describe('access to every route', async () => {
       }
     }
     expect(refused.admin).toBe(0);
-    // Every admin route refuses judges and viewers (both ways); the adoption routes refuse judges too.
+    // Every admin route refuses judges and viewers (all three ways); the adoption routes refuse judges too.
     const adminRoutes = walk.filter((r) => r.url.startsWith('/api/v1/admin/')).length;
     expect(adminRoutes).toBeGreaterThan(25);
-    expect(refused.judge).toBeGreaterThanOrEqual(adminRoutes * 2 + 2 * 2 + 3);
-    expect(refused.viewer).toBeGreaterThanOrEqual(adminRoutes * 2);
+    expect(refused.judge).toBeGreaterThanOrEqual(adminRoutes * 3 + 2 * 3 + 3);
+    expect(refused.viewer).toBeGreaterThanOrEqual(adminRoutes * 3);
   });
 
   it('guards the judging paths now, before their routes exist: no credential 401, a viewer 403, a judge or an admin through', async () => {
