@@ -84,7 +84,8 @@ export function adminPeopleRoutes({ storage, clock }: AppDeps) {
         }
         if (edit.department === person.setDepartment) return undefined;
         await setPersonDepartment(tx, person.id, edit.department);
-        return edit.department === null ? `department follows the provider (${person.claimedDepartment ?? 'none'})` : `department set to ${edit.department}`;
+        const named = departments.find((d) => d.id === edit.department);
+        return named ? `department set to ${named.name}` : `department follows the provider (${person.claimedDepartment ?? 'none'})`;
       });
     });
 }

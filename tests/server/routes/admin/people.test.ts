@@ -131,7 +131,7 @@ describe('PUT /api/v1/admin/people/:id/department', () => {
     const set = await json<PersonRecord>(send(t, 'PUT', `/people/${jo.personId}/department`, { department: 'sales' }, lena.headers));
     expect(set).toMatchObject({ claimedDepartment: 'manufacturing', setDepartment: 'sales', department: 'sales' });
     expect(await json(sessionOf(t, jo.cookie))).toMatchObject({ role: 'judge', department: 'sales' });
-    expect((await auditLog(t))[0]).toMatchObject({ label: 'Lena Lead', entity: 'person', summary: 'Jo Judge: department set to sales' });
+    expect((await auditLog(t))[0]).toMatchObject({ label: 'Lena Lead', entity: 'person', summary: 'Jo Judge: department set to Sales' });
 
     const follow = await json<PersonRecord>(send(t, 'PUT', `/people/${jo.personId}/department`, { department: null }, lena.headers));
     expect(follow).toMatchObject({ setDepartment: null, department: 'manufacturing' });
