@@ -9,6 +9,7 @@ import { systemClock } from './clock';
 import { loadConfig } from './config';
 import { statsCaches } from './storage/caches/stats-caches';
 import { openStorage } from './storage/open-storage';
+import { SQLITE_DRIVER } from './storage/sqlite/sqlite-driver';
 import { pruneEvents } from './storage/queries/prune-events';
 import { pruneVoiceQuota } from './storage/queries/prune-voice-quota';
 import { announceDueWinners } from './storage/queries/announce-due-winners';
@@ -97,7 +98,8 @@ announceTimer.unref();
 const requestLines = lineBuffer((chunk) => process.stdout.write(chunk));
 const deps = { storage, clock, config, logRequest: (entry: RequestLogEntry) => requestLines.line(JSON.stringify(entry)) };
 const server = serveApp(createApp(deps), deps, { port: config.port, hostname: config.host }, (info) => {
-  console.log(`Customer Chair server listening on http://${info.address}:${info.port}`);
+  const database = storage.engine === 'sqlite' ? `SQLite through ${SQLITE_DRIVER}` : 'PostgreSQL';
+  console.log(`Customer Chair server listening on http://${info.address}:${info.port} (Node ${process.versions.node}, ${database})`);
 });
 
 let stopping = false;

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import { SqliteDatabase as Database } from '../../server/src/storage/sqlite/sqlite-driver';
 import { COUNTER_OF } from '../../shared/src/domain/build-stats';
 import { sql } from '../../server/src/storage/sql';
 import type { Storage } from '../../server/src/storage/storage';

@@ -1,6 +1,6 @@
-import BetterSqlite3 from 'better-sqlite3';
 import { countContentAndEvents, type ContentAndEventCounts } from '../queries/count-content-and-events';
 import type { SqliteQueries } from '../storage';
+import { SqliteDatabase } from './sqlite-driver';
 import { sqliteStorage } from './sqlite-storage';
 
 /**
@@ -13,7 +13,7 @@ export async function backupSqlite(storage: SqliteQueries, file: string): Promis
   const db = await storage.sync((connection) => connection);
   // All pages in one step: a step interrupted by the server's writes would start over, possibly for ever under load.
   await db.backup(file, { progress: () => 0x7fffffff });
-  const copy = new BetterSqlite3(file, { readonly: true });
+  const copy = new SqliteDatabase(file, { readonly: true });
   try {
     const check = copy.pragma('integrity_check', { simple: true });
     if (check !== 'ok') throw new Error(`the copy failed its integrity check (${String(check)})`);

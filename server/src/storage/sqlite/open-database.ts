@@ -1,17 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
 import { DAY_BITS_BYTES, dayOfYear, setDayBit } from '@customer-chair/shared/domain/set-day-bit';
 import { migrate } from './migrate';
+import { SqliteDatabase } from './sqlite-driver';
 
 /**
  * Opens (creating its folder if needed) and migrates the database.
  * WAL lets the dashboard read while events are written; `synchronous=NORMAL`
  * is durable across process crashes in WAL mode, which is what we promise.
  */
-export function openDatabase(path: string): Database.Database {
+export function openDatabase(path: string): SqliteDatabase {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
+  const db = new SqliteDatabase(path);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import { SqliteDatabase as Database } from '../../../../server/src/storage/sqlite/sqlite-driver';
 import { describe, expect, it } from 'vitest';
 import { loadMigrations, migrate } from '../../../../server/src/storage/sqlite/migrate';
 

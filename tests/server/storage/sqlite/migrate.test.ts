@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { SqliteDatabase as Database } from '../../../../server/src/storage/sqlite/sqlite-driver';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadMigrations, migrate } from '../../../../server/src/storage/sqlite/migrate';
 import { openDatabase } from '../../../../server/src/storage/sqlite/open-database';
