@@ -1,5 +1,6 @@
 import { localDay } from '@customer-chair/shared/domain/local-day';
 import { EventBatchResultSchema, type UsageEvent } from '@customer-chair/shared/schemas/usage-event';
+import { apiRequest, unanswered, type ApiDeps } from './api-request';
 import type { LogRequest } from './messages';
 import type { Profile } from './profile';
 import { eventQueue, queueStatus, thanked, viewedStories, type QueueStatus } from './storage';
@@ -12,21 +13,15 @@ export const FLUSH_THRESHOLD = 20;
 export const BATCH_SIZE = 500;
 export const RETRY_BASE_MS = 30_000;
 export const RETRY_MAX_MS = 60 * 60_000;
-/** A POST that has not been answered by then is abandoned and retried (a hung server must not stall the queue). */
-export const REQUEST_TIMEOUT_MS = 20_000;
 
-export type QueueDeps = {
-  fetch: typeof fetch;
+export type QueueDeps = ApiDeps & {
   now: () => number;
   random: () => number;
-  profile: () => Promise<Profile>;
   installId: () => Promise<string>;
   /** The company's time zone, for "once per day" (from the content bundle). */
   timezone: () => Promise<string>;
   /** Asks for a flush again at this time (an alarm in the extension). */
   scheduleRetry: (at: number) => void;
-  /** REQUEST_TIMEOUT_MS unless a test wants less. */
-  requestTimeoutMs?: number;
 };
 
 export type FlushResult = { sent: number; rejected: number; waiting: number; error?: string };
@@ -161,60 +156,25 @@ export function createEventQueue(deps: QueueDeps) {
 
   type Outcome = { kind: 'sent' } | { kind: 'rejected'; error: string } | { kind: 'retry'; error: string; retryAfterMs?: number };
 
-  const timeoutMs = deps.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
   async function post(profile: Profile, events: UsageEvent[]): Promise<Outcome> {
-    let response: Response;
-    try {
-      response = await deps.fetch(new URL('/api/v1/events', profile.serverUrl), {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/json',
-          ...(profile.enrollmentKey && { Authorization: `Bearer ${profile.enrollmentKey}` }),
-        },
-        body: JSON.stringify({ events }),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-    } catch (error) {
-      if ((error as Error).name === 'TimeoutError') {
-        // The server may still have stored the batch; sending it again is safe (event ids make replays harmless).
-        return { kind: 'retry', error: `The server did not answer within ${timeoutMs / 1000} s.` };
-      }
-      return { kind: 'retry', error: `Cannot reach the server (${(error as Error).message}).` };
-    }
-    if (response.ok) {
+    // The settings read once per flush: on a fresh profile a managed-storage read takes seconds.
+    const reply = await apiRequest({ ...deps, profile: async () => profile }, '/api/v1/events', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ events }),
+    });
+    if (reply.ok) {
       // An answer we cannot read still means the server committed the batch.
-      EventBatchResultSchema.safeParse(await response.json().catch(() => undefined));
+      await reply.read(EventBatchResultSchema);
       return { kind: 'sent' };
     }
-    const detail = await errorMessage(response);
-    if (response.status === 408 || response.status === 429 || response.status >= 500) {
-      return { kind: 'retry', error: `Server answered ${response.status}: ${detail}`, retryAfterMs: retryAfter(response, deps.now()) };
-    }
-    if (response.status === 401 || response.status === 403) {
-      // A wrong enrollment key is a setting to fix, not bad events: keep them until it is fixed.
-      return { kind: 'retry', error: `The server refused the enrollment key (${response.status}): ${detail}` };
-    }
-    return { kind: 'rejected', error: `Server refused ${events.length} events (${response.status}): ${detail}` };
+    // No answer, a time-out (the server may still have stored the batch: event ids make sending it again harmless),
+    // too many requests, a server failure: the events are fine, try again later.
+    if (unanswered(reply) || reply.kind === 'rate-limited' || reply.kind === 'server-error') return { kind: 'retry', error: reply.message, retryAfterMs: reply.retryAfterMs };
+    // A wrong enrollment key is a setting to fix, not bad events: keep them until it is fixed.
+    if (reply.kind === 'unauthorized' || reply.status === 403) return { kind: 'retry', error: reply.message };
+    return { kind: 'rejected', error: `The server refused ${events.length} events: ${reply.message}` };
   }
 
   return { enqueue, undo, flush, threshold: FLUSH_THRESHOLD };
-}
-
-async function errorMessage(response: Response): Promise<string> {
-  try {
-    const body = (await response.json()) as { error?: { message?: string } };
-    return body.error?.message ?? response.statusText;
-  } catch {
-    return response.statusText || 'no details';
-  }
-}
-
-/** Retry-After in ms, as seconds or an HTTP date; undefined when absent or unreadable. */
-export function retryAfter(response: Response, now: number): number | undefined {
-  const value = response.headers.get('Retry-After');
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }

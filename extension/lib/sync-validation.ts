@@ -1,14 +1,10 @@
-import { toApiIssues } from '@customer-chair/shared/schemas/api-error';
 import { ValidationFiguresSchema } from '@customer-chair/shared/schemas/validation';
-import type { Profile } from './profile';
+import { apiRequest, type ApiDeps } from './api-request';
 import { validation } from './storage';
 
-export type ValidationSyncDeps = { fetch: typeof fetch; now: () => number; profile: () => Promise<Profile>; requestTimeoutMs?: number };
+export type ValidationSyncDeps = ApiDeps & { now: () => number };
 
 export type ValidationSyncResult = { result: 'updated' | 'unchanged' | 'skipped' | 'error'; error?: string };
-
-/** A validation request not answered by then is abandoned; the last figures stay. */
-export const VALIDATION_TIMEOUT_MS = 20_000;
 
 /**
  * Fetches the own department's validation figures (the request carries the
@@ -21,44 +17,19 @@ export async function syncValidation(deps: ValidationSyncDeps): Promise<Validati
   const department = profile.department;
   if (!department) return { result: 'skipped' };
   const cached = await validation.getValue();
-  const timeoutMs = deps.requestTimeoutMs ?? VALIDATION_TIMEOUT_MS;
-  const url = new URL('/api/v1/validation', profile.serverUrl);
-  url.searchParams.set('department', department);
-  let response: Response;
-  try {
-    response = await deps.fetch(url, {
-      headers: {
-        // Another department's ETag would answer for the wrong figures.
-        ...(cached?.department === department && cached.etag && { 'If-None-Match': cached.etag }),
-        ...(profile.enrollmentKey && { Authorization: `Bearer ${profile.enrollmentKey}` }),
-      },
-      cache: 'no-store',
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-  } catch (error) {
-    if ((error as Error).name === 'TimeoutError') return { result: 'error', error: `${profile.serverUrl} did not answer within ${timeoutMs / 1000} s; keeping the last figures.` };
-    return { result: 'error', error: `Cannot reach ${profile.serverUrl} (${(error as Error).message}).` };
-  }
-  if (response.status === 304 && cached?.department === department) {
+  // Another department's ETag would answer for the wrong figures.
+  const etag = cached?.department === department ? cached.etag : undefined;
+  const reply = await apiRequest({ ...deps, profile: async () => profile }, `/api/v1/validation?${new URLSearchParams({ department })}`, {
+    headers: { ...(etag && { 'If-None-Match': etag }) },
+  });
+  if (!reply.ok) return { result: 'error', error: `${reply.message} Keeping the last figures.` };
+  if (reply.status === 304 && cached?.department === department) {
     await validation.setValue({ ...cached, fetchedAt: new Date(deps.now()).toISOString() });
     return { result: 'unchanged' };
   }
-  if (!response.ok) {
-    const reason = response.status === 401 ? 'the enrollment key is missing or wrong' : `HTTP ${response.status}`;
-    return { result: 'error', error: `The server refused the validation request: ${reason}.` };
-  }
-  let body: unknown;
-  try {
-    body = await response.json();
-  } catch {
-    return { result: 'error', error: 'The server sent validation figures that are not JSON; keeping the last figures.' };
-  }
-  const parsed = ValidationFiguresSchema.safeParse(body);
-  if (!parsed.success) {
-    const first = toApiIssues(parsed.error)[0];
-    return { result: 'error', error: `The server sent invalid validation figures (${first?.path}: ${first?.message}); keeping the last figures.` };
-  }
-  if (parsed.data.department !== department) return { result: 'error', error: 'The server sent the figures of another department; keeping the last figures.' };
-  await validation.setValue({ department, figures: parsed.data, etag: response.headers.get('ETag') ?? undefined, fetchedAt: new Date(deps.now()).toISOString() });
+  const figures = await reply.read(ValidationFiguresSchema);
+  if (!figures.ok) return { result: 'error', error: `${figures.message} Keeping the last figures.` };
+  if (figures.value.department !== department) return { result: 'error', error: 'The server sent the figures of another department. Keeping the last figures.' };
+  await validation.setValue({ department, figures: figures.value, etag: reply.headers.get('ETag') ?? undefined, fetchedAt: new Date(deps.now()).toISOString() });
   return { result: 'updated' };
 }

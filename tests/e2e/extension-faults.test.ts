@@ -82,7 +82,7 @@ describe('the extension under server faults', () => {
     proxy.mode = 'error-500';
     await logAction(browser, 0);
     await logAction(browser, 1);
-    expect(await syncNow(browser, SYNC_TIMEOUT_MS)).toMatch(/Server answered 500/);
+    expect(await syncNow(browser, SYNC_TIMEOUT_MS)).toMatch(/The server answered 500 Internal Server Error: Injected fault\./);
     const { queue } = await extensionState();
     expect(queue.length).toBeGreaterThanOrEqual(2);
     const onServer = serverEvents().ids;
@@ -96,14 +96,14 @@ describe('the extension under server faults', () => {
     proxy.mode = 'rate-limited';
     proxy.retryAfterSeconds = 600;
     const before = Date.now();
-    expect(await syncNow(browser, SYNC_TIMEOUT_MS)).toMatch(/Server answered 429/);
+    expect(await syncNow(browser, SYNC_TIMEOUT_MS)).toMatch(/Injected rate limit\. The server asked to wait 10 min\./);
     const { queueStatus } = await extensionState();
     const wait = Date.parse(queueStatus!.retryAt!) - before;
     expect(wait).toBeGreaterThan(595_000);
     expect(wait).toBeLessThan(660_000);
     expect(queueStatus!.serverAskedToWait).toBe(true);
     const page = await openOptions(browser);
-    await page.getByText(/Server answered 429.*Next try/).waitFor();
+    await page.getByText(/Injected rate limit\. The server asked to wait 10 min\. Next try/).waitFor();
     await page.close();
   });
 

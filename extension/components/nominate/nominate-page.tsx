@@ -5,11 +5,12 @@ import { EntryDraftSchema, type EntryStatus } from '@customer-chair/shared/schem
 import type { Round } from '@customer-chair/shared/schemas/recognition-round';
 import { render } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { unanswered, type ApiDeps } from '../../lib/api-request';
 import { emptyEntryForm, entryContent, formFromContent, hasContent, selfCheckProgress, toEntryDraft, type EntryForm } from '../../lib/entry-form';
 import { latestWriter } from '../../lib/latest-writer';
 import { useReceiptStatuses } from '../../lib/use-receipt-statuses';
 import { effectiveProfile, type Profile } from '../../lib/profile';
-import { fetchEntryStatus, fetchOpenRounds, submitEntry, type RecognitionDeps } from '../../lib/recognition-api';
+import { fetchEntryStatus, fetchOpenRounds, submitEntry } from '../../lib/recognition-api';
 import { cachedRounds, entryDraft, keptEntries, type KeptEntry } from '../../lib/recognition-storage';
 import { cachedBundle, installId, managedMirror, userSettings } from '../../lib/storage';
 import { MyEntries } from './my-entries';
@@ -81,7 +82,7 @@ async function ensureInstallId(): Promise<string> {
 export function NominatePage({ deps, initial }: { deps: NominateDeps; initial: Loaded }) {
   const { profile, bundle } = initial;
   // The managed values come from the background's mirror: the live managed read can take seconds on a fresh profile.
-  const api: RecognitionDeps = useMemo(() => ({ fetch: deps.fetch, profile: async () => profile, timeoutMs: deps.timeoutMs }), []);
+  const api: ApiDeps = useMemo(() => ({ fetch: deps.fetch, profile: async () => profile, timeoutMs: deps.timeoutMs }), []);
   const today = localDay(deps.now(), bundle?.timezone ?? 'UTC');
 
   const [rounds, setRounds] = useState(initial.rounds);
@@ -177,7 +178,7 @@ export function NominatePage({ deps, initial }: { deps: NominateDeps; initial: L
       setErrors(named);
       setOutcome({
         error: true,
-        text: answer.kind === 'offline' ? `${answer.message} Your draft stays in this browser: submit it again when you are back online.` : answer.message,
+        text: unanswered(answer) ? `${answer.message} Your draft stays in this browser: submit it again when you are back online.` : answer.message,
       });
       return;
     }

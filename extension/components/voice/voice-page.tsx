@@ -4,7 +4,7 @@ import { VoiceDraftSchema, type VoiceKind } from '@customer-chair/shared/schemas
 import { render } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { ApiDeps } from '../../lib/api-request';
+import { unanswered, type ApiDeps } from '../../lib/api-request';
 import { effectiveProfile, type Profile } from '../../lib/profile';
 import { cachedBundle, managedMirror, userSettings } from '../../lib/storage';
 import { useReceiptStatuses } from '../../lib/use-receipt-statuses';
@@ -81,7 +81,7 @@ export function VoicePage({ deps, initial }: { deps: VoiceDeps; initial: Loaded 
       setErrors(fieldErrors(answer.issues ?? []));
       setOutcome({
         error: true,
-        text: answer.kind === 'offline' ? `${answer.message} Your message is still here: send it again when you are back online.` : answer.message,
+        text: unanswered(answer) ? `${answer.message} Your message is still here: send it again when you are back online.` : answer.message,
       });
       focusFirstProblem();
       return;

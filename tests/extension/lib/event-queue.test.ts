@@ -106,10 +106,10 @@ describe('the event queue', () => {
       // A hung server: only the request's own time limit ends the wait.
       return new Promise((_, reject) => init.signal!.addEventListener('abort', () => reject(init.signal!.reason)));
     }) as unknown as typeof globalThis.fetch;
-    const { queue } = setup({ fetch, requestTimeoutMs: 50 });
+    const { queue } = setup({ fetch, timeoutMs: 50 });
     const id = await queue.enqueue(action);
     const first = await queue.flush();
-    expect(first).toMatchObject({ sent: 0, waiting: 1, error: 'The server did not answer within 0.05 s.' });
+    expect(first).toMatchObject({ sent: 0, waiting: 1, error: 'The server at http://127.0.0.1:8787 did not answer within 0.05 s.' });
     expect(await eventQueue.getValue()).toHaveLength(1);
     hang = false;
     expect(await queue.flush({ force: true })).toMatchObject({ sent: 1, waiting: 0 });

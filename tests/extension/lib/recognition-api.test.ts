@@ -62,7 +62,7 @@ describe('the recognition API client', () => {
     });
     expect(await fetchOpenRounds(replying(() => new Response('<html>Bad gateway</html>', { status: 502, statusText: 'Bad Gateway' })))).toEqual({
       ok: false,
-      kind: 'refused',
+      kind: 'server-error',
       status: 502,
       message: 'The server answered 502 Bad Gateway.',
     });
@@ -77,6 +77,6 @@ describe('the recognition API client', () => {
       timeoutMs: 50,
       fetch: ((_url: URL, init: RequestInit) => new Promise((_, reject) => init.signal!.addEventListener('abort', () => reject(init.signal!.reason)))) as unknown as typeof fetch,
     };
-    expect(await submitEntry(hung, draft)).toEqual({ ok: false, kind: 'offline', message: 'The server at https://cx.example.com did not answer within 0.05 s.' });
+    expect(await submitEntry(hung, draft)).toEqual({ ok: false, kind: 'timeout', message: 'The server at https://cx.example.com did not answer within 0.05 s.' });
   });
 });

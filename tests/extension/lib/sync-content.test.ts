@@ -41,10 +41,10 @@ describe('syncContent', () => {
     const invalid = () => new Response(JSON.stringify({ ...serverBundle, stories: [{ id: 'Bad Id' }] }), { status: 200 });
     const invalidStatus = await syncContent(deps(invalid));
     expect(invalidStatus).toMatchObject({ result: 'error' });
-    expect(invalidStatus.error).toMatch(/invalid content \(stories\.0\./);
+    expect(invalidStatus.error).toMatch(/^The server sent an answer this extension cannot read \(stories\.0\..* Keeping the last good content\.$/);
 
     const down = await syncContent(deps(() => Promise.reject(new TypeError('Failed to fetch'))));
-    expect(down.error).toMatch(/Cannot reach http:\/\/127\.0\.0\.1:8787/);
+    expect(down.error).toMatch(/Cannot reach the server at http:\/\/127\.0\.0\.1:8787/);
 
     const refused = await syncContent(deps(() => new Response('{}', { status: 401 })));
     expect(refused.error).toMatch(/enrollment key/);
@@ -63,12 +63,12 @@ describe('syncContent', () => {
     await cachedBundle.setValue({ bundle: serverBundle, etag: '"v7-abc"', source: 'server' });
     const hung = {
       ...deps(() => new Response()),
-      requestTimeoutMs: 50,
+      timeoutMs: 50,
       fetch: ((_url: URL, init: RequestInit) =>
         new Promise((_, reject) => init.signal!.addEventListener('abort', () => reject(init.signal!.reason)))) as unknown as typeof fetch,
     };
     const status = await syncContent(hung);
-    expect(status).toMatchObject({ result: 'error', error: 'http://127.0.0.1:8787 did not answer within 0.05 s; keeping the last good content.' });
+    expect(status).toMatchObject({ result: 'error', error: 'The server at http://127.0.0.1:8787 did not answer within 0.05 s. Keeping the last good content.' });
     expect((await cachedBundle.getValue())?.bundle.version).toBe(7);
   });
 });

@@ -65,15 +65,15 @@ describe('syncValidation', () => {
 
     expect(await syncValidation(deps(() => Promise.reject(new TypeError('Failed to fetch'))))).toMatchObject({ result: 'error', error: expect.stringMatching(/Cannot reach/) });
     expect(await syncValidation(deps(() => new Response('{}', { status: 401 })))).toMatchObject({ error: expect.stringMatching(/enrollment key/) });
-    expect(await syncValidation(deps(() => new Response('{}', { status: 500 })))).toMatchObject({ error: expect.stringMatching(/HTTP 500/) });
+    expect(await syncValidation(deps(() => new Response('{}', { status: 500 })))).toMatchObject({ error: expect.stringMatching(/The server answered 500\./) });
     expect(await syncValidation(deps(() => new Response('not json', { status: 200 })))).toMatchObject({ error: expect.stringMatching(/not JSON/) });
     expect(await syncValidation(deps(ok({ ...figures('manufacturing'), thisWeek: { from: '2026-11-30', actions: -1 } })))).toMatchObject({
-      error: expect.stringMatching(/invalid validation figures \(thisWeek\.actions/),
+      error: expect.stringMatching(/cannot read \(thisWeek\.actions/),
     });
     expect(await syncValidation(deps(ok(figures('legal'))))).toMatchObject({ error: expect.stringMatching(/another department/) });
     const hung = {
       ...deps(() => new Response()),
-      requestTimeoutMs: 50,
+      timeoutMs: 50,
       fetch: ((_url: URL, init: RequestInit) => new Promise((_, reject) => init.signal!.addEventListener('abort', () => reject(init.signal!.reason)))) as unknown as typeof fetch,
     };
     expect(await syncValidation(hung)).toMatchObject({ result: 'error', error: expect.stringMatching(/did not answer within 0\.05 s/) });
