@@ -131,7 +131,9 @@ export function OptionsPage() {
 
   return (
     <div class="page">
-      <header class="brand">Customer Chair — Settings</header>
+      <header class="brand">
+        <h1>Customer Chair — Settings</h1>
+      </header>
       <form class="settings" onSubmit={save}>
         <fieldset>
           <legend>Sync server</legend>
