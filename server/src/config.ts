@@ -17,6 +17,8 @@ export const EnvSchema = z.object({
   PORT: optional(int(0, 65_535)).default(8787),
   HOST: optional(z.string().min(1)).default('127.0.0.1'),
   DATABASE_PATH: optional(z.string().min(1)).default('./data/customer-chair.db'),
+  // `pnpm demo`'s own SQLite file (never DATABASE_PATH's): generated usage goes only there.
+  DEMO_DATABASE_PATH: optional(z.string().min(1)).default('./data/demo.db'),
   // Set, everything is stored in PostgreSQL (15 or newer) instead of the SQLite file.
   DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// (or postgresql://) connection URL')),
   DATABASE_POOL_SIZE: optional(int(1, 1000)).default(10),
@@ -92,6 +94,8 @@ export type Config = {
   port: number;
   host: string;
   databasePath: string;
+  /** The SQLite file `pnpm demo` (main.ts demo) serves instead, marked as a demo and filled with generated usage on its first start. */
+  demoDatabasePath: string;
   /** PostgreSQL's connection URL; when set, `databasePath` is not used. */
   databaseUrl?: string;
   /** Connections each instance keeps to PostgreSQL at most. */
@@ -177,6 +181,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       port: e.PORT,
       host: e.HOST,
       databasePath: e.DATABASE_PATH,
+      demoDatabasePath: e.DEMO_DATABASE_PATH,
       databaseUrl: e.DATABASE_URL,
       databasePoolSize: e.DATABASE_POOL_SIZE,
       databaseStatementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,

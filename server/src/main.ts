@@ -15,6 +15,12 @@ import { pruneVoiceQuota } from './storage/queries/prune-voice-quota';
 import { announceDueWinners } from './storage/queries/announce-due-winners';
 import { getCompanyTimezone } from './storage/queries/get-company-timezone';
 import { localDay } from '@customer-chair/shared/domain/local-day';
+import { resolve } from 'node:path';
+import { generateAdminToken, hashToken } from './auth/tokens';
+import { fillDemoDatabase } from './demo/fill-demo-database';
+import { hasUsage } from './storage/queries/has-usage';
+import { insertAdminToken } from './storage/queries/insert-admin-token';
+import { markDemoDatabase } from './storage/queries/mark-demo-database';
 
 /**
  * The only place that reads the environment, opens the database and listens.
@@ -28,7 +34,17 @@ if (!loaded.ok) {
   console.error(`Customer Chair server: the configuration is not valid:\n  ${loaded.problems.join('\n  ')}`);
   process.exit(1);
 }
-const config = loaded.config;
+/**
+ * `main.ts demo` (`pnpm demo`): the same server on its own SQLite file (DEMO_DATABASE_PATH, never
+ * DATABASE_PATH's nor PostgreSQL), marked as a demo in the database itself, and filled on its first
+ * start with generated usage. The dashboard shows a banner on it.
+ */
+const demo = process.argv[2] === 'demo';
+if (demo && resolve(loaded.config.demoDatabasePath) === resolve(loaded.config.databasePath)) {
+  console.error('Customer Chair demo: DEMO_DATABASE_PATH names the same file as DATABASE_PATH; the demo needs a file of its own.');
+  process.exit(1);
+}
+const config = demo ? { ...loaded.config, databasePath: loaded.config.demoDatabasePath, databaseUrl: undefined } : loaded.config;
 const clock = systemClock;
 const storage = await openStorage(config).catch((error: Error) => {
   console.error(`Customer Chair server: cannot open the database: ${error.message}`);
@@ -46,7 +62,17 @@ if (process.argv[2] === 'backup') {
   await storage.close();
   process.exit(code);
 }
+if (demo && !(await markDemoDatabase(storage))) {
+  console.error(`Customer Chair demo: ${config.databasePath} is a database in use (it has content, tokens or usage), not a demo database; nothing was changed. Point DEMO_DATABASE_PATH at a new file.`);
+  process.exit(1);
+}
 const started = await bootstrap(storage, config, clock);
+if (demo && !(await hasUsage(storage))) {
+  const filled = await fillDemoDatabase(storage, { timezone: config.timezone, now: clock.now() });
+  console.log(
+    `Demo: generated ${filled.events} usage events from ${filled.installs} installs, ${filled.firstDay} to ${filled.lastDay} (company holiday ${filled.holiday}), and ${filled.voiceMessages} voice messages in ${(filled.ms / 1000).toFixed(1)} s.`,
+  );
+}
 // The stats' in-memory roll-ups are read now, not by the first dashboard visitor (about half a second at 10M events).
 await statsCaches.warm(storage);
 
@@ -55,6 +81,11 @@ if (started.generatedAdminToken) {
   console.log(
     `\nNo ADMIN_TOKEN was set, so one was made. It is shown only this once (only its hash is stored):\n\n  ${started.generatedAdminToken}\n`,
   );
+} else if (demo && config.adminToken === undefined) {
+  // The demo is for looking at: each later start makes a new token to sign in with, rather than asking for the first one.
+  const token = generateAdminToken();
+  await insertAdminToken(storage, 'pnpm demo', hashToken(token), clock.now());
+  console.log(`\nA new admin token for this demo start (only its hash is stored):\n\n  ${token}\n`);
 }
 
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
@@ -100,6 +131,7 @@ const deps = { storage, clock, config, logRequest: (entry: RequestLogEntry) => r
 const server = serveApp(createApp(deps), deps, { port: config.port, hostname: config.host }, (info) => {
   const database = storage.engine === 'sqlite' ? `SQLite through ${SQLITE_DRIVER}` : 'PostgreSQL';
   console.log(`Customer Chair server listening on http://${info.address}:${info.port} (Node ${process.versions.node}, ${database})`);
+  if (demo) console.log(`Demo: open http://${info.address}:${info.port}/ and sign in with ${config.adminToken === undefined ? 'the admin token above' : 'ADMIN_TOKEN'} (DEMO database ${config.databasePath}: generated usage, not a company's).`);
 });
 
 let stopping = false;

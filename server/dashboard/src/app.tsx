@@ -2,6 +2,7 @@ import type { SessionInfo } from '@customer-chair/shared/schemas/session';
 import { useEffect, useState } from 'preact/hooks';
 import { api, setCsrfToken } from './api';
 import { AuditLog } from './audit-log';
+import { DemoBanner } from './demo-banner';
 import { ImportExport } from './import-export';
 import { Judging } from './judging';
 import { Nav, pageFor, readHash } from './nav';
@@ -65,6 +66,7 @@ export function App() {
   const rest = page === route.page ? route.rest : undefined;
   return (
     <div class="shell">
+      <DemoBanner />
       <header class="top">
         <span class="brand">Customer Chair · CX dashboard</span>
         <span class="who">

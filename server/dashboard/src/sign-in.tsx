@@ -2,9 +2,10 @@ import type { SessionInfo, SignInOptions } from '@customer-chair/shared/schemas/
 import type { Ref } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from './api';
+import { DemoBanner } from './demo-banner';
 
 /** When the server cannot say what it offers, the token form still works (it says so if tokens are off). */
-const TOKEN_ONLY: SignInOptions = { providerName: null, tokenSignIn: true };
+const TOKEN_ONLY: SignInOptions = { providerName: null, tokenSignIn: true, demo: false };
 
 /**
  * Sign-in: "Sign in with <provider>" (a plain navigation to the server, which
@@ -24,6 +25,7 @@ export function SignIn({ notice, onSignedIn }: { notice?: string; onSignedIn: (s
 
   return (
     <main class="sign-in">
+      <DemoBanner />
       <p class="brand">Customer Chair · CX dashboard</p>
       <h1>Is the customer in every department’s day?</h1>
       <p class="lede">Adoption by department, week by week — counted per department, never per person.</p>

@@ -12,6 +12,7 @@ import { requireSession, type SessionVariables } from '../middleware/require-ses
 import { deleteSession } from '../storage/queries/delete-session';
 import { findAdminToken } from '../storage/queries/find-admin-token';
 import { insertSession } from '../storage/queries/insert-session';
+import { isDemoDatabase } from '../storage/queries/is-demo-database';
 
 /**
  * Whether a sign-in comes from the dashboard itself: no `Origin` (not a
@@ -33,14 +34,17 @@ function sameOrigin(origin: string | undefined, url: string, forwardedHost: stri
 
 /**
  * `/api/v1/session`: sign in with an admin token, see who is signed in, sign
- * out; `/options`: how the sign-in page may sign in. Wrong tokens and
+ * out; `/options`: how the sign-in page may sign in, and whether this is
+ * the demo's database. Wrong tokens and
  * cookies count against `throttle`; a correct token always signs in (unless
  * TOKEN_SIGN_IN is off: then tokens serve scripts only, as bearer tokens).
  */
 export function sessionRoutes({ storage, clock, config }: AppDeps, throttle?: CredentialThrottle) {
   const signedIn = requireSession(storage, clock, throttle);
   return new Hono<{ Variables: SessionVariables }>()
-    .get('/options', (c) => c.json<SignInOptions>({ providerName: config.oidc?.providerName ?? null, tokenSignIn: config.tokenSignIn }))
+    .get('/options', async (c) =>
+      c.json<SignInOptions>({ providerName: config.oidc?.providerName ?? null, tokenSignIn: config.tokenSignIn, demo: await isDemoDatabase(storage) }),
+    )
     .post('/', async (c) => {
       if (!config.tokenSignIn) {
         return apiError(c, 403, 'forbidden', `Signing in to the dashboard with an admin token is turned off on this server (TOKEN_SIGN_IN=off): sign in with ${config.oidc?.providerName ?? 'your company account'}. Admin tokens still work as bearer tokens for scripts.`);

@@ -25,10 +25,13 @@ export type SessionInfo = z.infer<typeof SessionInfoSchema>;
 /**
  * `GET /api/v1/session/options` (public): what the sign-in page offers.
  * `providerName`: "Sign in with <providerName>" (null: no company sign-in
- * on this server); `tokenSignIn`: whether the admin-token form is shown.
+ * on this server); `tokenSignIn`: whether the admin-token form is shown;
+ * `demo`: the database is `pnpm demo`'s, its usage generated (the dashboard
+ * shows a banner saying so).
  */
 export const SignInOptionsSchema = z.object({
   providerName: z.string().nullable(),
   tokenSignIn: z.boolean(),
+  demo: z.boolean(),
 });
 export type SignInOptions = z.infer<typeof SignInOptionsSchema>;

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { OidcConfig } from '../../../server/src/config';
 import { SignInOptionsSchema } from '../../../shared/src/schemas/session';
+import { markDemoDatabase } from '../../../server/src/storage/queries/mark-demo-database';
 import { snapshot } from '../../support/admin-api';
 import { makeTestApp, TEST_ADMIN_TOKEN } from '../../support/test-app';
+import { openTestStorage } from '../../support/test-storage';
 
 const OIDC: OidcConfig = {
   issuer: 'https://login.example.com',
@@ -22,10 +24,17 @@ describe('GET /api/v1/session/options and TOKEN_SIGN_IN', () => {
     const plain = await makeTestApp();
     const response = await plain.app.request('/api/v1/session/options');
     expect(response.status).toBe(200);
-    expect(SignInOptionsSchema.parse(await response.json())).toEqual({ providerName: null, tokenSignIn: true });
+    expect(SignInOptionsSchema.parse(await response.json())).toEqual({ providerName: null, tokenSignIn: true, demo: false });
 
     const company = await makeTestApp({ config: { oidc: OIDC, tokenSignIn: false } });
-    expect(await (await company.app.request('/api/v1/session/options')).json()).toEqual({ providerName: 'Okta', tokenSignIn: false });
+    expect(await (await company.app.request('/api/v1/session/options')).json()).toEqual({ providerName: 'Okta', tokenSignIn: false, demo: false });
+  });
+
+  it('says when the database is `pnpm demo`\'s (marked in the database itself), for the dashboard\'s banner', async () => {
+    const storage = await openTestStorage();
+    expect(await markDemoDatabase(storage)).toBe(true);
+    const demo = await makeTestApp({ storage });
+    expect(SignInOptionsSchema.parse(await (await demo.app.request('/api/v1/session/options')).json())).toEqual({ providerName: null, tokenSignIn: true, demo: true });
   });
 
   it('with TOKEN_SIGN_IN=off, refuses to sign in with a token (403, naming the provider) and makes no session; the token still works as a bearer token', async () => {
