@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 
 type Violation = Awaited<ReturnType<AxeBuilder['analyze']>>['violations'][number];
 
-/** What axe found on a page: the rule, how bad, and where (one CSS path per element; `>>` steps into a shadow root). */
+/** What axe found on a page: the rule, how bad, and where (a CSS path per element, `>>` stepping into a shadow root, and what failed there). */
 export type Finding = { rule: string; impact: string; help: string; targets: string[] };
 
 export type Audit = {
@@ -19,7 +19,12 @@ const finding = (v: Violation): Finding => ({
   rule: v.id,
   impact: v.impact ?? 'unknown',
   help: v.help,
-  targets: v.nodes.map((n) => n.target.map((t) => (Array.isArray(t) ? t.join(' >> ') : String(t))).join(' | ')),
+  targets: v.nodes.map((n) => {
+    const where = n.target.map((t) => (Array.isArray(t) ? t.join(' >> ') : String(t))).join(' | ');
+    // What failed there, in axe's words ("Element has insufficient color contrast of 3.9 (foreground color: …").
+    const why = [...n.any, ...n.all, ...n.none].find((check) => check.message)?.message;
+    return why ? `${where} — ${why}` : where;
+  }),
 });
 
 /**
