@@ -23,7 +23,8 @@ afterEach(async () => {
   for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
 });
 
-describe('the server process (main.ts)', () => {
+// Each test starts the real process (tsx compiles main.ts on the way): seconds on a loaded machine, so more than vitest's 5 s default.
+describe('the server process (main.ts)', { timeout: 30_000 }, () => {
   it('starts on a random port, creating the database folder, and answers /health', async () => {
     const databasePath = join(tempFolder(), 'nested', 'folder', 'cc.db');
     const server = await startServer({ databasePath });
