@@ -39,16 +39,23 @@ function waitMessage(response: Response): string {
   return `Try again in ${Math.ceil(seconds / 60)} minutes.`;
 }
 
-/** The session's CSRF token: every change the dashboard asks for carries it. */
+/** The session's CSRF token: every change the dashboard asks for carries it. Set while signed in, so it also says whether a session is believed to be alive. */
 let csrfToken: string | undefined;
 export const setCsrfToken = (token: string | undefined) => {
   csrfToken = token;
+};
+
+/** Who is told that the session ended: the App, which shows the sign-in page. */
+let sessionEnded: (() => void) | undefined;
+export const onSessionEnded = (listener: (() => void) | undefined) => {
+  sessionEnded = listener;
 };
 
 async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
   let response: Response;
   const method = init.method ?? 'GET';
   const headers = new Headers(init.headers);
+  const session = csrfToken;
   if (method !== 'GET' && csrfToken && !headers.has('X-CSRF-Token')) headers.set('X-CSRF-Token', csrfToken);
   try {
     response = await fetch(path, { credentials: 'same-origin', ...init, headers });
@@ -57,6 +64,13 @@ async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
   }
   if (response.status === 204) return undefined as T;
   const body = (await response.json().catch(() => undefined)) as T | ApiError | undefined;
+  // A 401 while signed in means the session ended (expired, signed out elsewhere, revoked): said once, here, for every
+  // page. Not before sign-in (the first look at the session, a wrong token), and not again for calls made with the
+  // same session that answer later.
+  if (response.status === 401 && session !== undefined && session === csrfToken) {
+    csrfToken = undefined;
+    sessionEnded?.();
+  }
   if (!response.ok) {
     const error = (body as ApiError | undefined)?.error;
     let message = error?.message ?? `The server answered ${response.status}.`;
@@ -187,11 +201,5 @@ export const isConflict = (error: unknown) => error instanceof ApiFailure && err
 /** The server's CSV of the figures on screen (the session cookie goes along with the download). */
 export const csvUrl = (range: { from: string; to: string }, view: 'departments' | 'weekly') => `/api/v1/stats.csv?${query(range)}&view=${view}`;
 
-/** The session ended (expired, signed out elsewhere, token revoked). */
-export const isExpired = (error: unknown) => error instanceof ApiFailure && error.status === 401;
-
-/** The message to show for a failed call; an ended session goes back to sign-in instead. */
-export function failureMessage(error: unknown, onExpired: () => void): string {
-  if (isExpired(error)) onExpired();
-  return error instanceof Error ? error.message : String(error);
-}
+/** The message to show for a failed call (an ended session is handled in `call`: the App shows the sign-in page). */
+export const failureMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));

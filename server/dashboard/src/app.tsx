@@ -1,22 +1,27 @@
 import type { SessionInfo } from '@customer-chair/shared/schemas/session';
 import { useEffect, useState } from 'preact/hooks';
-import { api, setCsrfToken } from './api';
-import { AuditLog } from './audit-log';
+import { api, onSessionEnded, setCsrfToken } from './api';
+import { readAdoptionView } from './adoption-route';
 import { DemoBanner } from './demo-banner';
-import { ImportExport } from './import-export';
-import { Judging } from './judging';
+import { lazyPage } from './lazy-page';
 import { Nav, pageFor, readHash } from './nav';
-import { Overview } from './overview';
-import { People } from './people';
-import { Prompts } from './prompts';
-import { Roles } from './roles';
-import { Rounds } from './rounds';
-import { Schedule } from './schedule';
-import { Settings } from './settings';
 import { SignIn } from './sign-in';
-import { StoryEditor } from './story-editor';
-import { Stories } from './stories';
-import { VoicePage } from './voice-page';
+
+// Each page is loaded when it is first opened.
+const Overview = lazyPage(() => import('./overview').then((m) => m.Overview));
+const Judging = lazyPage(() => import('./judging').then((m) => m.Judging));
+const Rounds = lazyPage(() => import('./rounds').then((m) => m.Rounds));
+const Stories = lazyPage(() => import('./stories').then((m) => m.Stories));
+const StoryEditor = lazyPage(() => import('./story-editor').then((m) => m.StoryEditor));
+// The voice schemas bring their schema library (shared with the extension), which no other page needs.
+const VoiceInbox = lazyPage(() => import('./voice-inbox').then((m) => m.VoiceInbox));
+const Schedule = lazyPage(() => import('./schedule').then((m) => m.Schedule));
+const Prompts = lazyPage(() => import('./prompts').then((m) => m.Prompts));
+const Roles = lazyPage(() => import('./roles').then((m) => m.Roles));
+const Settings = lazyPage(() => import('./settings').then((m) => m.Settings));
+const ImportExport = lazyPage(() => import('./import-export').then((m) => m.ImportExport));
+const People = lazyPage(() => import('./people').then((m) => m.People));
+const AuditLog = lazyPage(() => import('./audit-log').then((m) => m.AuditLog));
 
 /** What each role may do, in the header's tooltip. */
 const ROLE_HINTS: Record<SessionInfo['role'], string> = {
@@ -33,13 +38,18 @@ export function App() {
   const [route, setRoute] = useState(() => readHash(location.hash));
 
   useEffect(() => {
+    // Any call that finds the session ended (expired, signed out elsewhere, revoked) brings the sign-in page, once.
+    onSessionEnded(() => setState({ kind: 'signed-out', notice: 'Your session ended; sign in again.' }));
     api.session().then(
       (session) => signedIn(session),
       () => setState({ kind: 'signed-out' }),
     );
     const onHash = () => setRoute(readHash(location.hash));
     addEventListener('hashchange', onHash);
-    return () => removeEventListener('hashchange', onHash);
+    return () => {
+      onSessionEnded(undefined);
+      removeEventListener('hashchange', onHash);
+    };
   }, []);
 
   function signedIn(session: SessionInfo) {
@@ -52,11 +62,6 @@ export function App() {
     setCsrfToken(undefined);
     setState({ kind: 'signed-out', notice: 'You are signed out.' });
   }
-
-  const expired = () => {
-    setCsrfToken(undefined);
-    setState({ kind: 'signed-out', notice: 'Your session ended; sign in again.' });
-  };
 
   if (state.kind === 'loading') return <p class="loading" role="status">Loading…</p>;
   if (state.kind === 'signed-out') return <SignIn notice={state.notice} onSignedIn={signedIn} />;
@@ -80,18 +85,18 @@ export function App() {
         </span>
       </header>
       <Nav current={page} role={role} />
-      {page === 'adoption' && <Overview onExpired={expired} />}
-      {page === 'judging' && (role === 'admin' || role === 'judge') && <Judging role={role} department={department} roundHint={rest} onExpired={expired} />}
-      {page === 'rounds' && <Rounds roundId={rest} onExpired={expired} />}
-      {page === 'stories' && (rest ? <StoryEditor key={rest} storyId={rest === 'new' ? undefined : rest} onExpired={expired} /> : <Stories onExpired={expired} />)}
-      {page === 'voice' && <VoicePage hash={rest} onExpired={expired} />}
-      {page === 'schedule' && <Schedule onExpired={expired} />}
-      {page === 'prompts' && <Prompts onExpired={expired} />}
-      {page === 'roles' && <Roles onExpired={expired} />}
-      {page === 'settings' && <Settings onExpired={expired} />}
-      {page === 'import' && <ImportExport onExpired={expired} />}
-      {page === 'people' && <People onExpired={expired} />}
-      {page === 'audit' && <AuditLog onExpired={expired} />}
+      {page === 'adoption' && <Overview view={readAdoptionView(rest, route.params)} />}
+      {page === 'judging' && (role === 'admin' || role === 'judge') && <Judging role={role} department={department} roundHint={rest} />}
+      {page === 'rounds' && <Rounds roundId={rest} />}
+      {page === 'stories' && (rest ? <StoryEditor key={rest} storyId={rest === 'new' ? undefined : rest} /> : <Stories />)}
+      {page === 'voice' && <VoiceInbox hash={rest} />}
+      {page === 'schedule' && <Schedule />}
+      {page === 'prompts' && <Prompts />}
+      {page === 'roles' && <Roles />}
+      {page === 'settings' && <Settings />}
+      {page === 'import' && <ImportExport />}
+      {page === 'people' && <People />}
+      {page === 'audit' && <AuditLog />}
     </div>
   );
 }

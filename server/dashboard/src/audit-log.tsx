@@ -1,31 +1,31 @@
-import type { AuditEntry } from '@customer-chair/shared/schemas/audit-entry';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { admin, failureMessage } from './api';
 import { Alert } from './alert';
+import { useLoad } from './use-load';
 
 const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
 /** Who (a person's name, or an admin token's label) changed what, and when: newest first, a page at a time. */
-export function AuditLog({ onExpired }: { onExpired: () => void }) {
-  const [entries, setEntries] = useState<AuditEntry[]>();
-  const [next, setNext] = useState<number | null>(null);
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+export function AuditLog() {
+  const newest = useLoad(() => admin.audit(), []);
+  const entries = newest.data?.entries;
+  const next = newest.data?.nextBefore ?? null;
+  const [older, setOlder] = useState<{ busy: boolean; error?: string }>({ busy: false });
+  const error = older.error ?? newest.error;
+  const busy = newest.loading || older.busy;
 
+  /** Refresh starts again from the newest entries; "Older entries" adds the next page below. */
   async function load(before?: number) {
-    setBusy(true);
+    if (before === undefined) return (setOlder({ busy: false }), newest.reload());
+    setOlder({ busy: true });
     try {
       const page = await admin.audit(before);
-      setEntries((list) => (before ? [...(list ?? []), ...page.entries] : page.entries));
-      setNext(page.nextBefore);
-      setError(undefined);
+      newest.setData((shown) => ({ entries: [...(shown?.entries ?? []), ...page.entries], nextBefore: page.nextBefore }));
+      setOlder({ busy: false });
     } catch (failure) {
-      setError(failureMessage(failure, onExpired));
-    } finally {
-      setBusy(false);
+      setOlder({ busy: false, error: failureMessage(failure) });
     }
   }
-  useEffect(() => void load(), []);
 
   return (
     <main class="content-page">

@@ -1,7 +1,7 @@
 import type { DashboardOverview } from '@customer-chair/shared/schemas/dashboard-overview';
-import type { DepartmentDetail } from '@customer-chair/shared/schemas/department-detail';
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { api, isExpired } from './api';
+import { useEffect, useMemo } from 'preact/hooks';
+import { api } from './api';
+import { useLoad } from './use-load';
 import { departmentCsv } from './department-csv';
 import { count, counted, percent, period } from './format';
 import type { Range } from './range';
@@ -18,12 +18,11 @@ const SURFACE_NAMES: Record<string, string> = {
   other: 'Other surfaces (few users)',
 };
 
-type Props = { id: string; overview: DashboardOverview; range: Range; onBack: () => void; onExpired: () => void };
+type Props = { id: string; overview: DashboardOverview; range: Range; onBack: () => void };
 
 /** One department in depth: who acts (by role), what, where, and which stories land. */
-export function DepartmentView({ id, overview, range, onBack, onExpired }: Props) {
-  const [detail, setDetail] = useState<DepartmentDetail>();
-  const [error, setError] = useState<string>();
+export function DepartmentView({ id, overview, range, onBack }: Props) {
+  const { data: detail, error } = useLoad(() => api.department(id, range), [id, range.from, range.to]);
   const department = overview.departments.find((d) => d.id === id);
   const row = overview.stats.departments.find((d) => d.department === id);
   const name = department?.name ?? id;
@@ -36,21 +35,6 @@ export function DepartmentView({ id, overview, range, onBack, onExpired }: Props
     }),
     [overview],
   );
-
-  useEffect(() => {
-    let current = true;
-    api.department(id, range).then(
-      (answer) => current && setDetail(answer),
-      (failure) => {
-        if (!current) return;
-        if (isExpired(failure)) onExpired();
-        setError((failure as Error).message);
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [id, range.from, range.to]);
 
   // The page builds this CSV from the API's answer, so it holds exactly the figures on screen.
   const csv = useMemo(() => (detail ? URL.createObjectURL(new Blob([departmentCsv(detail, names)], { type: 'text/csv;charset=utf-8' })) : undefined), [detail]);

@@ -13,7 +13,7 @@ function typeOf(text: string, fileName: string | undefined): string {
 }
 
 /** Stories from CSV or JSON (or a whole export to restore): a dry run first, then all or nothing. Export everything as JSON. */
-export function ImportExport({ onExpired }: { onExpired: () => void }) {
+export function ImportExport() {
   const [text, setText] = useState('');
   const [fileName, setFileName] = useState<string>();
   const [preview, setPreview] = useState<{ result: ImportResult; text: string }>();
@@ -48,7 +48,7 @@ export function ImportExport({ onExpired }: { onExpired: () => void }) {
       }
     } catch (failure) {
       // An apply refused for errors names every one; show them like the preview does.
-      setError(failureMessage(failure, onExpired));
+      setError(failureMessage(failure));
       if (failure instanceof ApiFailure && mode === 'apply') setPreview(undefined);
     } finally {
       setBusy(false);

@@ -1,10 +1,12 @@
 import type { JudgingEntry, JudgingRound } from '@customer-chair/shared/schemas/judging';
-import { useEffect, useState } from 'preact/hooks';
-import { failureMessage, judging } from './api';
+import { useState } from 'preact/hooks';
+import { judging } from './api';
 import { Alert } from './alert';
 import { counted, PHASE_LABELS } from './format';
 import { PanelSummary } from './panel-summary';
 import { Scorecard, type ScorecardDraft } from './scorecard';
+import { go } from './nav';
+import { useLoad } from './use-load';
 
 type View = 'scorecards' | 'summary';
 
@@ -14,50 +16,23 @@ type View = 'scorecards' | 'summary';
  * A judge tied to a department is never sent its entries (the server keeps
  * them back), and the page says so.
  */
-export function Judging({ role, department, roundHint, onExpired }: { role: 'admin' | 'judge'; department: string | null | undefined; roundHint?: string | undefined; onExpired: () => void }) {
-  const [rounds, setRounds] = useState<JudgingRound[]>();
-  /** The round in the address (#/judging/2027-q1), so a reload or a shared link opens it. */
-  const [roundId, setRoundIdState] = useState<string | undefined>(roundHint);
-  const setRoundId = (id: string) => {
-    setRoundIdState(id);
-    history.replaceState(null, '', `#/judging/${encodeURIComponent(id)}`);
-  };
-  const [entries, setEntries] = useState<JudgingEntry[]>();
-  const [entryId, setEntryId] = useState<string>();
+export function Judging({ role, department, roundHint }: { role: 'admin' | 'judge'; department: string | null | undefined; roundHint?: string | undefined }) {
+  const roundList = useLoad(() => judging.rounds(), []);
+  const rounds = roundList.data?.rounds;
+  /** The round in the address (#/judging/2027-q1), so a reload or a shared link opens it; else the round being judged, else the latest. */
+  const roundId = rounds && (rounds.some((r) => r.id === roundHint) ? roundHint : (rounds.find((r) => r.phase === 'judging') ?? rounds[0])?.id);
+  const setRoundId = (id: string) => go(`judging/${encodeURIComponent(id)}`, { replace: true });
+  const entryList = useLoad(() => judging.entries(roundId!), [roundId], { when: roundId !== undefined });
+  // Another round's entries are not shown while this one's load.
+  const entries = entryList.loading ? undefined : entryList.data?.entries;
+  const setEntries = (change: (list: JudgingEntry[] | undefined) => JudgingEntry[] | undefined) => entryList.setData((old) => old && { ...old, entries: change(old.entries) ?? [] });
+  const [picked, setEntryId] = useState<string>();
+  const entryId = entries?.some((e) => e.id === picked) ? picked : entries?.[0]?.id;
   const [view, setView] = useState<View>('scorecards');
   /** Unsaved scorecards by entry: picking another entry keeps what was typed. */
   const [drafts, setDrafts] = useState<Record<string, ScorecardDraft>>({});
-  const [error, setError] = useState<string>();
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    judging.rounds().then(
-      (list) => {
-        setRounds(list.rounds);
-        setError(undefined);
-        // The round being judged first; else the latest.
-        setRoundIdState((current) => (list.rounds.some((r) => r.id === current) ? current : (list.rounds.find((r) => r.phase === 'judging') ?? list.rounds[0])?.id));
-      },
-      (failure) => setError(failureMessage(failure, onExpired)),
-    );
-  }, [attempt]);
-
-  useEffect(() => {
-    if (!roundId) return;
-    let current = true;
-    setEntries(undefined);
-    judging.entries(roundId).then(
-      (list) => {
-        if (!current) return;
-        setEntries(list.entries);
-        setEntryId((id) => (list.entries.some((e) => e.id === id) ? id : list.entries[0]?.id));
-      },
-      (failure) => current && setError(failureMessage(failure, onExpired)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [roundId, attempt]);
+  const error = roundList.error ?? entryList.error;
+  const reload = () => (roundList.reload(), entryList.reload());
 
   const round = rounds?.find((r) => r.id === roundId);
   const entry = entries?.find((e) => e.id === entryId);
@@ -71,7 +46,7 @@ export function Judging({ role, department, roundHint, onExpired }: { role: 'adm
       {department && <p class="hint">Entries from your own department ({department}) are not shown to you: you neither see nor score them.</p>}
       {error && (
         <Alert message={error}>
-          <button type="button" class="secondary" onClick={() => setAttempt((n) => n + 1)}>
+          <button type="button" class="secondary" onClick={reload}>
             Load again
           </button>
         </Alert>
@@ -110,7 +85,7 @@ export function Judging({ role, department, roundHint, onExpired }: { role: 'adm
             </fieldset>
           </div>
           {round && <p class="hint">{roundDays(round)}</p>}
-          {round && view === 'summary' && <PanelSummary key={round.id} round={round} chair={role === 'admin'} onExpired={onExpired} onPublished={() => setAttempt((n) => n + 1)} />}
+          {round && view === 'summary' && <PanelSummary key={round.id} round={round} chair={role === 'admin'} onPublished={reload} />}
           {round && view === 'scorecards' &&
             (!entries ? (
               <p class="loading" role="status">Loading the entries…</p>
@@ -142,7 +117,7 @@ export function Judging({ role, department, roundHint, onExpired }: { role: 'adm
                     key={entry.id}
                     entry={entry}
                     round={round}
-                    onExpired={onExpired}
+                   
                     draft={drafts[entry.id]}
                     onDraft={(draft) => setDrafts(({ [entry.id]: _, ...rest }) => (draft ? { ...rest, [entry.id]: draft } : rest))}
                     onSaved={(card) => {

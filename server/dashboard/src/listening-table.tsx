@@ -1,7 +1,7 @@
-import type { ListeningCounters, ListeningStats } from '@customer-chair/shared/schemas/listening-stats';
-import { useEffect, useState } from 'preact/hooks';
-import { api, failureMessage } from './api';
+import type { ListeningCounters } from '@customer-chair/shared/schemas/listening-stats';
+import { api } from './api';
 import { count } from './format';
+import { useLoad } from './use-load';
 
 const COLUMNS: { key: keyof ListeningCounters; label: string; hint: string }[] = [
   { key: 'thanksReceived', label: 'Thanks received', hint: 'Times colleagues thanked the department for a customer story that credits it' },
@@ -15,21 +15,8 @@ const COLUMNS: { key: keyof ListeningCounters; label: string; hint: string }[] =
  * voice messages sent, by department, over the page's period and under the
  * same small-group rule as the figures above it.
  */
-export function ListeningTable({ range, names, onExpired }: { range: { from: string; to: string }; names: Map<string, { name: string }>; onExpired: () => void }) {
-  const [stats, setStats] = useState<ListeningStats>();
-  const [error, setError] = useState<string>();
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let current = true;
-    api.listening(range).then(
-      (answer) => current && (setStats(answer), setError(undefined)),
-      (failure) => current && setError(failureMessage(failure, onExpired)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [range.from, range.to, attempt]);
+export function ListeningTable({ range, names }: { range: { from: string; to: string }; names: Map<string, { name: string }> }) {
+  const { data: stats, error, reload } = useLoad(() => api.listening(range), [range.from, range.to]);
 
   const nameOf = (id: string) => names.get(id)?.name ?? id;
 
@@ -39,7 +26,7 @@ export function ListeningTable({ range, names, onExpired }: { range: { from: str
       {error && (
         <div class="failure" role="alert">
           <p>Could not load the listening figures: {error}</p>
-          <button type="button" class="secondary" onClick={() => setAttempt((n) => n + 1)}>
+          <button type="button" class="secondary" onClick={reload}>
             Try again
           </button>
         </div>

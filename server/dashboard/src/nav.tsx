@@ -24,11 +24,16 @@ export type PagePath = (typeof PAGES)[number]['path'];
 /** The pages a role may use, in the navigation's order. */
 export const pagesFor = (role: AdminRole) => PAGES.filter((p) => (p.roles as readonly AdminRole[]).includes(role));
 
-/** "#/stories/night-shift-login" → ["stories", "night-shift-login"]. */
-export function readHash(hash: string): { page: PagePath; rest: string | undefined } {
-  const [first, ...rest] = hash.replace(/^#\/?/, '').split('/');
+/** Where the address points: the page, the item in it (a story's id), and the view's settings after "?" (Adoption's period). */
+export type Route = { page: PagePath; rest: string | undefined; params: URLSearchParams };
+
+/** "#/stories/night-shift-login" → stories, "night-shift-login"; "#/adoption/departments/sales?period=13w" → adoption, "departments/sales", period=13w. */
+export function readHash(hash: string): Route {
+  const address = hash.replace(/^#\/?/, '');
+  const mark = address.indexOf('?');
+  const [first, ...rest] = (mark < 0 ? address : address.slice(0, mark)).split('/');
   const page = PAGES.find((p) => p.path === first)?.path ?? 'adoption';
-  return { page, rest: rest.length ? decodeURIComponent(rest.join('/')) : undefined };
+  return { page, rest: rest.length ? decodeURIComponent(rest.join('/')) : undefined, params: new URLSearchParams(mark < 0 ? '' : address.slice(mark + 1)) };
 }
 
 /** The page to show: the one asked for if the role may use it, else the role's first (a viewer's old link to #/stories opens Adoption). */
@@ -37,8 +42,10 @@ export function pageFor(role: AdminRole, asked: PagePath): PagePath {
   return allowed.some((p) => p.path === asked) ? asked : allowed[0]!.path;
 }
 
-export const go = (path: string) => {
-  location.hash = `#/${path}`;
+/** Open a page of the dashboard; `replace` changes the address without a step for Back (a choice within the same page). */
+export const go = (path: string, { replace = false } = {}) => {
+  if (replace) location.replace(`#/${path}`);
+  else location.hash = `#/${path}`;
 };
 
 export function Nav({ current, role }: { current: PagePath; role: AdminRole }) {

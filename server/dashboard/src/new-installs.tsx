@@ -1,8 +1,7 @@
-import type { NewInstalls as NewInstallCounts } from '@customer-chair/shared/schemas/new-installs';
-import { useEffect, useState } from 'preact/hooks';
-import { api, failureMessage } from './api';
+import { api } from './api';
 import { count } from './format';
 import { WAVE_FACTOR } from '@customer-chair/shared/domain/summarize-new-installs';
+import { useLoad } from './use-load';
 
 const weekDay = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 
@@ -11,19 +10,8 @@ const weekDay = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short
  * browser holds the enrollment key and could invent installs, so a sudden
  * wave of them must be visible. Counts below the group size are withheld.
  */
-export function NewInstalls({ onExpired }: { onExpired: () => void }) {
-  const [data, setData] = useState<NewInstallCounts>();
-  const [error, setError] = useState<string>();
-  useEffect(() => {
-    let current = true;
-    api.newInstalls().then(
-      (answer) => current && setData(answer),
-      (failure) => current && setError(failureMessage(failure, onExpired)),
-    );
-    return () => {
-      current = false;
-    };
-  }, []);
+export function NewInstalls() {
+  const { data, error } = useLoad(() => api.newInstalls(), []);
 
   if (error) return <p class="new-installs hint">New installs could not be loaded: {error}</p>;
   // Nothing to say until some count reaches the group size (a new server, or a quiet one).

@@ -2,8 +2,9 @@ import { MIN_DAY } from '@customer-chair/shared/schemas/day-window';
 import { addDays, weekStart } from '@customer-chair/shared/domain/local-day';
 import type { DashboardOverview } from '@customer-chair/shared/schemas/dashboard-overview';
 import type { Counters } from '@customer-chair/shared/schemas/stats';
-import { useEffect, useState } from 'preact/hooks';
-import { api, csvUrl, isExpired } from './api';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { adoptionPath, periodOf, rangeOf, type AdoptionView } from './adoption-route';
+import { api, csvUrl } from './api';
 import { DepartmentView } from './department-view';
 import { EmptyState } from './empty-state';
 import { ListeningTable } from './listening-table';
@@ -11,6 +12,8 @@ import { NewInstalls } from './new-installs';
 import { count, counted, percent, period } from './format';
 import { PRESETS, presetLabel, presetRange, rangeProblem, type Range } from './range';
 import { TrendChart } from './trend-chart';
+import { go } from './nav';
+import { useLoad } from './use-load';
 
 type Column = { key: keyof Counters | 'adoption'; label: string; hint: string };
 const COLUMNS: Column[] = [
@@ -26,52 +29,31 @@ const COLUMNS: Column[] = [
 type SortKey = Column['key'] | 'name';
 type Row = Counters & { id: string; name: string; adoption: number | null };
 
-/** Adoption by department for a period: the company on top, one row per department, trends below. */
-export function Overview({ onExpired }: { onExpired: () => void }) {
-  const [range, setRange] = useState<Range>();
-  const [today, setToday] = useState<string>();
-  const [data, setData] = useState<DashboardOverview>();
-  const [error, setError] = useState<string>();
-  const [loading, setLoading] = useState(true);
-  const [attempt, setAttempt] = useState(0);
+/** Adoption by department for a period: the company on top, one row per department, trends below. The period and the department opened are in the address. */
+export function Overview({ view }: { view: AdoptionView }) {
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'activeInstalls', descending: true });
-  const [selected, setSelected] = useState<string>();
-
-  useEffect(() => {
-    let current = true;
-    setLoading(true);
-    setError(undefined);
-    api.overview(range).then(
-      (overview) => {
-        if (!current) return;
-        setData(overview);
-        // The first answer covers the server's default period: the last four whole weeks, up to the company's this Monday.
-        if (!range) {
-          setToday(addDays(overview.stats.to, 1));
-          setRange({ from: overview.stats.from, to: overview.stats.to, preset: 4 });
-        }
-        setLoading(false);
-      },
-      (failure) => {
-        if (!current) return;
-        if (isExpired(failure)) onExpired();
-        setError((failure as Error).message);
-        setLoading(false);
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [range?.from, range?.to, attempt]);
-
-  const retry = () => setAttempt((n) => n + 1);
+  // The server's default period (the last four whole weeks, up to the company's this Monday) also tells the company's today, which presets count from.
+  const base = useLoad(() => api.overview(), []);
+  const today = base.data && addDays(base.data.stats.to, 1);
+  const range = today ? rangeOf(view.period, today) : undefined;
+  const isBase = !!range && range.from === base.data!.stats.from && range.to === base.data!.stats.to;
+  const chosen = useLoad(() => api.overview(range), [range?.from, range?.to], { when: !!range && !isBase });
+  const current = isBase ? base : chosen;
+  // While another period loads, the last one stays on screen (marked stale); on a first visit there is none yet.
+  const last = useRef<DashboardOverview | undefined>(undefined);
+  if (current.data && (isBase || !chosen.loading)) last.current = current.data;
+  const data = last.current;
+  const loading = base.loading || current.loading;
+  const error = base.error ?? current.error;
+  const retry = () => (base.error ? base.reload() : current.reload());
+  const open = (change: Partial<AdoptionView>) => go(adoptionPath({ ...view, ...change }));
 
   if (!data || !range || !today) {
     if (error) return <Failure message={error} onRetry={retry} />;
     return <p class="loading" role="status">Loading the figures…</p>;
   }
-  if (selected) {
-    return <DepartmentView id={selected} overview={data} range={range} onBack={() => setSelected(undefined)} onExpired={onExpired} />;
+  if (view.department) {
+    return <DepartmentView id={view.department} overview={data} range={range} onBack={() => open({ department: undefined })} />;
   }
 
   const { stats } = data;
@@ -100,7 +82,7 @@ export function Overview({ onExpired }: { onExpired: () => void }) {
 
   return (
     <main class="overview" aria-busy={loading}>
-      <PeriodPicker range={range} today={today} onChange={setRange} />
+      <PeriodPicker range={range} today={today} onChange={(chosen) => open({ period: periodOf(chosen) })} />
 
       <div class="heading">
         <h1>
@@ -130,7 +112,7 @@ export function Overview({ onExpired }: { onExpired: () => void }) {
         </p>
       )}
 
-      <NewInstalls onExpired={onExpired} />
+      <NewInstalls />
       {stats.weeks === 0 ? (
         <div class="empty" role="status" data-testid="no-whole-week">
           <h2>No whole week has finished in this period yet</h2>
@@ -174,7 +156,7 @@ export function Overview({ onExpired }: { onExpired: () => void }) {
                 {sorted.map((row) => (
                   <tr key={row.id}>
                     <th scope="row">
-                      <button type="button" class="link" onClick={() => setSelected(row.id)}>{row.name}</button>
+                      <button type="button" class="link" onClick={() => open({ department: row.id })}>{row.name}</button>
                     </th>
                     {COLUMNS.map((c) => (
                       <td key={c.key} class="num">{c.key === 'adoption' ? percent(row.adoption) : count(row[c.key])}</td>
@@ -216,7 +198,7 @@ export function Overview({ onExpired }: { onExpired: () => void }) {
             <TrendChart title="Weekly actions logged" weekly={stats.weekly} field="actionsTaken" names={names} from={stats.from} to={stats.to} />
           </section>
 
-          <ListeningTable range={range} names={names} onExpired={onExpired} />
+          <ListeningTable range={range} names={names} />
         </div>
       )}
     </main>

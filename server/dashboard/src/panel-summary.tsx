@@ -1,8 +1,9 @@
-import type { JudgingRound, PanelSummaryEntry, RoundSummary } from '@customer-chair/shared/schemas/judging';
+import type { JudgingRound, PanelSummaryEntry } from '@customer-chair/shared/schemas/judging';
 import { useEffect, useState } from 'preact/hooks';
 import { ApiFailure, failureMessage, judging } from './api';
 import { Alert, Saved } from './alert';
 import { counted } from './format';
+import { useLoad } from './use-load';
 
 const OUTCOME_WORDS = { recognized: 'Recognized', not_this_round: 'Not this round' } as const;
 const score = (n: number | null) => (n === null ? '—' : n.toFixed(2));
@@ -15,29 +16,19 @@ const names = (list: string[]) => (list.length ? list.join(', ') : '—');
  * (sealed). The chair marks winners and publishes; a refusal (entries that
  * did not win and lack feedback) is shown naming the teams.
  */
-export function PanelSummary({ round, chair, onExpired, onPublished }: { round: JudgingRound; chair: boolean; onExpired: () => void; onPublished: () => void }) {
-  const [summary, setSummary] = useState<RoundSummary>();
+export function PanelSummary({ round, chair, onPublished }: { round: JudgingRound; chair: boolean; onPublished: () => void }) {
+  const loaded = useLoad(() => judging.summary(round.id), [round.id]);
+  const summary = loaded.data;
   const [winners, setWinners] = useState<Set<string>>(new Set());
-  const [error, setError] = useState<string>();
+  const [failed, setError] = useState<string>();
+  const error = failed ?? loaded.error;
   const [refused, setRefused] = useState<string[]>([]);
   const [done, setDone] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const [attempt, setAttempt] = useState(0);
-
+  // Each answer says who won so far: the chair's marks start from it.
   useEffect(() => {
-    let current = true;
-    judging.summary(round.id).then(
-      (s) => {
-        if (!current) return;
-        setSummary(s);
-        setWinners(new Set(s.categories.flatMap((c) => c.entries.filter((e) => e.winner).map((e) => e.entryId))));
-      },
-      (failure) => current && setError(failureMessage(failure, onExpired)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [round.id, attempt]);
+    if (summary) setWinners(new Set(summary.categories.flatMap((c) => c.entries.filter((e) => e.winner).map((e) => e.entryId))));
+  }, [summary]);
 
   const all = summary?.categories.flatMap((c) => c.entries) ?? [];
   const teamOf = (id: string) => {
@@ -55,11 +46,11 @@ export function PanelSummary({ round, chair, onExpired, onPublished }: { round: 
       setDone(await what());
       setError(undefined);
     } catch (failure) {
-      setError(failureMessage(failure, onExpired));
+      setError(failureMessage(failure));
       if (failure instanceof ApiFailure) setRefused(failure.issues.flatMap((i) => (i.path.startsWith('entries.') ? [i.path.slice('entries.'.length)] : [])));
     } finally {
       setBusy(false);
-      setAttempt((n) => n + 1);
+      loaded.reload();
     }
   }
 

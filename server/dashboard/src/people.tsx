@@ -1,9 +1,9 @@
-import type { DepartmentRecord } from '@customer-chair/shared/schemas/department-record';
 import type { PersonRecord } from '@customer-chair/shared/schemas/person';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { admin, api, failureMessage } from './api';
 import { Alert, Saved } from './alert';
 import { PersonRow, personName } from './person-row';
+import { useLoad } from './use-load';
 
 /**
  * Everyone who signed in with the company's provider (or tried to, and was
@@ -11,45 +11,32 @@ import { PersonRow, personName } from './person-row';
  * top of their groups, and the department that keeps a judge from their own
  * department's entries.
  */
-export function People({ onExpired }: { onExpired: () => void }) {
-  const [people, setPeople] = useState<PersonRecord[]>();
-  const [departments, setDepartments] = useState<DepartmentRecord[]>([]);
-  const [provider, setProvider] = useState<string | null>();
-  const [error, setError] = useState<string>();
-  const [status, setStatus] = useState<string>();
-  const [busy, setBusy] = useState(false);
-
-  async function load() {
-    setBusy(true);
-    try {
-      const [list, known] = await Promise.all([admin.people(), admin.departments()]);
-      setPeople(list.people);
-      setDepartments(known.departments);
-      setError(undefined);
-    } catch (failure) {
-      setError(failureMessage(failure, onExpired));
-    } finally {
-      setBusy(false);
-    }
-  }
-  useEffect(() => {
-    void load();
-    api.signInOptions().then(
-      (options) => setProvider(options.providerName),
-      () => setProvider(null),
-    );
+export function People() {
+  const loaded = useLoad(async () => {
+    const [list, known] = await Promise.all([admin.people(), admin.departments()]);
+    return { people: list.people, departments: known.departments };
   }, []);
+  const people = loaded.data?.people;
+  const departments = loaded.data?.departments ?? [];
+  const setPeople = (change: (list: PersonRecord[]) => PersonRecord[]) => loaded.setData((old) => old && { ...old, people: change(old.people) });
+  const options = useLoad(() => api.signInOptions(), []);
+  const provider = options.data ? options.data.providerName : options.error ? null : undefined;
+  const [failed, setError] = useState<string>();
+  const error = failed ?? loaded.error;
+  const [status, setStatus] = useState<string>();
+  const busy = loaded.loading;
+  const load = () => (setError(undefined), loaded.reload());
 
   /** A change to one person; the server answers with their record as it now is. */
   async function change(person: PersonRecord, action: () => Promise<PersonRecord>, done: (record: PersonRecord) => string) {
     setStatus(undefined);
     try {
       const record = await action();
-      setPeople((list) => list?.map((p) => (p.id === record.id ? record : p)));
+      setPeople((list) => list.map((p) => (p.id === record.id ? record : p)));
       setError(undefined);
       setStatus(done(record));
     } catch (failure) {
-      setError(`${personName(person)}: ${failureMessage(failure, onExpired)}`);
+      setError(`${personName(person)}: ${failureMessage(failure)}`);
     }
   }
 

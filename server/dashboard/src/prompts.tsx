@@ -1,26 +1,18 @@
 import { LIMITS } from '@customer-chair/shared/schemas/limits';
 import type { PromptPlace } from '@customer-chair/shared/schemas/prompt';
 import type { PromptRecord } from '@customer-chair/shared/schemas/prompt-record';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { admin, failureMessage, isConflict } from './api';
 import { Alert, Saved } from './alert';
 import { TextField } from './text-field';
+import { useLoad } from './use-load';
 
 const PLACES: Record<PromptPlace, string> = { meeting: 'Meetings', newtab: 'New tab', both: 'Both' };
 
 /** The customer-chair questions, and where each is asked. */
-export function Prompts({ onExpired }: { onExpired: () => void }) {
-  const [prompts, setPrompts] = useState<PromptRecord[]>();
-  const [error, setError] = useState<string>();
-  const [attempt, setAttempt] = useState(0);
-  const reload = () => setAttempt((n) => n + 1);
-
-  useEffect(() => {
-    admin.prompts().then(
-      (list) => (setPrompts(list.prompts), setError(undefined)),
-      (failure) => setError(failureMessage(failure, onExpired)),
-    );
-  }, [attempt]);
+export function Prompts() {
+  const { data, error, reload } = useLoad(() => admin.prompts(), []);
+  const prompts = data?.prompts;
 
   return (
     <main class="content-page">
@@ -34,16 +26,16 @@ export function Prompts({ onExpired }: { onExpired: () => void }) {
       ) : (
         <div class="stack">
           {prompts.map((p) => (
-            <PromptForm key={p.id} prompt={p} onChanged={reload} onExpired={onExpired} />
+            <PromptForm key={p.id} prompt={p} onChanged={reload} />
           ))}
-          <PromptForm key="new" onChanged={reload} onExpired={onExpired} />
+          <PromptForm key="new" onChanged={reload} />
         </div>
       )}
     </main>
   );
 }
 
-function PromptForm({ prompt, onChanged, onExpired }: { prompt?: PromptRecord; onChanged: () => void; onExpired: () => void }) {
+function PromptForm({ prompt, onChanged }: { prompt?: PromptRecord; onChanged: () => void }) {
   const [text, setText] = useState(prompt?.text ?? '');
   const [where, setWhere] = useState<PromptPlace>(prompt?.where ?? 'both');
   const [error, setError] = useState<{ message: string; conflict: boolean }>();
@@ -59,7 +51,7 @@ function PromptForm({ prompt, onChanged, onExpired }: { prompt?: PromptRecord; o
       if (!prompt) setText('');
       onChanged();
     } catch (failure) {
-      setError({ message: failureMessage(failure, onExpired), conflict: isConflict(failure) });
+      setError({ message: failureMessage(failure), conflict: isConflict(failure) });
     }
   }
 

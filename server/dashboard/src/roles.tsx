@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { admin, failureMessage, isConflict } from './api';
 import { Alert, Saved } from './alert';
 import { TextField } from './text-field';
+import { useLoad } from './use-load';
 
 /** An action being edited; `key` stays with it while it moves, so focus and typing follow it. */
 type Draft = { key: string; id?: string; text: string };
@@ -20,23 +21,16 @@ const NEW = ':new';
  * Roles and their 3–5 customer-impact actions, in the order the new tab lists them.
  * One line per role; one form open at a time, so a dozen roles fit on a screen.
  */
-export function Roles({ onExpired }: { onExpired: () => void }) {
-  const [roles, setRoles] = useState<RoleRecord[]>();
-  const [error, setError] = useState<string>();
-  const [attempt, setAttempt] = useState(0);
+export function Roles() {
+  const { data, error, reload, setData } = useLoad(() => admin.roles(), []);
+  const roles = data?.roles;
+  const setRoles = (change: (list: RoleRecord[] | undefined) => RoleRecord[] | undefined) => setData((old) => old && { ...old, roles: change(old.roles) ?? [] });
   const [open, setOpen] = useState<string>();
   const [status, setStatus] = useState<string>();
   /** The button (`data-opens`) to focus once it is painted: where the keyboard was before the form opened. */
   const [focus, setFocus] = useState<string>();
   const dirty = useRef(false);
   const page = useRef<HTMLElement>(null);
-
-  useEffect(() => {
-    admin.roles().then(
-      (list) => (setRoles(list.roles), setError(undefined)),
-      (failure) => setError(failureMessage(failure, onExpired)),
-    );
-  }, [attempt]);
 
   useEffect(() => {
     if (focus === undefined) return;
@@ -69,8 +63,8 @@ export function Roles({ onExpired }: { onExpired: () => void }) {
       onSaved={replace}
       onCreated={(record) => (setRoles((list) => [...(list ?? []), record]), setStatus(`Role “${record.name}” added.`), close(record.id))}
       onDeleted={(record) => (setRoles((list) => list?.filter((r) => r.id !== record.id)), setStatus(`Role “${record.name}” deleted.`), close(NEW))}
-      onMissing={() => (close(NEW), setStatus('That role was deleted meanwhile; the list is reloaded.'), setAttempt((n) => n + 1))}
-      onExpired={onExpired}
+      onMissing={() => (close(NEW), setStatus('That role was deleted meanwhile; the list is reloaded.'), reload())}
+     
     />
   );
 
@@ -150,10 +144,9 @@ type EditorProps = {
   onDeleted: (record: RoleRecord) => void;
   /** The role is gone on the server. */
   onMissing: () => void;
-  onExpired: () => void;
 };
 
-function RoleEditor({ role, onDirty, onCancel, onSaved, onCreated, onDeleted, onMissing, onExpired }: EditorProps) {
+function RoleEditor({ role, onDirty, onCancel, onSaved, onCreated, onDeleted, onMissing }: EditorProps) {
   const [record, setRecord] = useState(role);
   const [name, setName] = useState(role?.name ?? '');
   const [actions, setActions] = useState<Draft[]>(role ? draftsOf(role.actions) : [blank(), blank(), blank()]);
@@ -193,7 +186,7 @@ function RoleEditor({ role, onDirty, onCancel, onSaved, onCreated, onDeleted, on
       await action();
       setError(undefined);
     } catch (failure) {
-      setError({ message: failureMessage(failure, onExpired), conflict: isConflict(failure) });
+      setError({ message: failureMessage(failure), conflict: isConflict(failure) });
     }
   }
 
@@ -207,7 +200,7 @@ function RoleEditor({ role, onDirty, onCancel, onSaved, onCreated, onDeleted, on
       setError(undefined);
       setSaved(`Revision ${latest.revision} loaded (name “${latest.name}”; ${latest.actions.map((a) => a.text).join(' · ')}). Your edits are still here: save to keep them.`);
     } catch (failure) {
-      setError({ message: failureMessage(failure, onExpired), conflict: false });
+      setError({ message: failureMessage(failure), conflict: false });
     }
   }
 

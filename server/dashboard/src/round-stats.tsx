@@ -1,8 +1,7 @@
-import type { RoundStats as Stats } from '@customer-chair/shared/schemas/judging';
-import { useEffect, useState } from 'preact/hooks';
-import { failureMessage, judging } from './api';
+import { judging } from './api';
 import { Alert } from './alert';
 import { count } from './format';
+import { useLoad } from './use-load';
 
 const winners = (n: number | null) => (n === null ? '—' : count(n));
 
@@ -11,13 +10,8 @@ const winners = (n: number | null) => (n === null ? '—' : count(n));
  * departments with fewer entries than the disclosure minimum only inside
  * "Other", as usage is; winners only once the round is announced.
  */
-export function RoundStats({ roundId, onExpired }: { roundId: string; onExpired: () => void }) {
-  const [stats, setStats] = useState<Stats>();
-  const [error, setError] = useState<string>();
-
-  useEffect(() => {
-    judging.stats(roundId).then(setStats, (failure) => setError(failureMessage(failure, onExpired)));
-  }, [roundId]);
+export function RoundStats({ roundId }: { roundId: string }) {
+  const { data: stats, error } = useLoad(() => judging.stats(roundId), [roundId]);
 
   if (error) return <Alert message={error} />;
   if (!stats) return <p class="loading" role="status">Loading the entries per department…</p>;

@@ -2,13 +2,14 @@ import { makeId } from '@customer-chair/shared/domain/make-id';
 import type { ApiIssue } from '@customer-chair/shared/schemas/api-error';
 import { LIMITS } from '@customer-chair/shared/schemas/limits';
 import type { Category, Criterion, CriterionKind, RoundRecord } from '@customer-chair/shared/schemas/recognition-round';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { ApiFailure, failureMessage, isConflict, recognition } from './api';
 import { Alert, Saved } from './alert';
 import { counted, PHASE_LABELS } from './format';
 import { go } from './nav';
 import { RoundStats } from './round-stats';
 import { TextField } from './text-field';
+import { useLoad } from './use-load';
 
 const KINDS: Record<CriterionKind, string> = {
   outcome: 'Outcome for the customer',
@@ -57,24 +58,16 @@ function toRound(form: Form) {
 }
 
 /** Recognition rounds (admins): the list, and one round's days, categories and weighted criteria. */
-export function Rounds({ roundId, onExpired }: { roundId: string | undefined; onExpired: () => void }) {
-  const [rounds, setRounds] = useState<RoundRecord[]>();
-  const [error, setError] = useState<string>();
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    recognition.rounds().then(
-      (list) => (setRounds(list.rounds), setError(undefined)),
-      (failure) => setError(failureMessage(failure, onExpired)),
-    );
-  }, [attempt, roundId]);
+export function Rounds({ roundId }: { roundId: string | undefined }) {
+  const { data, error, reload } = useLoad(() => recognition.rounds(), [roundId]);
+  const rounds = data?.rounds;
 
   if (roundId) {
-    if (roundId === 'new') return <RoundEditor key="new" onExpired={onExpired} />;
+    if (roundId === 'new') return <RoundEditor key="new" />;
     const round = rounds?.find((r) => r.id === roundId);
     if (!rounds) return error ? <Alert message={error} /> : <p class="loading" role="status">Loading the round…</p>;
     if (!round) return <Alert message={`There is no round “${roundId}”.`} />;
-    return <RoundEditor key={round.id} round={round} onExpired={onExpired} />;
+    return <RoundEditor key={round.id} round={round} />;
   }
 
   return (
@@ -88,7 +81,7 @@ export function Rounds({ roundId, onExpired }: { roundId: string | undefined; on
       <p class="note">Teams enter their customer wins during a round’s submission window; judges score them against its criteria until judging ends; winners are announced on its day.</p>
       {error && (
         <Alert message={error}>
-          <button type="button" class="secondary" onClick={() => setAttempt((n) => n + 1)}>
+          <button type="button" class="secondary" onClick={reload}>
             Load again
           </button>
         </Alert>
@@ -133,7 +126,7 @@ export function Rounds({ roundId, onExpired }: { roundId: string | undefined; on
   );
 }
 
-function RoundEditor({ round, onExpired }: { round?: RoundRecord; onExpired: () => void }) {
+function RoundEditor({ round }: { round?: RoundRecord }) {
   const [base, setBase] = useState(round);
   const [form, setForm] = useState<Form>(() => (round ? toForm(round) : EMPTY));
   const [error, setError] = useState<string>();
@@ -164,7 +157,7 @@ function RoundEditor({ round, onExpired }: { round?: RoundRecord; onExpired: () 
       setSaved(base ? 'Saved.' : `${record.name} is created.`);
       if (!base) history.replaceState(null, '', `#/rounds/${encodeURIComponent(record.id)}`);
     } catch (failure) {
-      const message = readablePaths(failureMessage(failure, onExpired));
+      const message = readablePaths(failureMessage(failure));
       setError(isConflict(failure) || /nothing was saved/i.test(message) ? message : `${message} Nothing was saved.`);
       setIssues(failure instanceof ApiFailure ? byPath(failure.issues) : {});
     } finally {
@@ -180,7 +173,7 @@ function RoundEditor({ round, onExpired }: { round?: RoundRecord; onExpired: () 
       await recognition.deleteRound(base.id, base.revision);
       go('rounds');
     } catch (failure) {
-      setError(failureMessage(failure, onExpired));
+      setError(failureMessage(failure));
       setIssues({});
     } finally {
       setBusy(false);
@@ -299,7 +292,7 @@ function RoundEditor({ round, onExpired }: { round?: RoundRecord; onExpired: () 
         </div>
         <Saved message={saved} />
       </form>
-      {base && <RoundStats roundId={base.id} onExpired={onExpired} />}
+      {base && <RoundStats roundId={base.id} />}
     </main>
   );
 }

@@ -1,47 +1,33 @@
 import { addMonths, monthGrid } from '@customer-chair/shared/domain/month-grid';
-import type { Schedule as ScheduleData, ScheduleDay } from '@customer-chair/shared/schemas/schedule';
-import type { StoryRecord } from '@customer-chair/shared/schemas/story-record';
+import type { ScheduleDay } from '@customer-chair/shared/schemas/schedule';
 import { useEffect, useState } from 'preact/hooks';
 import { admin, failureMessage, isConflict } from './api';
 import { Alert, Saved } from './alert';
+import { useLoad } from './use-load';
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const monthName = (month: string) => new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
 const dayName = (day: string) => new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
 
 /** A month calendar of what every day shows: a story a CX lead picked, or the rotation's. Past days are history. */
-export function Schedule({ onExpired }: { onExpired: () => void }) {
+export function Schedule() {
   const [month, setMonth] = useState<string>();
-  const [data, setData] = useState<ScheduleData>();
-  const [stories, setStories] = useState<StoryRecord[]>([]);
+  // Without a month yet, the server's default range starts on the company's today, which opens its month.
+  const loaded = useLoad(() => {
+    const weeks = month ? monthGrid(month) : undefined;
+    return weeks ? admin.schedule(weeks[0]![0]!.day, weeks.at(-1)![6]!.day) : admin.schedule();
+  }, [month]);
+  useEffect(() => {
+    if (!month && loaded.data) setMonth(loaded.data.today.slice(0, 7));
+  }, [loaded.data]);
+  const data = month ? loaded.data : undefined;
+  const stories = useLoad(() => admin.stories('', 'active'), []).data?.stories ?? [];
   const [selected, setSelected] = useState<string>();
   const [choice, setChoice] = useState('');
-  const [error, setError] = useState<{ message: string; conflict: boolean }>();
+  const [failed, setError] = useState<{ message: string; conflict: boolean }>();
+  const error = failed ?? (loaded.error ? { message: loaded.error, conflict: false } : undefined);
   const [saved, setSaved] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let current = true;
-    // Without a month yet, the server's default range starts on the company's today.
-    const weeks = month ? monthGrid(month) : undefined;
-    const load = weeks ? admin.schedule(weeks[0]![0]!.day, weeks.at(-1)![6]!.day) : admin.schedule();
-    load.then(
-      (schedule) => {
-        if (!current) return;
-        if (!month) return setMonth(schedule.today.slice(0, 7));
-        setData(schedule);
-      },
-      (failure) => current && setError({ message: failureMessage(failure, onExpired), conflict: false }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [month, attempt]);
-
-  useEffect(() => {
-    admin.stories('', 'active').then((list) => setStories(list.stories), () => undefined);
-  }, []);
 
   if (!month || !data) {
     if (error) return <Alert message={error.message} />;
@@ -65,9 +51,9 @@ export function Schedule({ onExpired }: { onExpired: () => void }) {
       const result = choice ? await admin.pick(day.day, choice, day.scheduled ? day.story!.id : null) : await admin.release(day.day);
       setSaved(result.scheduled ? `${dayName(day.day)} shows “${result.story!.title}”.` : `${dayName(day.day)} is back to the rotation${result.story ? `: “${result.story.title}”` : ''}.`);
       setError(undefined);
-      setAttempt((n) => n + 1);
+      loaded.reload();
     } catch (failure) {
-      setError({ message: failureMessage(failure, onExpired), conflict: isConflict(failure) });
+      setError({ message: failureMessage(failure), conflict: isConflict(failure) });
     } finally {
       setBusy(false);
     }
@@ -173,7 +159,7 @@ export function Schedule({ onExpired }: { onExpired: () => void }) {
           {error && (
             <Alert message={error.message}>
               {error.conflict && (
-                <button type="button" class="secondary" onClick={() => (setError(undefined), setAttempt((n) => n + 1))}>
+                <button type="button" class="secondary" onClick={() => (setError(undefined), loaded.reload())}>
                   Reload the calendar
                 </button>
               )}

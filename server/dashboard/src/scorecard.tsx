@@ -26,7 +26,6 @@ export function Scorecard({
   draft,
   onDraft,
   onSaved,
-  onExpired,
 }: {
   entry: JudgingEntry;
   round: JudgingRound;
@@ -35,7 +34,6 @@ export function Scorecard({
   /** Undefined once the card is back to what was saved. */
   onDraft: (draft: ScorecardDraft | undefined) => void;
   onSaved: (card: SavedScorecard) => void;
-  onExpired: () => void;
 }) {
   const saved = entry.scorecard;
   const [scores, setScoresState] = useState<Record<string, number>>(() => draft?.scores ?? Object.fromEntries((saved?.scores ?? []).map((s) => [s.criterionId, s.score])));
@@ -70,7 +68,7 @@ export function Scorecard({
       setError(undefined);
       setDone(`Your scorecard of “${entry.team.name}” is saved.`);
     } catch (failure) {
-      const message = failureMessage(failure, onExpired);
+      const message = failureMessage(failure);
       setError(failure instanceof ApiFailure && failure.status === 400 && !/nothing was saved/i.test(message) ? `${message} Nothing was saved.` : message);
     } finally {
       setBusy(false);

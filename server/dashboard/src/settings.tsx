@@ -5,28 +5,22 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { admin, ApiFailure, failureMessage, isConflict } from './api';
 import { Alert, Saved } from './alert';
 import { issuesByField } from './text-field';
+import { useLoad } from './use-load';
 
 /** Every zone the browser knows; the server validates the choice again. */
 const ZONES: string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 
 /** The company's time zone, and its departments with their headcount: one table row each. */
-export function Settings({ onExpired }: { onExpired: () => void }) {
-  const [departments, setDepartments] = useState<DepartmentRecord[]>();
-  const [error, setError] = useState<string>();
-  const [attempt, setAttempt] = useState(0);
+export function Settings() {
+  const { data, error, reload, setData } = useLoad(() => admin.departments(), []);
+  const departments = data?.departments;
+  const setDepartments = (change: (list: DepartmentRecord[] | undefined) => DepartmentRecord[] | undefined) =>
+    setData((old) => old && { ...old, departments: change(old.departments) ?? [] });
   const [status, setStatus] = useState<string>();
   const title = useRef<HTMLHeadingElement>(null);
 
-  useEffect(() => {
-    admin.departments().then(
-      (list) => (setDepartments(list.departments), setError(undefined)),
-      (failure) => setError(failureMessage(failure, onExpired)),
-    );
-  }, [attempt]);
-
   const rowProps = {
-    onExpired,
-    onReload: () => (setStatus(undefined), setAttempt((n) => n + 1)),
+    onReload: () => (setStatus(undefined), reload()),
     onAdded: (made: DepartmentRecord) => (setDepartments((list) => [...(list ?? []), made]), setStatus(`Department “${made.name}” added.`)),
     onDeleted: (gone: DepartmentRecord) => {
       setDepartments((list) => list?.filter((d) => d.id !== gone.id));
@@ -41,7 +35,7 @@ export function Settings({ onExpired }: { onExpired: () => void }) {
       <div class="heading">
         <h1>Settings</h1>
       </div>
-      <TimezoneForm onExpired={onExpired} />
+      <TimezoneForm />
       <section class="settings-block" aria-labelledby="departments-title">
         <h2 id="departments-title" ref={title} tabIndex={-1}>
           Departments
@@ -80,7 +74,7 @@ export function Settings({ onExpired }: { onExpired: () => void }) {
   );
 }
 
-function TimezoneForm({ onExpired }: { onExpired: () => void }) {
+function TimezoneForm() {
   const [settings, setSettings] = useState<SettingsData>();
   const [zone, setZone] = useState('');
   const [error, setError] = useState<{ message: string; conflict: boolean }>();
@@ -89,7 +83,7 @@ function TimezoneForm({ onExpired }: { onExpired: () => void }) {
   const load = () =>
     admin.settings().then(
       (s) => (setSettings(s), setZone((z) => z || s.timezone), setError(undefined)),
-      (failure) => setError({ message: failureMessage(failure, onExpired), conflict: false }),
+      (failure) => setError({ message: failureMessage(failure), conflict: false }),
     );
   useEffect(() => void load(), []);
 
@@ -103,7 +97,7 @@ function TimezoneForm({ onExpired }: { onExpired: () => void }) {
       setError(undefined);
       setSaved(`The company’s time zone is ${next.timezone}: “today” and every day in the stats follow it.`);
     } catch (failure) {
-      setError({ message: failureMessage(failure, onExpired), conflict: isConflict(failure) });
+      setError({ message: failureMessage(failure), conflict: isConflict(failure) });
     }
   }
 
@@ -157,14 +151,13 @@ type RowProps = {
   onAdded: (made: DepartmentRecord) => void;
   onDeleted: (gone: DepartmentRecord) => void;
   onReload: () => void;
-  onExpired: () => void;
 };
 
 /**
  * One department, edited in place. The inputs sit in their own cells and join the row's form
  * (in the last cell) by the `form` attribute, since a form cannot wrap a table row.
  */
-function DepartmentRow({ department, onAdded, onDeleted, onReload, onExpired }: RowProps) {
+function DepartmentRow({ department, onAdded, onDeleted, onReload }: RowProps) {
   const [record, setRecord] = useState(department);
   const [name, setName] = useState(department?.name ?? '');
   const [headcount, setHeadcount] = useState(department?.headcount ? String(department.headcount) : '');
@@ -187,7 +180,7 @@ function DepartmentRow({ department, onAdded, onDeleted, onReload, onExpired }: 
       setError(undefined);
       setFieldErrors({});
     } catch (failure) {
-      setError({ message: failureMessage(failure, onExpired), conflict: isConflict(failure) });
+      setError({ message: failureMessage(failure), conflict: isConflict(failure) });
       setFieldErrors(failure instanceof ApiFailure ? issuesByField(failure.issues) : {});
     }
   }

@@ -1,44 +1,27 @@
-import type { DepartmentRecord } from '@customer-chair/shared/schemas/department-record';
 import type { StoryRecord } from '@customer-chair/shared/schemas/story-record';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { admin, failureMessage } from './api';
 import { Alert, Saved } from './alert';
 import { counted } from './format';
 import { go } from './nav';
+import { useLoad } from './use-load';
 
 type Status = 'active' | 'archived' | 'all';
 const STATUS_LABELS: Record<Status, string> = { active: 'Active', archived: 'Archived', all: 'All' };
 
 /** The stories: search, filter by active or archived, open one to edit, archive or restore. */
-export function Stories({ onExpired }: { onExpired: () => void }) {
+export function Stories() {
   const [q, setQ] = useState('');
   const [status, setStatus] = useState<Status>('active');
-  const [stories, setStories] = useState<StoryRecord[]>();
-  const [error, setError] = useState<string>();
+  // Wait for a pause in typing before asking the server.
+  const list = useLoad(() => admin.stories(q, status), [q, status], { delay: 200 });
+  const stories = list.data?.stories;
+  const [failed, setFailed] = useState<string>();
+  const error = failed ?? list.error;
   const [saved, setSaved] = useState<string>();
-  const [attempt, setAttempt] = useState(0);
-  const [departments, setDepartments] = useState<DepartmentRecord[]>([]);
-
   // Only to name the credited teams: without the list, their ids are shown.
-  useEffect(() => {
-    admin.departments().then((list) => setDepartments(list.departments), () => undefined);
-  }, []);
+  const departments = useLoad(() => admin.departments(), []).data?.departments ?? [];
   const teamName = (id: string) => departments.find((d) => d.id === id)?.name ?? id;
-
-  useEffect(() => {
-    let current = true;
-    // Wait for a pause in typing before asking the server.
-    const timer = setTimeout(() => {
-      admin.stories(q, status).then(
-        (list) => current && (setStories(list.stories), setError(undefined)),
-        (failure) => current && setError(failureMessage(failure, onExpired)),
-      );
-    }, 200);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [q, status, attempt]);
 
   async function setArchived(story: StoryRecord, archived: boolean) {
     setSaved(undefined);
@@ -46,11 +29,11 @@ export function Stories({ onExpired }: { onExpired: () => void }) {
       const result = archived ? await admin.archiveStory(story.id, story.revision) : await admin.restoreStory(story.id, story.revision);
       const off = result.unscheduledDays.length ? ` It was taken off ${counted(result.unscheduledDays.length, 'scheduled day', 'scheduled days')}: ${result.unscheduledDays.join(', ')}.` : '';
       setSaved(`“${story.title}” is ${archived ? 'archived' : 'restored'}.${off}`);
-      setError(undefined);
+      setFailed(undefined);
     } catch (failure) {
-      setError(failureMessage(failure, onExpired));
+      setFailed(failureMessage(failure));
     }
-    setAttempt((n) => n + 1);
+    list.reload();
   }
 
   return (
@@ -77,7 +60,7 @@ export function Stories({ onExpired }: { onExpired: () => void }) {
       </form>
       {error && (
         <Alert message={error}>
-          <button type="button" class="secondary" onClick={() => setAttempt((n) => n + 1)}>
+          <button type="button" class="secondary" onClick={() => (setFailed(undefined), list.reload())}>
             Reload the list
           </button>
         </Alert>

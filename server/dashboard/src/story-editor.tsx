@@ -1,9 +1,6 @@
 import { changedFields } from '@customer-chair/shared/domain/changed-fields';
 import { pickPrompt } from '@customer-chair/shared/domain/pick-prompt';
 import { LIMITS } from '@customer-chair/shared/schemas/limits';
-import type { DepartmentRecord } from '@customer-chair/shared/schemas/department-record';
-import type { Prompt } from '@customer-chair/shared/schemas/prompt';
-import type { RoleRecord } from '@customer-chair/shared/schemas/role-record';
 import type { Story } from '@customer-chair/shared/schemas/story';
 import type { StoryRecord } from '@customer-chair/shared/schemas/story-record';
 import { useEffect, useState } from 'preact/hooks';
@@ -12,6 +9,7 @@ import { Alert, Saved } from './alert';
 import { go } from './nav';
 import { StoryPreview } from './story-preview';
 import { issuesByField, TextField } from './text-field';
+import { useLoad } from './use-load';
 
 type Form = {
   title: string;
@@ -60,35 +58,28 @@ function toStory(form: Form, id: string): Story {
 }
 
 /** Create or edit one story, with the live preview beside it. A stale save keeps the form as typed. */
-export function StoryEditor({ storyId, onExpired }: { storyId: string | undefined; onExpired: () => void }) {
+export function StoryEditor({ storyId }: { storyId: string | undefined }) {
   const [base, setBase] = useState<StoryRecord>();
   const [form, setForm] = useState<Form>(EMPTY);
-  const [roles, setRoles] = useState<RoleRecord[]>([]);
-  const [departments, setDepartments] = useState<DepartmentRecord[]>([]);
-  const [question, setQuestion] = useState<Prompt>();
-  const [loadError, setLoadError] = useState<string>();
+  const loaded = useLoad(() => admin.story(storyId!), [storyId], { when: storyId !== undefined });
+  const loadError = loaded.error;
+  useEffect(() => {
+    if (loaded.data) (setBase(loaded.data), setForm(toForm(loaded.data)));
+  }, [loaded.data]);
+  // For the preview only: without them, it shows ids and no question.
+  const roles = useLoad(() => admin.roles(), []).data?.roles ?? [];
+  const departments = useLoad(() => admin.departments(), []).data?.departments ?? [];
+  // The meeting card shows today's question beside the story.
+  const question = useLoad(async () => {
+    const [list, settings] = await Promise.all([admin.prompts(), admin.settings()]);
+    return pickPrompt({ prompts: list.prompts, timezone: settings.timezone }, new Date(), 'meeting');
+  }, []).data;
   const [error, setError] = useState<{ message: string; conflict: boolean }>();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState<string>();
   const [busy, setBusy] = useState(false);
   /** After a conflict: their newer version, and which fields differ from the form. */
   const [theirs, setTheirs] = useState<{ record: StoryRecord; fields: string[] }>();
-
-  useEffect(() => {
-    if (storyId) {
-      admin.story(storyId).then(
-        (record) => (setBase(record), setForm(toForm(record))),
-        (failure) => setLoadError(failureMessage(failure, onExpired)),
-      );
-    }
-    admin.roles().then((list) => setRoles(list.roles), () => undefined);
-    admin.departments().then((list) => setDepartments(list.departments), () => undefined);
-    // The meeting card shows today's question beside the story.
-    Promise.all([admin.prompts(), admin.settings()]).then(
-      ([list, settings]) => setQuestion(pickPrompt({ prompts: list.prompts, timezone: settings.timezone }, new Date(), 'meeting')),
-      () => undefined,
-    );
-  }, [storyId]);
 
   const set = (field: keyof Form) => (value: string) => {
     setForm((f) => ({ ...f, [field]: value }));
@@ -121,7 +112,7 @@ export function StoryEditor({ storyId, onExpired }: { storyId: string | undefine
       setSaved(base ? `Saved. Extensions get the change at their next sync.` : `“${record.title}” is created.`);
       if (!base) history.replaceState(null, '', `#/stories/${encodeURIComponent(record.id)}`);
     } catch (failure) {
-      setError({ message: failureMessage(failure, onExpired), conflict: isConflict(failure) });
+      setError({ message: failureMessage(failure), conflict: isConflict(failure) });
       setFieldErrors(failure instanceof ApiFailure && !isConflict(failure) ? issuesByField(failure.issues) : {});
     } finally {
       setBusy(false);
@@ -138,7 +129,7 @@ export function StoryEditor({ storyId, onExpired }: { storyId: string | undefine
       setBase(record);
       setError(undefined);
     } catch (failure) {
-      setError({ message: failureMessage(failure, onExpired), conflict: false });
+      setError({ message: failureMessage(failure), conflict: false });
     }
   }
 

@@ -20,7 +20,6 @@ type Options = {
   onSaved: (record: VoiceMessageRecord) => void;
   /** A 409: loads the message as it is now (the form keeps what was typed). */
   onConflict: () => Promise<void>;
-  onExpired: () => void;
 };
 
 /**
@@ -28,7 +27,7 @@ type Options = {
  * each API issue beside its field, a 409 shows the message as it is now and
  * keeps what was typed, anything else said once in the form's alert.
  */
-export function useVoiceSubmit({ shown, verb, onSaved, onConflict, onExpired }: Options) {
+export function useVoiceSubmit({ shown, verb, onSaved, onConflict }: Options) {
   const [issues, setIssues] = useState<Record<string, string>>({});
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -41,7 +40,7 @@ export function useVoiceSubmit({ shown, verb, onSaved, onConflict, onExpired }: 
       setError(undefined);
       onSaved(record);
     } catch (failure) {
-      const text = failureMessage(failure, onExpired);
+      const text = failureMessage(failure);
       if (isConflict(failure)) {
         setIssues({});
         await onConflict().catch(() => undefined);

@@ -1,9 +1,9 @@
-import { SMALL_DEPARTMENT, VOICE_KIND_LABELS, VOICE_KINDS, VOICE_STATUS_LABELS, VOICE_STATUSES, type VoiceInbox as Inbox, type VoiceKind, type VoiceMessageRecord, type VoiceStatusName } from '@customer-chair/shared/schemas/voice';
-import { useEffect, useState } from 'preact/hooks';
-import { failureMessage, voice } from './api';
+import { SMALL_DEPARTMENT, VOICE_KIND_LABELS, VOICE_KINDS, VOICE_STATUS_LABELS, VOICE_STATUSES, type VoiceKind, type VoiceMessageRecord, type VoiceStatusName } from '@customer-chair/shared/schemas/voice';
+import { voice } from './api';
 import { Alert } from './alert';
 import { count, counted } from './format';
 import { VoiceMessage } from './voice-message';
+import { useLoad } from './use-load';
 
 export type VoiceFilters = { status: VoiceStatusName | 'all'; kind: VoiceKind | 'all'; department: string };
 
@@ -36,31 +36,23 @@ const TABS: (VoiceStatusName | 'all')[] = [...VOICE_STATUSES, 'all'];
  * public "You said, we did" reply), make a customer voice a draft story,
  * share a lesson with every department.
  */
-export function VoiceInbox({ hash, onExpired }: { hash: string | undefined; onExpired: () => void }) {
+export function VoiceInbox({ hash }: { hash: string | undefined }) {
   const filters = readFilters(hash);
-  const [inbox, setInbox] = useState<Inbox>();
-  const [error, setError] = useState<string>();
-  const [loading, setLoading] = useState(true);
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let current = true;
-    setLoading(true);
-    voice
-      .inbox({
+  const {
+    data: inbox,
+    error,
+    loading,
+    reload: loadAgain,
+    setData: setInbox,
+  } = useLoad(
+    () =>
+      voice.inbox({
         ...(filters.status === 'all' ? {} : { status: filters.status }),
         ...(filters.kind === 'all' ? {} : { kind: filters.kind }),
         ...(filters.department === 'all' ? {} : { department: filters.department }),
-      })
-      .then(
-        (answer) => current && (setInbox(answer), setError(undefined)),
-        (failure) => current && setError(failureMessage(failure, onExpired)),
-      )
-      .finally(() => current && setLoading(false));
-    return () => {
-      current = false;
-    };
-  }, [filters.status, filters.kind, filters.department, attempt]);
+      }),
+    [filters.status, filters.kind, filters.department],
+  );
 
   const choose = (change: Partial<VoiceFilters>) => {
     location.hash = `#/${filtersHash({ ...filters, ...change })}`;
@@ -144,7 +136,7 @@ export function VoiceInbox({ hash, onExpired }: { hash: string | undefined; onEx
 
       {error && (
         <Alert message={`Could not load the messages: ${error}`}>
-          <button type="button" class="secondary" onClick={() => setAttempt((n) => n + 1)}>
+          <button type="button" class="secondary" onClick={loadAgain}>
             Load again
           </button>
         </Alert>
@@ -176,7 +168,7 @@ export function VoiceInbox({ hash, onExpired }: { hash: string | undefined; onEx
           <ol class="voice-list">
             {inbox.messages.map((message) => (
               <li key={message.id}>
-                <VoiceMessage message={message} minGroupSize={inbox.minGroupSize} moved={filters.status !== 'all' && message.status !== filters.status} onChanged={replace} reload={reload} onExpired={onExpired} />
+                <VoiceMessage message={message} minGroupSize={inbox.minGroupSize} moved={filters.status !== 'all' && message.status !== filters.status} onChanged={replace} reload={reload} />
               </li>
             ))}
           </ol>

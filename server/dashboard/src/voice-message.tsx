@@ -17,13 +17,12 @@ type Props = {
   onChanged: (record: VoiceMessageRecord) => void;
   /** The message as it is now on the server (after a 409). */
   reload: (messageId: string) => Promise<VoiceMessageRecord | undefined>;
-  onExpired: () => void;
 };
 
 type Open = 'status' | 'reply' | 'share' | undefined;
 
 /** One message in the inbox: what was sent (as text, line breaks kept), from where, its answer, and what the CX lead can do with it. */
-export function VoiceMessage({ message, minGroupSize, moved, onChanged, reload, onExpired }: Props) {
+export function VoiceMessage({ message, minGroupSize, moved, onChanged, reload }: Props) {
   const [open, setOpen] = useState<Open>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
@@ -55,7 +54,7 @@ export function VoiceMessage({ message, minGroupSize, moved, onChanged, reload, 
       const { record, note } = await work();
       done(record, note);
     } catch (failure) {
-      const text = failureMessage(failure, onExpired);
+      const text = failureMessage(failure);
       if (isConflict(failure)) {
         await conflict().catch(() => undefined);
         setError(`${CONFLICT_NOTE} Look at it, then try again if it still applies.`);
@@ -165,7 +164,7 @@ export function VoiceMessage({ message, minGroupSize, moved, onChanged, reload, 
           onSaved={(record) => done(record, savedNote(record))}
           onCancel={() => setOpen(undefined)}
           onConflict={conflict}
-          onExpired={onExpired}
+         
         />
       )}
       {open === 'share' && (
@@ -174,7 +173,7 @@ export function VoiceMessage({ message, minGroupSize, moved, onChanged, reload, 
           onSaved={(record) => done(record, record.shared ? `Shared: the lesson shows on every new tab ${period(record.shared.from, record.shared.until)}.` : 'Shared.')}
           onCancel={() => setOpen(undefined)}
           onConflict={conflict}
-          onExpired={onExpired}
+         
         />
       )}
       {error && <Alert message={error} />}

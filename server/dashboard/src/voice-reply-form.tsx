@@ -20,11 +20,10 @@ type Props = {
   onCancel: () => void;
   /** A 409: loads the message as it is now (the form keeps what was typed). */
   onConflict: () => Promise<void>;
-  onExpired: () => void;
 };
 
 /** A message's status (with why, when not adopted) and its public "You said, we did" reply. */
-export function VoiceReplyForm({ message, withReply, onSaved, onCancel, onConflict, onExpired }: Props) {
+export function VoiceReplyForm({ message, withReply, onSaved, onCancel, onConflict }: Props) {
   const at = `voice-${message.id}`;
   const [status, setStatus] = useState<VoiceStatusName>(message.status);
   const [reason, setReason] = useState(message.reason ?? '');
@@ -32,7 +31,7 @@ export function VoiceReplyForm({ message, withReply, onSaved, onCancel, onConfli
   const [said, setSaid] = useState(message.reply?.said ?? shorten(message.text, LIMITS.voiceSaid));
   const [did, setDid] = useState(message.reply?.did ?? '');
   const [days, setDays] = useState(String(message.reply ? Math.min(LIMITS.voiceCardDaysMax, daysInclusive(message.reply.from, message.reply.until)) : 7));
-  const { issues, error, busy, submit } = useVoiceSubmit({ shown: SHOWN, verb: 'save', onSaved, onConflict, onExpired });
+  const { issues, error, busy, submit } = useVoiceSubmit({ shown: SHOWN, verb: 'save', onSaved, onConflict });
 
   async function save(e: Event) {
     e.preventDefault();

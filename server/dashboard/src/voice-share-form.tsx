@@ -17,15 +17,14 @@ type Props = {
   onSaved: (record: VoiceMessageRecord) => void;
   onCancel: () => void;
   onConflict: () => Promise<void>;
-  onExpired: () => void;
 };
 
 /** A lesson shared with all departments: a card on every new tab for the days chosen. */
-export function VoiceShareForm({ message, onSaved, onCancel, onConflict, onExpired }: Props) {
+export function VoiceShareForm({ message, onSaved, onCancel, onConflict }: Props) {
   const at = `voice-${message.id}-share`;
   const [said, setSaid] = useState(message.shared?.said ?? shorten(message.text, LIMITS.voiceSaid));
   const [days, setDays] = useState(String(message.shared ? Math.min(LIMITS.voiceCardDaysMax, daysInclusive(message.shared.from, message.shared.until)) : 7));
-  const { issues, error, busy, submit } = useVoiceSubmit({ shown: SHOWN, verb: 'share', onSaved, onConflict, onExpired });
+  const { issues, error, busy, submit } = useVoiceSubmit({ shown: SHOWN, verb: 'share', onSaved, onConflict });
 
   async function share(e: Event) {
     e.preventDefault();
