@@ -109,6 +109,20 @@ describe('accessibility of the CX dashboard (axe-core, Chromium)', () => {
           await page.getByRole('heading', { level: 1, name: /Sales/ }).waitFor();
           await settled();
         });
+        audit(
+          'dashboard, Adoption, the charts’ tables open, with data',
+          async () => {
+            await openFromNav('Adoption');
+            const closed = page.locator('.chart-table:not([open]) > summary');
+            while ((await closed.count()) > 0) await closed.first().click();
+            // The chart's text alternative: the same figures, a row per week, a column per department.
+            const table = page.getByRole('table', { name: 'Weekly active installs, by week' });
+            await table.waitFor();
+            expect(await table.getByRole('columnheader').allTextContents()).toEqual(['Week of', 'Engineering', 'Sales', 'Other (small groups)']);
+            expect(await table.getByRole('row').filter({ has: page.getByRole('rowheader') }).last().getByRole('cell').allTextContents()).toEqual(['10', '7', '5']);
+          },
+          'accessibility-adoption-chart-table',
+        );
         audit('dashboard, Judging, a scorecard open, with data', async () => {
           await openFromNav('Judging');
           await page.getByLabel('Round').selectOption(JUDGING_ROUND.id);

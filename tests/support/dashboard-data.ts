@@ -68,6 +68,13 @@ function entry(team: EntryDraft['team'], overrides: Partial<EntryDraft> = {}): E
  */
 export async function seedDashboardData(server: RunningServer, databasePath: string): Promise<void> {
   seedEvents(databasePath, usage());
+  await seedJudgingRound(server);
+  await seedVoice(server);
+  await seedPeople(databasePath);
+}
+
+/** JUDGING_ROUND, in judging today, with an entry from each of its teams. */
+export async function seedJudgingRound(server: RunningServer): Promise<void> {
   const call = <T>(method: string, path: string, body?: unknown) => adminCall<T>(server, method, path, body);
   const { today } = await call<Schedule>('GET', '/api/v1/admin/schedule');
   const draft = roundDraft({ id: JUDGING_ROUND.id, name: JUDGING_ROUND.name, submissionOpens: addDays(today, -7), submissionCloses: today, judgingEnds: addDays(today, 7), announceOn: addDays(today, 10) });
@@ -88,14 +95,19 @@ export async function seedDashboardData(server: RunningServer, databasePath: str
     announceOn: addDays(today, 10),
     revision: round.revision,
   });
+}
 
+/** Five messages from sales, one from legal (too small a department to be named). */
+async function seedVoice(server: RunningServer): Promise<void> {
   const voice = (department: string, kind: string, text: string) =>
     fetch(`${server.url}/api/v1/voice`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ senderKey: randomUUID(), kind, department, text }) }).then(async (r) => {
       if (r.status !== 201) throw new Error(`message refused: ${r.status} ${await r.text()}`);
     });
   for (let i = 0; i < 5; i++) await voice('sales', 'customer_said', `A customer told me (${i + 1}) our invoices arrive after their month-end close, so they always pay us late.`);
   await voice('legal', 'idea', 'Put the three clauses customers ask about most on one page, in plain words, before the contract.');
+}
 
+async function seedPeople(databasePath: string): Promise<void> {
   const storage = sqliteStorage(openDatabase(databasePath));
   try {
     await savePerson(storage, { issuer: 'https://id.example.com', subject: 'lena', name: 'Lena Lead', email: 'lena@example.com', department: 'support', groupRole: 'admin' }, new Date());

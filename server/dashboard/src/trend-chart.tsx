@@ -1,7 +1,7 @@
 import { addDays, weekStart } from '@customer-chair/shared/domain/local-day';
 import type { Department } from '@customer-chair/shared/schemas/department';
 import type { WeeklyStats } from '@customer-chair/shared/schemas/stats';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
 
 const OTHER = 'Other (small groups)';
@@ -27,6 +27,16 @@ function weeksBetween(from: string, to: string): string[] {
 
 const dark = () => matchMedia('(prefers-color-scheme: dark)');
 
+/** The chart's figures: every week of the period, one series per department (by name), Other last; a week without figures is 0. */
+function chartFigures(weekly: WeeklyStats[], field: Props['field'], names: Props['names'], from: string, to: string) {
+  const weeks = weeksBetween(from, to);
+  const label = (s: string) => (s === OTHER ? OTHER : names.get(s)?.name ?? s);
+  const departments = [...new Set(weekly.flatMap((w) => (w.department === null ? [] : [w.department])))].sort((a, b) => label(a).localeCompare(label(b)));
+  const series = weekly.some((w) => w.department === null) ? [...departments, OTHER] : departments;
+  const value = new Map(weekly.map((w) => [`${w.week}|${w.department ?? OTHER}`, w[field]]));
+  return { weeks, series, label, values: series.map((s) => weeks.map((w) => value.get(`${w}|${s}`) ?? 0)) };
+}
+
 /**
  * One line per department over the weeks, drawn by uPlot. Canvas colours
  * cannot follow CSS by themselves, so they are read from the theme's custom
@@ -34,17 +44,14 @@ const dark = () => matchMedia('(prefers-color-scheme: dark)');
  */
 export function TrendChart({ title, weekly, field, names, from, to }: Props) {
   const box = useRef<HTMLDivElement>(null);
+  const figures = useMemo(() => chartFigures(weekly, field, names, from, to), [weekly, field, from, to]);
 
   useEffect(() => {
     const element = box.current;
     if (!element) return;
-    const weeks = weeksBetween(from, to);
+    const { weeks, series, label, values } = figures;
     const stamps = weeks.map((w) => Date.parse(`${w}T00:00:00Z`) / 1000);
-    const label = (s: string) => (s === OTHER ? OTHER : names.get(s)?.name ?? s);
-    const departments = [...new Set(weekly.flatMap((w) => (w.department === null ? [] : [w.department])))].sort((a, b) => label(a).localeCompare(label(b)));
-    const series = weekly.some((w) => w.department === null) ? [...departments, OTHER] : departments;
-    const value = new Map(weekly.map((w) => [`${w.week}|${w.department ?? OTHER}`, w[field]]));
-    const data: uPlot.AlignedData = [stamps, ...series.map((s) => weeks.map((w) => value.get(`${w}|${s}`) ?? 0))];
+    const data: uPlot.AlignedData = [stamps, ...values];
     const every = Math.ceil(stamps.length / 8);
 
     let chart: uPlot | undefined;
@@ -107,12 +114,43 @@ export function TrendChart({ title, weekly, field, names, from, to }: Props) {
       resize.disconnect();
       chart?.destroy();
     };
-  }, [weekly, field, from, to]);
+  }, [figures]);
 
   return (
     <figure class="chart">
       <figcaption>{title}</figcaption>
-      <div ref={box} class="chart-box" role="img" aria-label={`${title}, one line per department, by week`} />
+      <div ref={box} class="chart-box" role="img" aria-label={`${title}, one line per department, by week; the figures are in the table after the chart`} />
+      {/* The chart's text alternative: the same figures, for screen readers and for anyone who wants the numbers. */}
+      <details class="chart-table">
+        <summary>{title}: the figures as a table</summary>
+        <div class="table-wrap">
+          <table class="figures compact">
+            <caption class="visually-hidden">{title}, by week</caption>
+            <thead>
+              <tr>
+                <th scope="col">Week of</th>
+                {figures.series.map((s) => (
+                  <th scope="col" class="num" key={s}>
+                    {figures.label(s)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {figures.weeks.map((week, row) => (
+                <tr key={week}>
+                  <th scope="row">{new Date(`${week}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })}</th>
+                  {figures.values.map((column, i) => (
+                    <td class="num" key={figures.series[i]}>
+                      {column[row]}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
     </figure>
   );
 }
