@@ -124,7 +124,7 @@ export function TrendChart({ title, weekly, field, names, from, to }: Props) {
       <details class="chart-table">
         <summary>{title}: the figures as a table</summary>
         <div class="table-wrap">
-          <table class="figures compact">
+          <table class="chart-figures">
             <caption class="visually-hidden">{title}, by week</caption>
             <thead>
               <tr>
