@@ -89,7 +89,7 @@ describe('the dashboard’s address, in Chromium', () => {
     const page = await newPage();
     await page.goto(server.url);
     await signIn(page);
-    await page.locator('table.figures').waitFor();
+    await page.getByRole('table', { name: /^Adoption by department/ }).waitFor();
     // An address without a period is the last four weeks, as before.
     expect(await pressed(page, 'Last 4 weeks')).toBe('true');
 
@@ -110,14 +110,14 @@ describe('the dashboard’s address, in Chromium', () => {
 
     // Back: the overview, still over 13 weeks.
     await page.goBack();
-    await page.locator('table.figures').waitFor();
+    await page.getByRole('table', { name: /^Adoption by department/ }).waitFor();
     expect(hash(page)).toBe('#/adoption?period=13w');
     await expect.poll(() => pressed(page, 'Last 13 weeks')).toBe('true');
     expect(await page.getByRole('heading', { name: 'Where the customer showed up' }).count()).toBe(0);
 
     // Reload the overview: the period stays too.
     await page.reload();
-    await page.locator('table.figures').waitFor();
+    await page.getByRole('table', { name: /^Adoption by department/ }).waitFor();
     await expect.poll(() => pressed(page, 'Last 13 weeks')).toBe('true');
     await expect.poll(() => page.locator('h1 .period').textContent()).toMatch(/13 whole weeks/);
     await page.screenshot({ path: `${ARTIFACTS}dashboard-navigation-overview-reloaded.png`, fullPage: true });
@@ -127,7 +127,7 @@ describe('the dashboard’s address, in Chromium', () => {
     await page.getByRole('heading', { name: 'Where the customer showed up' }).waitFor();
     expect(await page.locator('h1 .period').textContent()).toBe(weeks13);
     await page.getByRole('button', { name: '← All departments' }).click();
-    await page.locator('table.figures').waitFor();
+    await page.getByRole('table', { name: /^Adoption by department/ }).waitFor();
     expect(hash(page)).toBe('#/adoption?period=13w');
 
     // A custom period is kept as its days.
@@ -136,7 +136,7 @@ describe('the dashboard’s address, in Chromium', () => {
     await page.getByRole('button', { name: 'Show period' }).click();
     await expect.poll(() => hash(page)).toMatch(/^#\/adoption\?from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}$/);
     await page.reload();
-    await page.locator('table.figures').waitFor();
+    await page.getByRole('table', { name: /^Adoption by department/ }).waitFor();
     expect(await page.getByLabel('From', { exact: true }).inputValue()).toBe(new Date(THIS_MONDAY - 14 * DAY).toISOString().slice(0, 10));
     expect(await page.locator('.presets [aria-pressed="true"]').count()).toBe(0);
 
@@ -165,7 +165,7 @@ describe('the dashboard’s address, in Chromium', () => {
 
     await page.goto(server.url);
     await signIn(page);
-    await page.locator('table.figures').waitFor();
+    await page.getByRole('table', { name: /^Adoption by department/ }).waitFor();
     expect(fetched('overview')).toBe(1);
     for (const other of ['stories', 'story-editor', 'audit-log', 'people', 'roles', 'settings', 'schedule', 'judging', 'rounds', 'voice-inbox', 'import-export', 'prompts']) {
       expect(fetched(other), other).toBe(0);

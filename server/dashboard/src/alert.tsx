@@ -9,12 +9,3 @@ export function Alert({ message, children }: { message: string; children?: Compo
     </div>
   );
 }
-
-/** A change went through. */
-export function Saved({ message }: { message: string | undefined }) {
-  return (
-    <p class="saved" role="status">
-      {message}
-    </p>
-  );
-}

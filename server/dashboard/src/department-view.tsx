@@ -5,6 +5,7 @@ import { useLoad } from './use-load';
 import { departmentCsv } from './department-csv';
 import { count, counted, percent, period } from './format';
 import type { Range } from './range';
+import { Bars } from './bars';
 
 const SURFACE_NAMES: Record<string, string> = {
   newtab: 'New tab',
@@ -195,24 +196,5 @@ export function DepartmentView({ id, overview, range, onBack }: Props) {
         </div>
       )}
     </main>
-  );
-}
-
-/** A ranked list with a bar per item, scaled to the largest. */
-function Bars({ items }: { items: { key: string; label: string; value: number }[] }) {
-  const max = Math.max(1, ...items.map((item) => item.value));
-  return (
-    <ol class="bars">
-      {items.map((item) => (
-        <li key={item.key}>
-          <span class="bar-label">{item.label}</span>
-          <span class="num">{count(item.value)}</span>
-          {/* Set through the CSSOM (element.style), which the CSP allows; no inline style attribute. */}
-          <span class="bar" aria-hidden="true">
-            <span class="bar-fill" style={{ width: `${(item.value / max) * 100}%` }} />
-          </span>
-        </li>
-      ))}
-    </ol>
   );
 }

@@ -1,8 +1,7 @@
-import { MIN_DAY } from '@customer-chair/shared/schemas/day-window';
 import { addDays, weekStart } from '@customer-chair/shared/domain/local-day';
 import type { DashboardOverview } from '@customer-chair/shared/schemas/dashboard-overview';
 import type { Counters } from '@customer-chair/shared/schemas/stats';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { adoptionPath, periodOf, rangeOf, type AdoptionView } from './adoption-route';
 import { api, csvUrl } from './api';
 import { DepartmentView } from './department-view';
@@ -10,10 +9,12 @@ import { EmptyState } from './empty-state';
 import { ListeningTable } from './listening-table';
 import { NewInstalls } from './new-installs';
 import { count, counted, percent, period } from './format';
-import { PRESETS, presetLabel, presetRange, rangeProblem, type Range } from './range';
 import { TrendChart } from './trend-chart';
 import { go } from './nav';
 import { useLoad } from './use-load';
+import { Kpi } from './kpi';
+import { FiguresFailure } from './figures-failure';
+import { PeriodPicker } from './period-picker';
 
 type Column = { key: keyof Counters | 'adoption'; label: string; hint: string };
 const COLUMNS: Column[] = [
@@ -49,7 +50,7 @@ export function Overview({ view }: { view: AdoptionView }) {
   const open = (change: Partial<AdoptionView>) => go(adoptionPath({ ...view, ...change }));
 
   if (!data || !range || !today) {
-    if (error) return <Failure message={error} onRetry={retry} />;
+    if (error) return <FiguresFailure message={error} onRetry={retry} />;
     return <p class="loading" role="status">Loading the figures…</p>;
   }
   if (view.department) {
@@ -99,7 +100,7 @@ export function Overview({ view }: { view: AdoptionView }) {
         )}
       </div>
       {loading && <p class="updating" role="status">Updating…</p>}
-      {error && <Failure message={error} onRetry={retry} />}
+      {error && <FiguresFailure message={error} onRetry={retry} />}
 
       {stats.weeks > 0 && (stats.requested.from !== stats.from || stats.requested.to !== stats.to) && (
         <p class="note period-note" data-testid="weeks-note">
@@ -202,65 +203,5 @@ export function Overview({ view }: { view: AdoptionView }) {
         </div>
       )}
     </main>
-  );
-}
-
-function Kpi({ label, value, detail }: { label: string; value: string; detail: string }) {
-  return (
-    <div class="kpi">
-      <span class="kpi-label">{label}</span>
-      <span class="kpi-value">{value}</span>
-      <span class="kpi-detail">{detail}</span>
-    </div>
-  );
-}
-
-function Failure({ message, onRetry }: { message: string; onRetry: () => void }) {
-  return (
-    <div class="failure" role="alert">
-      <p>Could not load the figures: {message}</p>
-      <button type="button" class="secondary" onClick={onRetry}>Try again</button>
-    </div>
-  );
-}
-
-/** Presets for the usual questions, and any custom period. */
-function PeriodPicker({ range, today, onChange }: { range: Range; today: string; onChange: (range: Range) => void }) {
-  const [draft, setDraft] = useState({ from: range.from, to: range.to });
-  const [problem, setProblem] = useState<string>();
-  useEffect(() => {
-    setDraft({ from: range.from, to: range.to });
-    setProblem(undefined);
-  }, [range.from, range.to]);
-
-  return (
-    <section class="controls" aria-label="Period">
-      <div class="presets" role="group" aria-label="Preset periods">
-        {PRESETS.map((weeks) => (
-          <button key={weeks} type="button" class={range.preset === weeks ? 'chip active' : 'chip'} aria-pressed={range.preset === weeks} onClick={() => onChange(presetRange(weeks, today))}>
-            {presetLabel(weeks)}
-          </button>
-        ))}
-      </div>
-      <form
-        class="custom"
-        aria-label="Custom period"
-        // Our own check says what is wrong in words (the browser's would stop the form without a word for out-of-range years).
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          const why = rangeProblem(draft.from, draft.to);
-          setProblem(why);
-          if (!why) onChange({ ...draft, preset: 'custom' });
-        }}
-      >
-        <label for="from">From</label>
-        <input id="from" type="date" min={MIN_DAY} max={today} value={draft.from} onInput={(e) => setDraft({ ...draft, from: e.currentTarget.value })} />
-        <label for="to">To</label>
-        <input id="to" type="date" min={MIN_DAY} max={today} value={draft.to} onInput={(e) => setDraft({ ...draft, to: e.currentTarget.value })} />
-        <button type="submit" class={range.preset === 'custom' ? 'chip active' : 'secondary'}>Show period</button>
-        {problem && <p class="error field-error" role="alert">{problem}</p>}
-      </form>
-    </section>
   );
 }

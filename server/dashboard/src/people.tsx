@@ -1,7 +1,8 @@
 import type { PersonRecord } from '@customer-chair/shared/schemas/person';
 import { useState } from 'preact/hooks';
 import { admin, api, failureMessage } from './api';
-import { Alert, Saved } from './alert';
+import { Alert } from './alert';
+import { Saved } from './saved';
 import { PersonRow, personName } from './person-row';
 import { useLoad } from './use-load';
 

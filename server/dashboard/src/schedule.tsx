@@ -2,7 +2,8 @@ import { addMonths, monthGrid } from '@customer-chair/shared/domain/month-grid';
 import type { ScheduleDay } from '@customer-chair/shared/schemas/schedule';
 import { useEffect, useState } from 'preact/hooks';
 import { admin, failureMessage, isConflict } from './api';
-import { Alert, Saved } from './alert';
+import { Alert } from './alert';
+import { Saved } from './saved';
 import { useLoad } from './use-load';
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];

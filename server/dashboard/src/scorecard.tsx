@@ -3,7 +3,8 @@ import { LIMITS } from '@customer-chair/shared/schemas/limits';
 import type { SelfCheck } from '@customer-chair/shared/schemas/recognition-entry';
 import { useState } from 'preact/hooks';
 import { ApiFailure, failureMessage, judging } from './api';
-import { Alert, Saved } from './alert';
+import { Alert } from './alert';
+import { Saved } from './saved';
 import { TextField } from './text-field';
 
 const SCORES = [1, 2, 3, 4, 5] as const;

@@ -1,7 +1,8 @@
 import type { StoryRecord } from '@customer-chair/shared/schemas/story-record';
 import { useState } from 'preact/hooks';
 import { admin, failureMessage } from './api';
-import { Alert, Saved } from './alert';
+import { Alert } from './alert';
+import { Saved } from './saved';
 import { counted } from './format';
 import { go } from './nav';
 import { useLoad } from './use-load';

@@ -2,6 +2,7 @@ import { storyForChat } from '@customer-chair/shared/domain/story-as-text';
 import type { Department } from '@customer-chair/shared/schemas/department';
 import type { Prompt } from '@customer-chair/shared/schemas/prompt';
 import type { Story } from '@customer-chair/shared/schemas/story';
+import { ThankButtons } from './thank-buttons';
 
 /** Google Meet's chat takes at most 500 characters; the card shortens the story to fit. */
 const MEET_CHAT_LIMIT = 500;
@@ -71,22 +72,5 @@ export function StoryPreview({ story, question, departments = [] }: { story: Sto
         {storyForChat(story, MEET_CHAT_LIMIT)}
       </p>
     </section>
-  );
-}
-
-/**
- * The "Thank <team>" buttons colleagues get with the story (not the ones of
- * their own department), drawn as buttons but inert: a preview sends nothing.
- */
-function ThankButtons({ teams, testId }: { teams: string[]; testId?: string }) {
-  if (teams.length === 0) return null;
-  return (
-    <p class="preview-thanks" data-testid={testId}>
-      {teams.map((name) => (
-        <span class="preview-button" key={name}>
-          Thank {name}
-        </span>
-      ))}
-    </p>
   );
 }

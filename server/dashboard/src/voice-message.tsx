@@ -1,7 +1,8 @@
 import { VOICE_KIND_LABELS, VOICE_STATUS_LABELS, type VoiceMessageRecord } from '@customer-chair/shared/schemas/voice';
 import { useState } from 'preact/hooks';
 import { failureMessage, isConflict, voice } from './api';
-import { Alert, Saved } from './alert';
+import { Alert } from './alert';
+import { Saved } from './saved';
 import { period } from './format';
 import { CONFLICT_NOTE } from './use-voice-submit';
 import { VoiceReplyForm } from './voice-reply-form';
