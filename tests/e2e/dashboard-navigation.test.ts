@@ -120,6 +120,12 @@ describe('the dashboard’s address, in Chromium', () => {
     await page.getByRole('table', { name: /^Adoption by department/ }).waitFor();
     await expect.poll(() => pressed(page, 'Last 13 weeks')).toBe('true');
     await expect.poll(() => page.locator('h1 .period').textContent()).toMatch(/13 whole weeks/);
+    // The chart's text alternative: the same figures as a table, a row per week of the 13.
+    await page.getByText('Weekly active installs: the figures as a table').click();
+    const figures = page.getByRole('table', { name: 'Weekly active installs, by week' });
+    expect(await figures.getByRole('columnheader').allTextContents()).toEqual(['Week of', 'Engineering', 'Sales']);
+    expect(await figures.locator('tbody tr').count()).toBe(13);
+    expect(await figures.locator('tbody tr').last().locator('td').allTextContents()).toEqual(['6', '6']);
     await page.screenshot({ path: `${ARTIFACTS}dashboard-navigation-overview-reloaded.png`, fullPage: true });
 
     // "← All departments" is a step forward in the history, to the overview of the same period; Forward and Back work as usual.
