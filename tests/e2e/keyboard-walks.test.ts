@@ -5,9 +5,13 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pickPrompt } from '../../shared/src/domain/pick-prompt';
 import type { ContentBundle } from '../../shared/src/schemas/content-bundle';
+import type { StoryRecord } from '../../shared/src/schemas/story-record';
+import { buildDashboard } from '../support/build-dashboard';
 import { buildExtension } from '../support/build-extension';
+import { JUDGING_ROUND, seedJudgingRound } from '../support/dashboard-data';
 import { syncNow } from '../support/extension-options';
 import { focused, tabTo } from '../support/keyboard';
+import { adminCall } from '../support/judging-dashboard';
 import { launchExtension, type ExtensionBrowser } from '../support/launch-extension';
 import { serveFixtures } from '../support/serve-fixtures';
 import { setUpExtension } from '../support/set-up-extension';
@@ -33,14 +37,29 @@ async function open(url: string): Promise<Page> {
   return page;
 }
 
+/** The dashboard at `hash`, signed in with the keyboard: to the token field (it has the focus), type it, Enter. */
+async function openDashboard(hash: string): Promise<Page> {
+  // Signed out: the session of an earlier walk is not this one's.
+  await browser.context.clearCookies({ domain: new URL(server.url).hostname });
+  const page = await open(`${server.url}/${hash}`);
+  await page.getByLabel('Admin token').waitFor();
+  await tabTo(page, /^input\[password\] Admin token/);
+  await page.keyboard.type(server.adminToken);
+  await page.keyboard.press('Enter');
+  await page.getByRole('navigation', { name: 'Dashboard' }).waitFor();
+  return page;
+}
+
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   buildExtension();
+  buildDashboard();
   server = await startServer({ databasePath, env: { MIN_GROUP_SIZE: '1' } });
   bundle = (await (await fetch(`${server.url}/api/v1/content`)).json()) as ContentBundle;
   browser = await launchExtension();
   await serveFixtures(browser.context);
   await setUpExtension(browser, { serverUrl: server.url, department: 'sales', role: 'sales', sync: true });
+  await seedJudgingRound(server);
 });
 
 afterAll(async () => {
@@ -83,6 +102,51 @@ describe('keyboard-only walks (Chromium)', () => {
     await expect.poll(() => page.evaluate(() => (window as unknown as { editorText: () => string }).editorText())).toBe(question.text);
     await page.locator('customer-chair-card').getByText(/^Added to/).waitFor();
     await page.screenshot({ path: `${ARTIFACTS}keyboard-meeting-card.png` });
+    await page.close();
+  });
+
+  it('dashboard: edits a story and saves it', async () => {
+    const stories = await adminCall<{ stories: StoryRecord[] }>(server, 'GET', '/api/v1/admin/stories');
+    const story = stories.stories.find((s) => !s.archived)!;
+    const page = await openDashboard('#/stories');
+    await page.getByRole('heading', { name: 'Stories', level: 1 }).waitFor();
+    await tabTo(page, new RegExp(`^a Edit “${story.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}”$`));
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Title').waitFor();
+    await tabTo(page, /^input\[text\] Title/);
+    await page.keyboard.press('End');
+    await page.keyboard.type(' (edited)');
+    await tabTo(page, /^button Save story$/);
+    await page.keyboard.press('Enter');
+    await page.getByText('Saved. Extensions get the change at their next sync.').waitFor();
+    // The focus stays where it was, to go on from there (a button disabled while saving would drop it to the top of the page).
+    expect(await focused(page)).toBe('button Save story');
+    await page.screenshot({ path: `${ARTIFACTS}keyboard-story-saved.png` });
+    const saved = await adminCall<StoryRecord>(server, 'GET', `/api/v1/admin/stories/${encodeURIComponent(story.id)}`);
+    expect(saved.title).toBe(`${story.title} (edited)`);
+    await page.close();
+  });
+
+  it('dashboard: scores an entry of a round in judging', async () => {
+    const page = await openDashboard(`#/judging/${JUDGING_ROUND.id}`);
+    const card = page.locator('article.scorecard');
+    await card.getByRole('heading', { name: JUDGING_ROUND.teams[0] }).waitFor();
+    // A radio group is one Tab stop: Space picks the first score, the arrows move it.
+    await tabTo(page, /^input\[radio\] 1/);
+    await page.keyboard.press('Space');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    await tabTo(page, /^input\[radio\] 1/);
+    await page.keyboard.press('Space');
+    await page.keyboard.press('ArrowRight');
+    await tabTo(page, /^textarea Feedback to the team/);
+    await page.keyboard.type('Clear figures, measured the same way before and after.');
+    await tabTo(page, /^button Save scorecard$/);
+    await page.keyboard.press('Enter');
+    await card.getByText(`Your scorecard of “${JUDGING_ROUND.teams[0]}” is saved.`).waitFor();
+    expect(await focused(page)).toBe('button Save changes');
+    expect(await card.getByRole('group', { name: /How much less the customer waits/ }).getByRole('radio', { name: /^4\b/ }).isChecked()).toBe(true);
+    expect(await card.getByRole('group', { name: /The customer noticed/ }).getByRole('radio', { name: /^2\b/ }).isChecked()).toBe(true);
+    await page.screenshot({ path: `${ARTIFACTS}keyboard-scorecard-saved.png`, fullPage: true });
     await page.close();
   });
 });

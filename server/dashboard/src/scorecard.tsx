@@ -57,6 +57,7 @@ export function Scorecard({
 
   async function save(e: Event) {
     e.preventDefault();
+    if (busy) return;
     setBusy(true);
     setDone(undefined);
     try {
@@ -184,7 +185,8 @@ export function Scorecard({
         />
         {error && <Alert message={error} />}
         <div class="form-actions">
-          <button type="submit" class="primary" disabled={busy || !open}>
+          {/* Not disabled while saving: a disabled button drops the keyboard's focus to the top of the page. */}
+          <button type="submit" class="primary" disabled={!open} aria-disabled={busy || undefined}>
             {saved ? 'Save changes' : 'Save scorecard'}
           </button>
           {draft ? <span class="hint">Not saved yet</span> : saved && <span class="hint">Last saved {new Date(saved.updatedAt).toLocaleString()}</span>}

@@ -89,6 +89,7 @@ export function StoryEditor({ storyId }: { storyId: string | undefined }) {
 
   async function save(e: Event) {
     e.preventDefault();
+    if (busy) return;
     setBusy(true);
     setSaved(undefined);
     const fields = {
@@ -264,7 +265,8 @@ export function StoryEditor({ storyId }: { storyId: string | undefined }) {
             </div>
           )}
           <div class="form-actions">
-            <button type="submit" class="primary" disabled={busy}>
+            {/* Not disabled while saving: a disabled button drops the keyboard's focus to the top of the page. */}
+            <button type="submit" class="primary" aria-disabled={busy || undefined}>
               {busy ? 'Saving…' : base ? 'Save story' : 'Create story'}
             </button>
             <button type="button" class="secondary" onClick={() => go('stories')}>
