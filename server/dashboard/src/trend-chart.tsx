@@ -27,14 +27,20 @@ function weeksBetween(from: string, to: string): string[] {
 
 const dark = () => matchMedia('(prefers-color-scheme: dark)');
 
-/** The chart's figures: every week of the period, one series per department (by name), Other last; a week without figures is 0. */
+/**
+ * The chart's figures: every week of the period, one series per department
+ * (by name), Other last. A week without a department's figure is null, never
+ * 0: that week it was not shown on its own (folded into Other under the
+ * small-group rule, or the whole company was withheld), which is not the
+ * same as nobody; the line has a gap there and the table a dash.
+ */
 function chartFigures(weekly: WeeklyStats[], field: Props['field'], names: Props['names'], from: string, to: string) {
   const weeks = weeksBetween(from, to);
   const label = (s: string) => (s === OTHER ? OTHER : names.get(s)?.name ?? s);
   const departments = [...new Set(weekly.flatMap((w) => (w.department === null ? [] : [w.department])))].sort((a, b) => label(a).localeCompare(label(b)));
   const series = weekly.some((w) => w.department === null) ? [...departments, OTHER] : departments;
   const value = new Map(weekly.map((w) => [`${w.week}|${w.department ?? OTHER}`, w[field]]));
-  return { weeks, series, label, values: series.map((s) => weeks.map((w) => value.get(`${w}|${s}`) ?? 0)) };
+  return { weeks, series, label, values: series.map((s) => weeks.map((w) => value.get(`${w}|${s}`) ?? null)) };
 }
 
 /**
@@ -142,7 +148,11 @@ export function TrendChart({ title, weekly, field, names, from, to }: Props) {
                   <th scope="row">{new Date(`${week}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })}</th>
                   {figures.values.map((column, i) => (
                     <td class="num" key={figures.series[i]}>
-                      {column[row]}
+                      {column[row] ?? (
+                        <abbr title="Not shown on its own this week" aria-label="not shown on its own this week">
+                          —
+                        </abbr>
+                      )}
                     </td>
                   ))}
                 </tr>
@@ -150,6 +160,7 @@ export function TrendChart({ title, weekly, field, names, from, to }: Props) {
             </tbody>
           </table>
         </div>
+        {figures.values.some((column) => column.includes(null)) && <p class="hint">— : not shown on its own that week (fewer active installs than the small-group rule allows, counted in “Other”), or no figures that week.</p>}
       </details>
     </figure>
   );
