@@ -96,7 +96,8 @@ describe('conventions', () => {
       const path = relative('tests', test).replace(/(\.[a-z-]+)?\.test\.ts$/, '');
       if (path === 'conventions') return false;
       const [pkg, ...rest] = path.split('/');
-      const base = join(pkg!, pkg === 'extension' ? '' : 'src', ...rest);
+      // The dashboard's sources are under server/dashboard/src: tests/server/dashboard/x mirrors server/dashboard/src/x.
+      const base = pkg === 'server' && rest[0] === 'dashboard' ? join('server', 'dashboard', 'src', ...rest.slice(1)) : join(pkg!, pkg === 'extension' ? '' : 'src', ...rest);
       return !['.ts', '.tsx', ''].some((ext) => {
         try {
           statSync(join(ROOT, base + ext));

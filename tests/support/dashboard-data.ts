@@ -9,7 +9,7 @@ import { openDatabase } from '../../server/src/storage/sqlite/open-database';
 import { sqliteStorage } from '../../server/src/storage/sqlite/sqlite-storage';
 import { adminCall } from './judging-dashboard';
 import { installIds, makeEvent } from './make-event';
-import { roundDraft } from './recognition-api';
+import { entryDraft, roundDraft } from './recognition-api';
 import { seedEvents } from './seed-events';
 import type { RunningServer } from './start-server';
 
@@ -39,24 +39,8 @@ function usage(): UsageEvent[] {
   return events;
 }
 
-function entry(team: EntryDraft['team'], overrides: Partial<EntryDraft> = {}): EntryDraft {
-  return {
-    roundId: JUDGING_ROUND.id,
-    categoryId: 'faster-for-the-customer',
-    team,
-    customer: 'Harbour Bank — operations lead',
-    before: 'A refund took 12 working days from the customer’s request.',
-    after: 'A refund takes 2 working days: 6X less waiting.',
-    method: 'Refunds under $500 are approved by the desk itself, the same day, with a weekly sample check by finance.',
-    acknowledgement: { quote: 'The refund was there before I had asked twice.', source: 'Customer email, 3 November' },
-    selfCheck: [
-      { criterionId: 'less-waiting', status: 'met', note: '12 → 2 days on 80 refunds.' },
-      { criterionId: 'customer-acknowledged', status: 'partly' },
-    ],
-    installId: randomUUID(),
-    ...overrides,
-  };
-}
+/** An entry of the round in judging, by `team` (the recognition tests' complete draft otherwise). */
+const entry = (team: EntryDraft['team'], overrides: Partial<EntryDraft> = {}): EntryDraft => entryDraft({ roundId: JUDGING_ROUND.id, team, ...overrides });
 
 /**
  * A dashboard with something on every page, for a server started on a new

@@ -1,10 +1,9 @@
-import { addDays, weekStart } from '@customer-chair/shared/domain/local-day';
 import type { Department } from '@customer-chair/shared/schemas/department';
 import type { WeeklyStats } from '@customer-chair/shared/schemas/stats';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
+import { chartFigures, OTHER } from './chart-figures';
 
-const OTHER = 'Other (small groups)';
 /** How many distinct line colours the theme defines (--series-1 … --series-8 in styles.css). */
 const SERIES_COLOURS = 8;
 const HEIGHT = 240;
@@ -19,29 +18,7 @@ type Props = {
   to: string;
 };
 
-function weeksBetween(from: string, to: string): string[] {
-  const weeks: string[] = [];
-  for (let week = weekStart(from); week <= to; week = addDays(week, 7)) weeks.push(week);
-  return weeks;
-}
-
 const dark = () => matchMedia('(prefers-color-scheme: dark)');
-
-/**
- * The chart's figures: every week of the period, one series per department
- * (by name), Other last. A week without a department's figure is null, never
- * 0: that week it was not shown on its own (folded into Other under the
- * small-group rule, or the whole company was withheld), which is not the
- * same as nobody; the line has a gap there and the table a dash.
- */
-function chartFigures(weekly: WeeklyStats[], field: Props['field'], names: Props['names'], from: string, to: string) {
-  const weeks = weeksBetween(from, to);
-  const label = (s: string) => (s === OTHER ? OTHER : names.get(s)?.name ?? s);
-  const departments = [...new Set(weekly.flatMap((w) => (w.department === null ? [] : [w.department])))].sort((a, b) => label(a).localeCompare(label(b)));
-  const series = weekly.some((w) => w.department === null) ? [...departments, OTHER] : departments;
-  const value = new Map(weekly.map((w) => [`${w.week}|${w.department ?? OTHER}`, w[field]]));
-  return { weeks, series, label, values: series.map((s) => weeks.map((w) => value.get(`${w}|${s}`) ?? null)) };
-}
 
 /**
  * One line per department over the weeks, drawn by uPlot. Canvas colours
