@@ -127,6 +127,26 @@ describe('keyboard-only walks (Chromium)', () => {
     await page.close();
   });
 
+  it('dashboard: refreshes the audit log after a change made elsewhere', async () => {
+    const page = await openDashboard('#/audit');
+    await page.getByRole('heading', { name: 'Audit log', level: 1 }).waitFor();
+    await page.locator('table.audit').waitFor();
+    // Another CX lead adds a story meanwhile.
+    const title = 'A refund in two minutes, refreshed';
+    await adminCall(server, 'POST', '/api/v1/admin/stories', { title, customer: 'Harbor Dental', body: 'Written while the log was open.' });
+    // A real network's answer takes a while: long enough for the page to draw the busy button.
+    await page.route('**/api/v1/admin/audit*', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await route.continue();
+    });
+    await tabTo(page, /^button Refresh$/);
+    await page.keyboard.press('Enter');
+    await page.locator('table.audit').getByText(`“${title}”`).waitFor();
+    // Refresh is busy while it loads, yet keeps the focus: pressing it again goes on from there.
+    expect(await focused(page)).toBe('button Refresh');
+    await page.close();
+  });
+
   it('dashboard: scores an entry of a round in judging', async () => {
     const page = await openDashboard(`#/judging/${JUDGING_ROUND.id}`);
     const card = page.locator('article.scorecard');

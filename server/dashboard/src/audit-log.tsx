@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { admin, failureMessage } from './api';
 import { Alert } from './alert';
 import { useLoad } from './use-load';
+import { BusyButton } from './busy-button';
 
 const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -31,9 +32,9 @@ export function AuditLog() {
     <main class="content-page">
       <div class="heading">
         <h1>Audit log</h1>
-        <button type="button" class="secondary" onClick={() => void load()} disabled={busy}>
+        <BusyButton class="secondary" busy={busy} onClick={() => void load()}>
           Refresh
-        </button>
+        </BusyButton>
       </div>
       <p class="note">Every change to the content, by whom (the person’s name for company sign-in, else the label of the admin token) and when — never the story text itself. Times are in your browser’s time zone.</p>
       {error && <Alert message={error} />}
@@ -69,9 +70,9 @@ export function AuditLog() {
         </div>
       )}
       {next !== null && (
-        <button type="button" class="secondary more" onClick={() => void load(next)} disabled={busy}>
+        <BusyButton class="secondary more" busy={busy} onClick={() => void load(next)}>
           {busy ? 'Loading…' : 'Older entries'}
-        </button>
+        </BusyButton>
       )}
     </main>
   );

@@ -4,6 +4,7 @@ import { admin, ApiFailure, EXPORT_URL, failureMessage } from './api';
 import { Alert } from './alert';
 import { Saved } from './saved';
 import { ImportPreview } from './import-preview';
+import { BusyButton } from './busy-button';
 
 /** JSON when it looks like JSON; otherwise CSV. A chosen file's name decides first. */
 function typeOf(text: string, fileName: string | undefined): string {
@@ -56,7 +57,7 @@ export function ImportExport() {
   }
 
   const current = preview && preview.text === text ? preview.result : undefined;
-  const canApply = !!current && current.errors.length === 0 && !busy;
+  const canApply = !!current && current.errors.length === 0;
   return (
     <main class="content-page">
       <div class="heading">
@@ -88,12 +89,12 @@ export function ImportExport() {
           />
         </div>
         <div class="form-actions">
-          <button type="button" class="primary" disabled={!text.trim() || busy} onClick={() => run('preview')}>
+          <BusyButton class="primary" busy={busy} disabled={!text.trim()} onClick={() => run('preview')}>
             Preview (changes nothing)
-          </button>
-          <button type="button" class="secondary" disabled={!canApply} onClick={() => run('apply')} aria-describedby="apply-hint">
+          </BusyButton>
+          <BusyButton class="secondary" busy={busy} disabled={!canApply} onClick={() => run('apply')} aria-describedby="apply-hint">
             Apply
-          </button>
+          </BusyButton>
           <span class="hint" id="apply-hint">
             {!current ? 'Preview first; Apply writes every row in one go, or nothing.' : current.errors.length ? 'Fix every error, then preview again.' : 'Ready: Apply writes every row in one go.'}
           </span>

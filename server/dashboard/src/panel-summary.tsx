@@ -6,6 +6,7 @@ import { Saved } from './saved';
 import { counted } from './format';
 import { useLoad } from './use-load';
 import { SummaryRow } from './summary-row';
+import { BusyButton } from './busy-button';
 
 
 /**
@@ -138,12 +139,12 @@ export function PanelSummary({ round, chair, onPublished }: { round: JudgingRoun
       )}
       {deciding && (
         <div class="form-actions">
-          <button type="button" class="secondary" disabled={busy} onClick={saveWinners}>
+          <BusyButton class="secondary" busy={busy} onClick={saveWinners}>
             Save winners
-          </button>
-          <button type="button" class="primary" disabled={busy} onClick={publish}>
+          </BusyButton>
+          <BusyButton class="primary" busy={busy} onClick={publish}>
             Publish results
-          </button>
+          </BusyButton>
           <span class="hint">Publishing is once: outcomes are set, each winner becomes a customer story, teams read their feedback from {round.announceOn}.</span>
         </div>
       )}

@@ -5,6 +5,7 @@ import { Alert } from './alert';
 import { Saved } from './saved';
 import { PersonRow, personName } from './person-row';
 import { useLoad } from './use-load';
+import { BusyButton } from './busy-button';
 
 /**
  * Everyone who signed in with the company's provider (or tried to, and was
@@ -46,9 +47,9 @@ export function People() {
     <main class="content-page people">
       <div class="heading">
         <h1>People</h1>
-        <button type="button" class="secondary" onClick={() => void load()} disabled={busy}>
+        <BusyButton class="secondary" busy={busy} onClick={() => void load()}>
           Refresh
-        </button>
+        </BusyButton>
       </div>
       <p class="note">
         Everyone who signed in with {providerName}. Their groups there give a role (the server’s OIDC_ROLE_GROUPS); a role granted here comes on top, and the

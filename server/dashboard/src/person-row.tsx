@@ -2,6 +2,7 @@ import type { AdminRole } from '@customer-chair/shared/schemas/admin-role';
 import type { DepartmentRecord } from '@customer-chair/shared/schemas/department-record';
 import type { PersonRecord } from '@customer-chair/shared/schemas/person';
 import { useEffect, useState } from 'preact/hooks';
+import { BusyButton } from './busy-button';
 
 /** Strongest first, as the server weighs them. */
 const ROLES = ['admin', 'judge', 'viewer'] as const satisfies readonly AdminRole[];
@@ -68,9 +69,9 @@ export function PersonRow({ person, departments, providerName, onGrant, onRevoke
           {person.grants.map((grant) => (
             <li key={grant.role}>
               {grant.role} granted by {grant.grantedBy}, <time dateTime={grant.grantedAt}>{day.format(new Date(grant.grantedAt))}</time>{' '}
-              <button type="button" class="link danger" disabled={busy} aria-label={`Revoke ${name}’s ${grant.role} grant`} onClick={() => void run(() => onRevoke(grant.role))}>
+              <BusyButton class="link danger" busy={busy} aria-label={`Revoke ${name}’s ${grant.role} grant`} onClick={() => void run(() => onRevoke(grant.role))}>
                 Revoke
-              </button>
+              </BusyButton>
             </li>
           ))}
         </ul>
@@ -97,9 +98,9 @@ export function PersonRow({ person, departments, providerName, onGrant, onRevoke
                 </option>
               ))}
             </select>
-            <button type="submit" class="secondary" disabled={busy || !chosen}>
+            <BusyButton type="submit" class="secondary" busy={busy} disabled={!chosen}>
               Grant
-            </button>
+            </BusyButton>
           </form>
         )}
       </td>
@@ -124,9 +125,9 @@ export function PersonRow({ person, departments, providerName, onGrant, onRevoke
               </option>
             ))}
           </select>
-          <button type="submit" class="secondary" disabled={busy || department === (person.setDepartment ?? '')}>
+          <BusyButton type="submit" class="secondary" busy={busy} disabled={department === (person.setDepartment ?? '')}>
             Set
-          </button>
+          </BusyButton>
         </form>
       </td>
       <td>

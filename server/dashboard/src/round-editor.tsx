@@ -10,6 +10,7 @@ import { counted } from './format';
 import { go } from './nav';
 import { RoundStats } from './round-stats';
 import { TextField } from './text-field';
+import { BusyButton } from './busy-button';
 
 const KINDS: Record<CriterionKind, string> = {
   outcome: 'Outcome for the customer',
@@ -212,13 +213,13 @@ export function RoundEditor({ round }: { round?: RoundRecord }) {
         </p>
         {error && <Alert message={error} />}
         <div class="form-actions">
-          <button type="submit" class="primary" disabled={busy || locked}>
+          <BusyButton type="submit" class="primary" busy={busy} disabled={locked}>
             {base ? 'Save round' : 'Create round'}
-          </button>
+          </BusyButton>
           {base && !locked && (
-            <button type="button" class="danger" disabled={busy} onClick={remove}>
+            <BusyButton class="danger" busy={busy} onClick={remove}>
               Delete round
-            </button>
+            </BusyButton>
           )}
           {base && !locked && <span class="hint">A round teams have entered is kept; the server says so.</span>}
         </div>

@@ -5,6 +5,7 @@ import { admin, failureMessage, isConflict } from './api';
 import { Alert } from './alert';
 import { Saved } from './saved';
 import { useLoad } from './use-load';
+import { BusyButton } from './busy-button';
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const monthName = (month: string) => new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
@@ -149,9 +150,9 @@ export function Schedule() {
               </select>
             </div>
             <div class="form-actions">
-              <button type="submit" class="primary" disabled={busy}>
+              <BusyButton type="submit" class="primary" busy={busy}>
                 {choice ? 'Pick this story' : 'Give the day back to the rotation'}
-              </button>
+              </BusyButton>
               <button type="button" class="secondary" onClick={() => setSelected(undefined)}>
                 Close
               </button>

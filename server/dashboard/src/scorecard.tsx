@@ -6,6 +6,7 @@ import { ApiFailure, failureMessage, judging } from './api';
 import { Alert } from './alert';
 import { Saved } from './saved';
 import { TextField } from './text-field';
+import { BusyButton } from './busy-button';
 
 const SCORES = [1, 2, 3, 4, 5] as const;
 
@@ -186,9 +187,9 @@ export function Scorecard({
         {error && <Alert message={error} />}
         <div class="form-actions">
           {/* Not disabled while saving: a disabled button drops the keyboard's focus to the top of the page. */}
-          <button type="submit" class="primary" disabled={!open} aria-disabled={busy || undefined}>
+          <BusyButton type="submit" class="primary" busy={busy} disabled={!open}>
             {saved ? 'Save changes' : 'Save scorecard'}
-          </button>
+          </BusyButton>
           {draft ? <span class="hint">Not saved yet</span> : saved && <span class="hint">Last saved {new Date(saved.updatedAt).toLocaleString()}</span>}
         </div>
         <Saved message={done} />

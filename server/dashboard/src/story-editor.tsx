@@ -11,6 +11,7 @@ import { go } from './nav';
 import { StoryPreview } from './story-preview';
 import { issuesByField, TextField } from './text-field';
 import { useLoad } from './use-load';
+import { BusyButton } from './busy-button';
 
 type Form = {
   title: string;
@@ -266,9 +267,9 @@ export function StoryEditor({ storyId }: { storyId: string | undefined }) {
           )}
           <div class="form-actions">
             {/* Not disabled while saving: a disabled button drops the keyboard's focus to the top of the page. */}
-            <button type="submit" class="primary" aria-disabled={busy || undefined}>
+            <BusyButton type="submit" class="primary" busy={busy}>
               {busy ? 'Saving…' : base ? 'Save story' : 'Create story'}
-            </button>
+            </BusyButton>
             <button type="button" class="secondary" onClick={() => go('stories')}>
               Back to the list
             </button>

@@ -2,6 +2,7 @@ import type { SessionInfo } from '@customer-chair/shared/schemas/session';
 import type { Ref } from 'preact';
 import { useState } from 'preact/hooks';
 import { api } from './api';
+import { BusyButton } from './busy-button';
 
 type TokenFormProps = { label: string; main: boolean; inputRef?: Ref<HTMLElement>; onSignedIn: (session: SessionInfo) => void };
 
@@ -50,9 +51,9 @@ export function TokenForm({ label, main, inputRef, onSignedIn }: TokenFormProps)
           {error}
         </p>
       )}
-      <button type="submit" class={main ? 'primary' : 'secondary'} disabled={busy}>
+      <BusyButton type="submit" class={main ? 'primary' : 'secondary'} busy={busy}>
         {busy ? 'Signing in…' : 'Sign in'}
-      </button>
+      </BusyButton>
     </form>
   );
 }

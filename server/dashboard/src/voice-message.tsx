@@ -7,6 +7,7 @@ import { period } from './format';
 import { CONFLICT_NOTE } from './use-voice-submit';
 import { VoiceReplyForm } from './voice-reply-form';
 import { VoiceShareForm } from './voice-share-form';
+import { BusyButton } from './busy-button';
 
 const sent = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
 
@@ -136,9 +137,9 @@ export function VoiceMessage({ message, minGroupSize, moved, onChanged, reload }
           {message.reply ? 'Change the reply' : 'Reply in public (You said, we did)'}
         </button>
         {message.reply && (
-          <button type="button" class="danger" disabled={busy} onClick={takeDown}>
+          <BusyButton class="danger" busy={busy} onClick={takeDown}>
             Take the reply down
-          </button>
+          </BusyButton>
         )}
         {message.kind === 'customer_said' &&
           (message.storyId ? (
@@ -146,9 +147,9 @@ export function VoiceMessage({ message, minGroupSize, moved, onChanged, reload }
               Open the draft story
             </a>
           ) : (
-            <button type="button" class="secondary" disabled={busy} onClick={makeStory}>
+            <BusyButton class="secondary" busy={busy} onClick={makeStory}>
               Make a draft story
-            </button>
+            </BusyButton>
           ))}
         {message.kind === 'lesson' && (
           <button type="button" class="secondary" aria-expanded={open === 'share'} onClick={() => toggle('share')}>

@@ -8,6 +8,7 @@ import { daysInclusive } from './format';
 import { DaysField } from './days-field';
 import { TextField } from './text-field';
 import { useVoiceSubmit } from './use-voice-submit';
+import { BusyButton } from './busy-button';
 
 /** The fields that show the API's issues beside them. */
 const SHOWN = ['status', 'reason', 'reply', 'reply.said', 'reply.did', 'reply.days'];
@@ -92,9 +93,9 @@ export function VoiceReplyForm({ message, withReply, onSaved, onCancel, onConfli
       </fieldset>
       {error && <Alert message={error} />}
       <div class="form-actions">
-        <button type="submit" class="primary" disabled={busy}>
+        <BusyButton type="submit" class="primary" busy={busy}>
           Save
-        </button>
+        </BusyButton>
         <button type="button" class="secondary" onClick={onCancel}>
           Cancel
         </button>

@@ -8,6 +8,7 @@ import { daysInclusive } from './format';
 import { TextField } from './text-field';
 import { DaysField } from './days-field';
 import { useVoiceSubmit } from './use-voice-submit';
+import { BusyButton } from './busy-button';
 
 /** The fields that show the API's issues beside them. */
 const SHOWN = ['said', 'days'];
@@ -48,9 +49,9 @@ export function VoiceShareForm({ message, onSaved, onCancel, onConflict }: Props
       <DaysField id={`${at}-days`} value={days} onInput={setDays} error={issues.days} />
       {error && <Alert message={error} />}
       <div class="form-actions">
-        <button type="submit" class="primary" disabled={busy}>
+        <BusyButton type="submit" class="primary" busy={busy}>
           Share with all departments
-        </button>
+        </BusyButton>
         <button type="button" class="secondary" onClick={onCancel}>
           Cancel
         </button>
