@@ -323,6 +323,18 @@ describe('every route under generated bad input', () => {
     });
     expect(ok.status).toBe(200);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    // The checksum every refusal above is held to does see a change: one event more, one story more.
+    const before = await databaseChecksum(t.storage);
+    await t.app.request('/api/v1/events', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ events: [makeEvent({ at: NOW })] }) });
+    const afterEvent = await databaseChecksum(t.storage);
+    expect(afterEvent).not.toBe(before);
+    const added = await t.app.request('/api/v1/admin/stories', {
+      method: 'POST',
+      headers: { Authorization: 'Bearer test-admin-token-0123456789abcdef', 'Content-Type': 'application/json' },
+      body: JSON.stringify({ ...story, title: 'Written while the checksum looked' }),
+    });
+    expect(added.status).toBe(201);
+    expect(await databaseChecksum(t.storage)).not.toBe(afterEvent);
     expect(Object.prototype).not.toHaveProperty('polluted');
   });
 });

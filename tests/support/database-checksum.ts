@@ -21,6 +21,15 @@ export async function databaseChecksum(storage: Storage): Promise<string> {
     .map((row) => row.name)
     .filter((table) => !NOT_DATA.has(table));
   const hash = createHash('sha256');
+  if (storage.engine === 'postgres') {
+    // One round trip for every table (the fuzz tests take a checksum before and after each request):
+    // each table's rows as JSON, bookkeeping columns dropped, sorted by their text.
+    const row = ['to_jsonb(t)', ...[...BOOKKEEPING].map((column) => `'${column}'`)].join(' - ');
+    const select = tables.map((table, i) => `(SELECT coalesce(jsonb_agg(${row} ORDER BY (${row})::text), '[]'::jsonb)::text FROM "${table}" t) AS t${i}`).join(', ');
+    const [all] = await storage.all<Record<string, string>>(sql`SELECT ${sql.raw(select)}`);
+    tables.forEach((table, i) => hash.update(`${table}\u0000${all![`t${i}`]}\u0001`));
+    return hash.digest('hex');
+  }
   for (const table of tables) {
     const rows = (await storage.all<Record<string, unknown>>(sql`SELECT * FROM ${sql.raw(`"${table}"`)}`)).map((row) =>
       JSON.stringify(Object.entries(row).filter(([column]) => !BOOKKEEPING.has(column)).map(([, v]) => (Buffer.isBuffer(v) ? v.toString('hex') : v))),
