@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { QUEUE_LIMIT } from '../lib/event-queue';
 import { watchManagedSettings } from '../lib/managed-settings';
 import { ChoiceSelect } from './choice-select';
+import { syncOutcome, type SyncNowAnswer } from '../lib/sync-outcome';
 import { effectiveProfile, type Profile } from '../lib/profile';
 import {
   cachedBundle,
@@ -117,15 +118,9 @@ export function OptionsPage() {
   async function syncNow() {
     setBusy(true);
     setMessage(undefined);
-    const answer = (await browser.runtime.sendMessage({ kind: 'sync-now' })) as {
-      content?: SyncStatus;
-      events?: { sent: number; waiting: number; error?: string };
-      error?: string;
-    };
+    const answer = (await browser.runtime.sendMessage({ kind: 'sync-now' })) as SyncNowAnswer | undefined;
     setBusy(false);
-    // Both halves can fail for different reasons (content refused, events kept back): say both.
-    const problem = answer?.error ?? ([answer?.content?.error, answer?.events?.error].filter(Boolean).join(' ') || undefined);
-    setMessage(problem ? { text: problem, error: true } : { text: `Synced. ${answer?.events?.sent ?? 0} events sent.` });
+    setMessage(syncOutcome(answer));
     await refresh();
   }
 
