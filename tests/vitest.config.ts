@@ -80,6 +80,8 @@ export default defineConfig({
           // The bench smoke run too: it builds the extension and drives Chromium, so it must not overlap them.
           include: ['tests/e2e/**/*.test.ts', 'tests/bench/**/*.test.ts'],
           environment: 'node',
+          // One worker for every file, modules kept (so the extension and the dashboard are built once): 714 s → 636 s here.
+          isolate: false,
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 180_000,

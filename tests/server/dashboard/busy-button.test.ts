@@ -12,7 +12,7 @@ describe('BusyButton', () => {
   it('acts when pressed, and while busy keeps the focus, says it is unavailable and ignores presses', () => {
     const presses: string[] = [];
     const at = root();
-    const show = (busy: boolean) => render(h(BusyButton, { busy, class: 'primary', onClick: () => presses.push('pressed') }, 'Refresh'), at);
+    const show = (busy: boolean) => render(h(BusyButton, { busy, class: 'primary', onClick: () => presses.push('pressed'), children: 'Refresh' }), at);
     show(false);
     const button = at.querySelector('button')!;
     button.focus();
@@ -38,7 +38,7 @@ describe('BusyButton', () => {
     const at = root();
     const show = (busy: boolean) =>
       render(
-        h('form', { onSubmit: (e: Event) => (e.preventDefault(), submitted.push(submitted.length)) }, h('input', { name: 'title' }), h(BusyButton, { busy, type: 'submit' }, 'Save')),
+        h('form', { onSubmit: (e: Event) => (e.preventDefault(), submitted.push(submitted.length)) }, h('input', { name: 'title' }), h(BusyButton, { busy, type: 'submit', children: 'Save' })),
         at,
       );
     show(false);
@@ -53,7 +53,7 @@ describe('BusyButton', () => {
 
   it('is truly disabled when it cannot act at all (nothing chosen), busy or not', () => {
     const at = root();
-    render(h(BusyButton, { busy: false, disabled: true }, 'Grant'), at);
+    render(h(BusyButton, { busy: false, disabled: true, children: 'Grant' }), at);
     expect(at.querySelector('button')!.disabled).toBe(true);
   });
 });
