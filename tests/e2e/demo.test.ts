@@ -9,6 +9,7 @@ import { DashboardOverviewSchema } from '../../shared/src/schemas/dashboard-over
 import { DepartmentDetailSchema } from '../../shared/src/schemas/department-detail';
 import { SignInOptionsSchema } from '../../shared/src/schemas/session';
 import { assertChromium } from '../support/launch-extension';
+import { auditReport } from '../support/axe';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ARTIFACTS = new URL('../.artifacts/', import.meta.url).pathname;
@@ -77,10 +78,12 @@ async function api(path: string): Promise<unknown> {
   return response.json();
 }
 
+/** A screenshot in each colour scheme, and the page as it is audited by axe-core: the demo banner is on every page. */
 async function screenshot(name: string) {
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.screenshot({ path: `${ARTIFACTS}demo-${name}-${scheme}.png`, fullPage: true });
+    expect(await auditReport(page, `demo, ${name}, ${scheme}`)).toBe('');
   }
   await page.emulateMedia({ colorScheme: 'light' });
 }
