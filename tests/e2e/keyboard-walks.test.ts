@@ -147,6 +147,23 @@ describe('keyboard-only walks (Chromium)', () => {
     await page.close();
   });
 
+  it('dashboard: previews an import and applies it; the result takes the focus Apply leaves', async () => {
+    const page = await openDashboard('#/import');
+    await page.getByRole('heading', { name: 'Import & export', level: 1 }).waitFor();
+    await tabTo(page, /^textarea …or paste it here/);
+    await page.keyboard.type('title,customer,body\nThe keyboard import,Harbor Dental,Typed and applied without a mouse.\n');
+    await tabTo(page, /^button Preview \(changes nothing\)$/);
+    await page.keyboard.press('Enter');
+    await page.locator('.import-rows tbody tr').first().waitFor();
+    await tabTo(page, /^button Apply$/);
+    await page.keyboard.press('Enter');
+    await page.getByText(/^Imported: 1 created/).waitFor();
+    // Apply has nothing left to do (disabled): the focus is on what happened, not on the page's body.
+    await expect.poll(() => focused(page)).toMatch(/^p Imported: 1 created/);
+    await page.screenshot({ path: `${ARTIFACTS}keyboard-import-applied.png` });
+    await page.close();
+  });
+
   it('dashboard: scores an entry of a round in judging', async () => {
     const page = await openDashboard(`#/judging/${JUDGING_ROUND.id}`);
     const card = page.locator('article.scorecard');
