@@ -4,7 +4,8 @@ import { browser } from 'wxt/browser';
 import { QUEUE_LIMIT } from '../lib/event-queue';
 import { watchManagedSettings } from '../lib/managed-settings';
 import { ChoiceSelect } from './choice-select';
-import { syncOutcome, type SyncNowAnswer } from '../lib/sync-outcome';
+import { syncOutcome } from '../lib/sync-outcome';
+import type { SyncNowResponse } from '../lib/messages';
 import { effectiveProfile, type Profile } from '../lib/profile';
 import {
   cachedBundle,
@@ -118,7 +119,7 @@ export function OptionsPage() {
   async function syncNow() {
     setBusy(true);
     setMessage(undefined);
-    const answer = (await browser.runtime.sendMessage({ kind: 'sync-now' })) as SyncNowAnswer | undefined;
+    const answer = (await browser.runtime.sendMessage({ kind: 'sync-now' })) as SyncNowResponse | undefined;
     setBusy(false);
     setMessage(syncOutcome(answer));
     await refresh();

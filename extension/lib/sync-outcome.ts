@@ -1,11 +1,4 @@
-import type { SyncStatus } from './storage';
-
-/** The background's answer to "Sync now": the content sync's status, the events sent, or why it could not run. */
-export type SyncNowAnswer = {
-  content?: SyncStatus;
-  events?: { sent: number; waiting: number; error?: string };
-  error?: string;
-};
+import type { SyncNowResponse } from './messages';
 
 /**
  * What the options page says after "Sync now". Both halves can fail, for
@@ -13,7 +6,7 @@ export type SyncNowAnswer = {
  * said once, so an unreachable server, which fails both alike, reads as one
  * sentence.
  */
-export function syncOutcome(answer: SyncNowAnswer | undefined): { text: string; error?: boolean } {
+export function syncOutcome(answer: SyncNowResponse | undefined): { text: string; error?: boolean } {
   const reasons = answer?.error ? [answer.error] : [answer?.content?.error, answer?.events?.error].filter((reason): reason is string => !!reason);
   const problem = [...new Set(reasons)].join(' ');
   return problem ? { text: problem, error: true } : { text: `Synced. ${answer?.events?.sent ?? 0} events sent.` };
